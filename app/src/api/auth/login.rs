@@ -1,0 +1,64 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Signs in. The answer never tells whether the account exists: an unknown name costs the same
+/// hash verification as a wrong password and gets the same message.
+#[server(endpoint = "auth/login")]
+pub async fn login(
+    #[server(default)] username: String,
+    #[server(default)] password: String,
+    #[server(default)] next: String,
+) -> Result<(), AppError> {
+    use crate::backend::auth::{cookie, sessions, verify_password};
+    use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
+    use crate::backend::{repo, state};
+    use crate::i18n::T;
+    use http::{header, HeaderValue};
+    use leptos_axum::ResponseOptions;
+
+    /// A valid argon2id hash of a random string, verified when the account does not exist.
+    const DUMMY_HASH: &str =
+        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3lJ1Sz3ZPxVfDBj+PQ1sVwXsNjHRrl0uCQ3k0bvGWIw";
+
+    let keep = [("username", username.as_str())];
+    let result = async {
+        let state = state()?;
+        let mut errors = FieldErrors::default();
+        if username.trim().is_empty() {
+            errors.add("username", T::Required);
+        }
+        if password.is_empty() {
+            errors.add("password", T::Required);
+        }
+        if !errors.is_empty() {
+            return Err(errors.into());
+        }
+        let found = repo::users::find_login(&state.db, &username).await?;
+        let (user_id, hash) = found.clone().unwrap_or((0, DUMMY_HASH.to_owned()));
+        if !verify_password(hash, password.clone()).await || found.is_none() {
+            errors.add(FORM_FIELD, T::LoginFailed);
+            return Err(errors.into());
+        }
+        // A fresh token at every login: a token planted before login is worthless after it.
+        if let Some(old) = crate::backend::request::cookie_token() {
+            sessions::delete(&state.db, &old).await?;
+        }
+        let token = sessions::create(&state.db, user_id, state.settings.login_hours).await?;
+        let set_cookie = cookie::set_session(&token, &state.settings);
+        if let (Some(opts), Ok(value)) = (
+            use_context::<ResponseOptions>(),
+            HeaderValue::from_str(&set_cookie),
+        ) {
+            opts.append_header(header::SET_COOKIE, value);
+        }
+        let to = if next.starts_with('/') && !next.starts_with("//") {
+            next.clone()
+        } else {
+            "/manage".to_owned()
+        };
+        Ok(Done { to, notice: None })
+    }
+    .await;
+    FormPost::new("/login", &keep).finish(result)
+}

@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// The signed-in account as the page header shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub display_name: String,
+    pub username: String,
+    pub is_admin: bool,
+    pub is_staff: bool,
+    pub is_organizer: bool,
+    pub is_member: bool,
+}
+
+#[server(endpoint = "auth/me")]
+pub async fn current_account() -> Result<Option<Me>, AppError> {
+    Ok(crate::backend::request_principal().await?.map(|p| Me {
+        is_admin: p.is_admin,
+        is_staff: p.is_staff(),
+        is_organizer: p.is_organizer(),
+        is_member: p.member_level.is_some(),
+        display_name: p.display_name,
+        username: p.username,
+    }))
+}

@@ -1,0 +1,16 @@
+//! Server functions, one per file, in a folder named for their domain. Each checks, on the
+//! server, who is asking before it reads or writes anything that is not public.
+
+pub mod areas;
+pub mod auth;
+pub mod platforms;
+
+/// Parses a numeric id from a form or path; anything else is a bad request, never a panic.
+pub fn parse_id(input: &str) -> Result<i64, crate::error::AppError> {
+    input
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| crate::error::AppError::BadRequest("id".into()))
+}

@@ -1,0 +1,31 @@
+use serde::Serialize;
+use sqlx::SqliteConnection;
+
+use super::{clock::now_db, repo::StoreError};
+
+/// Records who changed what, with the record before and after, inside the caller's transaction
+/// so that a change and its audit entry land together or not at all.
+pub async fn record<B: Serialize, A: Serialize>(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    entity: &str,
+    entity_id: i64,
+    action: &str,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, user_id, entity, entity_id, action, before_json, after_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(now_db())
+    .bind(user_id)
+    .bind(entity)
+    .bind(entity_id)
+    .bind(action)
+    .bind(before.and_then(|b| serde_json::to_string(b).ok()))
+    .bind(after.and_then(|a| serde_json::to_string(a).ok()))
+    .execute(conn)
+    .await?;
+    Ok(())
+}

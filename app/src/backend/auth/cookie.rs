@@ -1,0 +1,63 @@
+use crate::backend::Settings;
+
+pub const SESSION_COOKIE: &str = "yst_session";
+
+/// The session token from a `Cookie` header, if it has the expected shape.
+pub fn session_token(cookie_header: &str) -> Option<String> {
+    cookie_header.split(';').find_map(|c| {
+        let (name, value) = c.trim().split_once('=')?;
+        (name == SESSION_COOKIE
+            && value.len() == 64
+            && value.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| value.to_owned())
+    })
+}
+
+/// HttpOnly so scripts cannot read it; SameSite=Lax so other sites cannot post with it.
+pub fn set_session(token: &str, settings: &Settings) -> String {
+    let secure = if settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        settings.login_hours * 3600
+    )
+}
+
+pub fn clear_session(settings: &Settings) -> String {
+    let secure = if settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_only_well_formed_tokens() {
+        let t = "a".repeat(64);
+        assert_eq!(
+            session_token(&format!("x=1; {SESSION_COOKIE}={t}")),
+            Some(t)
+        );
+        assert_eq!(session_token(&format!("{SESSION_COOKIE}=short")), None);
+        assert_eq!(session_token("other=1"), None);
+    }
+
+    #[test]
+    fn the_cookie_is_http_only_and_same_site() {
+        let c = set_session("t", &Settings::default());
+        assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && !c.contains("Secure"));
+        let secure = Settings {
+            secure_cookies: true,
+            ..Settings::default()
+        };
+        assert!(set_session("t", &secure).ends_with("; Secure"));
+    }
+}

@@ -1,0 +1,15 @@
+//! Server-only code: storage, authentication and the state the server functions share.
+//! Compiled with the `ssr` feature only, so none of it can reach the wasm bundle.
+
+pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod db;
+pub mod flash;
+pub mod forms;
+pub mod repo;
+pub mod request;
+mod state;
+
+pub use request::{request_principal, require_principal, state};
+pub use state::{AppState, Settings};

@@ -1,0 +1,46 @@
+//! Access to the current request from inside a server function or a page render.
+
+use http::{header, request::Parts};
+use leptos::prelude::*;
+
+use super::{auth, AppState};
+use crate::error::AppError;
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError::Unexpected
+    })
+}
+
+pub(crate) fn header_value(name: header::HeaderName) -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    parts.headers.get(name)?.to_str().ok().map(str::to_owned)
+}
+
+/// The path of the current request (for a server function, its own URL).
+pub fn request_path() -> Option<String> {
+    use_context::<Parts>().map(|p| p.uri.path().to_owned())
+}
+
+/// The session token of this request's cookie, if it has one.
+pub fn cookie_token() -> Option<String> {
+    header_value(header::COOKIE).and_then(|c| auth::cookie::session_token(&c))
+}
+
+/// Who is signed in, if anyone.
+pub async fn request_principal() -> Result<Option<auth::Principal>, AppError> {
+    let Some(token) = cookie_token() else {
+        return Ok(None);
+    };
+    let state = state()?;
+    let Some(user_id) = auth::sessions::lookup(&state.db, &token).await? else {
+        return Ok(None);
+    };
+    Ok(auth::Principal::load(&state.db, user_id).await?)
+}
+
+/// Who is signed in, or `Unauthenticated`.
+pub async fn require_principal() -> Result<auth::Principal, AppError> {
+    request_principal().await?.ok_or(AppError::Unauthenticated)
+}

@@ -1,0 +1,40 @@
+use std::sync::Arc;
+
+use leptos::config::LeptosOptions;
+
+use super::{db::Db, flash::FlashStore};
+
+/// What every request handler and server function shares. Built once in `main` and handed to
+/// the handlers through Leptos context and axum state, never through a global.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: Db,
+    pub leptos_options: LeptosOptions,
+    pub flash: FlashStore,
+    pub settings: Arc<Settings>,
+}
+
+/// Deployment settings the handlers need.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Mark cookies `Secure` (set when served over HTTPS).
+    pub secure_cookies: bool,
+    /// How long a staff login lasts.
+    pub login_hours: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            login_hours: 12,
+        }
+    }
+}
+
+/// Lets the Leptos axum integration find its options inside the shared state.
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

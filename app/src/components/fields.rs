@@ -1,0 +1,185 @@
+use leptos::prelude::*;
+
+use crate::{
+    forms::FormState,
+    i18n::{use_lang, T},
+};
+
+/// The state one form shows: the page's flash state if this form was the one posted.
+#[derive(Clone, Default)]
+struct ThisForm(FormState);
+
+fn field_state(name: &str, default: String) -> (String, Option<T>) {
+    let form = use_context::<ThisForm>().unwrap_or_default().0;
+    (form.value(name).unwrap_or(default), form.error(name))
+}
+
+/// A plain HTML form posting to a server function, so it works without JavaScript. Shows the
+/// errors of the last post at the top (each linking to its field) and hands the typed values
+/// back to its fields.
+#[component]
+pub fn PostForm(action: &'static str, state: FormState, children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let mine = if state.source == action {
+        state
+    } else {
+        FormState::default()
+    };
+    let summary: Vec<(String, T)> = mine.errors.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    provide_context(ThisForm(mine));
+    view! {
+        <form method="post" action=action class="form">
+            {(!summary.is_empty()).then(|| view! {
+                <div class="error-summary" role="alert">
+                    <h2>{T::ErrorSummaryTitle.tr(lang)}</h2>
+                    <ul>
+                        {summary.into_iter().map(|(field, text)| {
+                            let href = format!("#field-{field}");
+                            view! { <li><a href=href>{text.tr(lang)}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            <span id="field-_form"></span>
+            {children()}
+        </form>
+    }
+}
+
+fn label_view(
+    name: &'static str,
+    label: T,
+    optional: bool,
+    hint: Option<T>,
+    error: Option<T>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <label for=format!("field-{name}")>
+            {label.tr(lang)}
+            {optional.then(|| view! { <span class="optional">{T::Optional.tr(lang)}</span> })}
+        </label>
+        {hint.map(|h| view! { <p class="hint" id=format!("hint-{name}")>{h.tr(lang)}</p> })}
+        {error.map(|e| view! { <p class="field-error" id=format!("error-{name}")>{e.tr(lang)}</p> })}
+    }
+}
+
+fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
+    let ids: Vec<String> = [
+        hint.then(|| format!("hint-{name}")),
+        error.then(|| format!("error-{name}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A single-line input.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: T,
+    #[prop(optional, into)] default: String,
+    #[prop(optional)] hint: Option<T>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let (value, error) = field_state(name, default);
+    // Passwords are never sent back into the page.
+    let value = (kind != "password").then_some(value);
+    view! {
+        <div class="field" class:has-error=error.is_some()>
+            {label_view(name, label, optional, hint, error)}
+            <input
+                type=kind
+                id=format!("field-{name}")
+                name=name
+                value=value
+                required=!optional
+                autocomplete=autocomplete
+                inputmode=inputmode
+                aria-invalid=error.is_some().then_some("true")
+                aria-describedby=described_by(name, hint.is_some(), error.is_some())
+            />
+        </div>
+    }
+}
+
+/// A multi-line input.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: T,
+    #[prop(optional, into)] default: String,
+    #[prop(optional)] hint: Option<T>,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
+    let (value, error) = field_state(name, default);
+    view! {
+        <div class="field" class:has-error=error.is_some()>
+            {label_view(name, label, optional, hint, error)}
+            <textarea
+                id=format!("field-{name}")
+                name=name
+                rows="4"
+                required=!optional
+                aria-invalid=error.is_some().then_some("true")
+                aria-describedby=described_by(name, hint.is_some(), error.is_some())
+            >{value}</textarea>
+        </div>
+    }
+}
+
+/// A choice among `options` (value, text).
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: T,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] default: String,
+    #[prop(optional)] hint: Option<T>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let (value, error) = field_state(name, default);
+    view! {
+        <div class="field" class:has-error=error.is_some()>
+            {label_view(name, label, false, hint, error)}
+            <select
+                id=format!("field-{name}")
+                name=name
+                required=true
+                aria-invalid=error.is_some().then_some("true")
+                aria-describedby=described_by(name, hint.is_some(), error.is_some())
+            >
+                <option value="" selected=value.is_empty()>{T::ChooseOne.tr(lang)}</option>
+                {options.into_iter().map(|(v, text)| {
+                    let selected = v == value;
+                    view! { <option value=v selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn Hidden(name: &'static str, #[prop(into)] value: String) -> impl IntoView {
+    view! { <input type="hidden" name=name value=value/> }
+}
+
+#[component]
+pub fn Submit(label: T, #[prop(optional)] secondary: bool) -> impl IntoView {
+    let lang = use_lang();
+    view! { <button type="submit" class="button" class:secondary=secondary>{label.tr(lang)}</button> }
+}
+
+/// The notice of a successful post, at the top of the page it led to.
+#[component]
+pub fn Notice(state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    state
+        .notice
+        .map(|n| view! { <p class="notice" role="status">{n.tr(lang)}</p> })
+}

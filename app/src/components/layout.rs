@@ -1,0 +1,82 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::{
+    api::auth::{current_account, Logout},
+    i18n::{use_lang, T},
+};
+
+/// The frame of every page: a header with the name, the account links and the language switch
+/// (a plain link, so it works without JavaScript), the content, and a footer.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let here = format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked()
+    );
+    let here = if here.is_empty() {
+        "/".to_owned()
+    } else {
+        here
+    };
+    let switch_href = format!(
+        "/lang?to={}&back={}",
+        lang.other().code(),
+        crate::url::encode_component(&here)
+    );
+    let account = Resource::new_blocking(|| (), |_| current_account());
+    view! {
+        <a class="skip" href="#main">{T::SkipToContent.tr(lang)}</a>
+        <header class="site-header">
+            <a class="brand" href="/">
+                <strong>{T::AppName.tr(lang)}</strong>
+                <span>{T::Tagline.tr(lang)}</span>
+            </a>
+            <nav class="site-nav">
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match account.await.ok().flatten() {
+                            Some(me) => view! {
+                                <a href="/manage">{T::Manage.tr(lang)}</a>
+                                <a href="/account" title=me.username.clone()>{me.display_name.clone()}</a>
+                                <form method="post" action={<Logout as leptos::server_fn::ServerFn>::PATH} class="inline">
+                                    <button type="submit" class="link">{T::SignOut.tr(lang)}</button>
+                                </form>
+                            }.into_any(),
+                            None => view! { <a href="/login">{T::SignIn.tr(lang)}</a> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+                <a href=switch_href hreflang=lang.other().code() lang=lang.other().html_lang()>
+                    {T::SwitchLanguage.tr(lang)}
+                </a>
+            </nav>
+        </header>
+        <main id="main">{children()}</main>
+        <footer class="site-footer">
+            <p>{T::AppName.tr(lang)} " · " {T::FooterNote.tr(lang)}</p>
+        </footer>
+    }
+}
+
+/// Where a page sits: links from the top down, the last entry being the page itself.
+#[component]
+pub fn Breadcrumbs(trail: Vec<(String, String)>) -> impl IntoView {
+    let last = trail.len().saturating_sub(1);
+    view! {
+        <nav class="breadcrumbs" aria-label="breadcrumbs">
+            <ol>
+                {trail.into_iter().enumerate().map(|(i, (href, text))| {
+                    if i == last {
+                        view! { <li aria-current="page">{text}</li> }.into_any()
+                    } else {
+                        view! { <li><a href=href>{text}</a></li> }.into_any()
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,10 @@
+//! Pieces every page uses: the frame, form fields that keep what was typed, and the views for
+//! loading and errors.
+
+mod fields;
+mod layout;
+mod loaded;
+
+pub use fields::{Hidden, Notice, PostForm, SelectField, Submit, TextArea, TextField};
+pub use layout::{Breadcrumbs, Layout};
+pub use loaded::{page_id, Loaded, LoadedForm};

@@ -1,0 +1,26 @@
+//! Domain types that cannot hold invalid values. Each is parsed once, at the edge, from what a
+//! person typed; past that point the rest of the code can rely on it.
+
+mod area_code;
+mod code_enum;
+mod enums;
+mod mobile;
+mod person_name;
+mod seats;
+mod shanghai;
+mod text;
+mod time_range;
+
+pub use area_code::{AreaCode, AreaCodeError};
+pub use enums::{
+    AreaLevel, MemberLevel, PlatformStatus, RegistrationRole, RegistrationState, SessionFormat,
+    SessionKind, SessionStatus,
+};
+pub use mobile::{Mobile, MobileError};
+pub use person_name::{PersonName, PersonNameError};
+pub use seats::{Seats, SeatsError};
+pub use shanghai::{
+    parse_local_date, parse_local_datetime, DateTimeError, SHANGHAI_OFFSET_SECONDS,
+};
+pub use text::{RequiredText, TextError};
+pub use time_range::{TimeRange, TimeRangeError};

@@ -1,0 +1,12 @@
+//! zh-CN first, English second. Every text is a key of [`T`] that carries both languages side by
+//! side, so a missing translation is a compile error rather than a blank on a resident's phone.
+
+mod dates;
+mod labels;
+mod lang;
+mod texts;
+
+pub use dates::{fmt_date, fmt_datetime, fmt_time};
+pub use labels::Label;
+pub use lang::{use_lang, Lang};
+pub use texts::T;

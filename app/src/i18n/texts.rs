@@ -1,0 +1,129 @@
+use serde::{Deserialize, Serialize};
+
+use super::Lang;
+
+/// Declares the catalogue: each key with its Chinese and English text, side by side.
+macro_rules! texts {
+    ($($key:ident => $zh:literal, $en:literal;)+) => {
+        /// A text of the interface. Serializable so a form's errors can travel through a redirect.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        pub enum T { $($key),+ }
+
+        impl T {
+            pub fn tr(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::Zh) => $zh, (T::$key, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    // Frame
+    AppName => "议事通", "Yishitong";
+    Tagline => "有事好商量 · 协商议事服务平台", "Talk it through: grassroots consultation";
+    SwitchLanguage => "English", "中文";
+    SkipToContent => "跳到正文", "Skip to content";
+    Home => "首页", "Home";
+    SignIn => "登录", "Sign in";
+    SignOut => "退出登录", "Sign out";
+    Account => "我的账号", "My account";
+    Manage => "工作台", "Workspace";
+    FooterNote => "时间均为北京时间", "All times are Beijing time (UTC+8)";
+    // Errors and notices
+    ErrorSummaryTitle => "请修改以下内容", "There is a problem";
+    Required => "请填写此项", "Enter a value";
+    TooLong => "内容太长", "This is too long";
+    ChooseOne => "请选择一项", "Choose one";
+    BadInput => "提交的内容无法识别，请重新填写", "The form could not be read; please try again";
+    TryAgain => "服务暂时不可用，您填写的内容已保留，请稍后再试", "Something went wrong. What you typed is kept; please try again";
+    NotAllowed => "您没有权限进行此操作", "You are not allowed to do this";
+    NotFoundText => "找不到该页面或记录", "This page or record does not exist";
+    NotFoundTitle => "未找到", "Not found";
+    NotAllowedTitle => "无权访问", "Not allowed";
+    ErrorTitle => "出错了", "Something went wrong";
+    SignInFirst => "请先登录", "Please sign in first";
+    Saved => "已保存", "Saved";
+    DateMalformed => "日期格式应为 年-月-日", "Enter a date as year-month-day";
+    // Sign-in and account
+    Username => "用户名", "Username";
+    Password => "密码", "Password";
+    LoginFailed => "用户名或密码不正确", "The username or password is not right";
+    LoginHint => "工作人员、召集人和委员使用账号登录；群众报名无需登录。", "Staff, organizers and members sign in here; residents never need an account.";
+    SignedOut => "您已退出登录", "You have signed out";
+    ChangePassword => "修改密码", "Change password";
+    CurrentPassword => "当前密码", "Current password";
+    NewPassword => "新密码", "New password";
+    NewPasswordHint => "至少10个字符，可以是一句好记的话", "At least 10 characters; a memorable phrase works well";
+    ConfirmPassword => "再次输入新密码", "New password again";
+    PasswordWrong => "当前密码不正确", "The current password is not right";
+    PasswordsDiffer => "两次输入的新密码不一致", "The two new passwords differ";
+    PasswordTooShort => "新密码至少10个字符", "The new password needs at least 10 characters";
+    PasswordChanged => "密码已修改，其他设备上的登录已退出", "Password changed; other devices were signed out";
+    SignedInAs => "当前登录", "Signed in as";
+    RoleAdmin => "系统管理员", "Administrator";
+    RoleStaff => "政协机关工作人员", "CPPCC office staff";
+    RoleOrganizer => "议事平台召集人", "Platform organizer";
+    RoleMember => "政协委员", "CPPCC member";
+    // Areas
+    Areas => "行政区划", "Areas";
+    AreaName => "名称", "Name";
+    AreaCode => "区划代码", "Administrative code";
+    AreaCodeHint => "12位统计用区划代码，不知道可留空", "The 12-digit statistical code; leave blank if unknown";
+    AreaCodeMalformed => "区划代码应为12位数字", "An administrative code has 12 digits";
+    AreaCodeNotUnderParent => "区划代码与上级区划不符", "This code does not belong under the parent area's code";
+    AreaCodeTaken => "该区划代码已被使用", "This code is already in use";
+    AreaHasActivePlatforms => "该区划下还有运行中的议事平台，请先停用或迁出", "Platforms are still active in this area; deactivate or move them first";
+    AreaHasActiveChildren => "该区划下还有启用的下级区划，请先停用", "Areas below this one are still active; deactivate them first";
+    AreaInactive => "该区划已停用", "This area is inactive";
+    VillageHasNoChildren => "村社区没有下级区划", "A village or community has no areas below it";
+    AddChildArea => "新增下级区划", "Add an area below";
+    EditArea => "修改区划", "Edit area";
+    Deactivate => "停用", "Deactivate";
+    Activate => "启用", "Activate";
+    Inactive => "已停用", "Inactive";
+    ChildAreas => "下级区划", "Areas below";
+    PlatformCount => "议事平台数", "Platforms";
+    NoChildAreas => "没有下级区划", "No areas below";
+    ChooseYourArea => "选择您所在的区域，找到身边的议事平台", "Choose your area to find a consultation platform near you";
+    // Platforms
+    Platforms => "议事平台", "Platforms";
+    PlatformsHere => "本地议事平台", "Platforms here";
+    NoPlatformsHere => "这里还没有议事平台", "No platform here yet";
+    PlatformName => "平台名称", "Platform name";
+    BrandName => "品牌名称", "Brand name";
+    BrandNameHint => "如“有事好商量”“板凳会”，没有可留空", "A local brand such as 板凳会; leave blank if none";
+    PlatformType => "平台类型", "Type";
+    Area => "所在区划", "Area";
+    Convener => "召集人", "Convener";
+    Address => "地址", "Address";
+    Description => "简介", "Description";
+    EstablishedOn => "建成日期", "Established on";
+    StarRating => "星级", "Star rating";
+    StarRatingHint => "1到5星，未评定可留空", "1 to 5 stars; leave blank if not rated";
+    StarRatingRange => "星级应为1到5", "A star rating is from 1 to 5";
+    Status => "状态", "Status";
+    NewPlatform => "新建议事平台", "New platform";
+    EditPlatform => "修改平台信息", "Edit platform";
+    MovePlatform => "迁移到其他区划", "Move to another area";
+    MoveHint => "已举行的活动仍计入原区划，未开始的活动随平台迁移", "Sessions already held stay counted in the old area; upcoming ones move with the platform";
+    MoveTo => "迁入区划", "Move to";
+    MoveReason => "迁移原因", "Reason";
+    SameArea => "平台已在该区划", "The platform is already in this area";
+    PlatformMoved => "平台已迁移", "Platform moved";
+    MoveHistory => "迁移记录", "Moves";
+    PublicPage => "公开页面", "Public page";
+    ManagePlatforms => "管理议事平台", "Manage platforms";
+    ManageAreas => "管理行政区划", "Manage areas";
+    Edit => "修改", "Edit";
+    Save => "保存", "Save";
+    Create => "创建", "Create";
+    Total => "共", "Total";
+    PreviousPage => "上一页", "Previous";
+    NextPage => "下一页", "Next";
+    PlatformInactiveNotice => "该议事平台已停用", "This platform is no longer active";
+    Optional => "（选填）", "(optional)";
+    WorkspaceIntro => "您可以管理的内容", "What you can manage";
+    YourPlatforms => "我的议事平台", "My platforms";
+}

@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::{
+    api::auth::{current_account, ChangePassword, Me},
+    components::{LoadedForm, Notice, PostForm, Submit, TextField},
+    error::AppError,
+    forms::FormState,
+    i18n::{use_lang, T},
+};
+
+/// The signed-in account: who it is, what it may do, and a password change.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let data = Resource::new_blocking(
+        || (),
+        |_| async move {
+            let me = current_account().await?.ok_or(AppError::Unauthenticated)?;
+            Ok::<_, AppError>(me)
+        },
+    );
+    view! { <LoadedForm data=data render=|me, state| view! { <AccountView me=me state=state/> }/> }
+}
+
+#[component]
+fn AccountView(me: Me, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let roles: Vec<T> = [
+        (me.is_admin, T::RoleAdmin),
+        (me.is_staff, T::RoleStaff),
+        (me.is_organizer, T::RoleOrganizer),
+        (me.is_member, T::RoleMember),
+    ]
+    .into_iter()
+    .filter_map(|(has, t)| has.then_some(t))
+    .collect();
+    view! {
+        <Title text=T::Account.tr(lang)/>
+        <h1>{T::Account.tr(lang)}</h1>
+        <Notice state=state.clone()/>
+        <dl class="facts">
+            <dt>{T::SignedInAs.tr(lang)}</dt>
+            <dd>{me.display_name} " (" {me.username} ")"</dd>
+            {roles.into_iter().map(|r| view! { <dt></dt><dd>{r.tr(lang)}</dd> }).collect_view()}
+        </dl>
+        <h2>{T::ChangePassword.tr(lang)}</h2>
+        <PostForm action={<ChangePassword as leptos::server_fn::ServerFn>::PATH} state=state>
+            <TextField name="current" label=T::CurrentPassword kind="password" autocomplete="current-password"/>
+            <TextField name="new_password" label=T::NewPassword kind="password" hint=T::NewPasswordHint autocomplete="new-password"/>
+            <TextField name="confirm" label=T::ConfirmPassword kind="password" autocomplete="new-password"/>
+            <Submit label=T::ChangePassword/>
+        </PostForm>
+    }
+}

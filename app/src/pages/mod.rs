@@ -1,0 +1,15 @@
+//! One file per page. Resident-facing pages (browse, platform) are plain HTML; the sign-in and
+//! management pages post plain forms too, so nothing depends on scripts.
+
+mod account;
+mod area_browse;
+mod login;
+pub mod manage;
+mod not_found;
+mod platform;
+
+pub use account::AccountPage;
+pub use area_browse::{AreaPage, HomePage};
+pub use login::LoginPage;
+pub use not_found::NotFoundPage;
+pub use platform::PlatformPage;

@@ -1,0 +1,53 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::{
+    api::platforms::{load_platform_public, PlatformPublicView},
+    components::{page_id, Breadcrumbs, Loaded},
+    domain::PlatformStatus,
+    i18n::{use_lang, T},
+};
+
+/// A platform's public page, the one its QR poster points to.
+#[component]
+pub fn PlatformPage() -> impl IntoView {
+    let id = page_id();
+    let data = Resource::new_blocking(id, |id| async move {
+        match id {
+            Some(id) => load_platform_public(id).await,
+            None => Err(crate::error::AppError::NotFound),
+        }
+    });
+    view! { <Loaded data=data render=|v| view! { <PlatformView view=v/> }/> }
+}
+
+#[component]
+fn PlatformView(view: PlatformPublicView) -> impl IntoView {
+    let lang = use_lang();
+    let PlatformPublicView {
+        platform: p,
+        ancestors,
+    } = view;
+    let mut trail: Vec<(String, String)> = ancestors
+        .iter()
+        .map(|a| (format!("/areas/{}", a.id), a.name.clone()))
+        .collect();
+    trail.push((String::new(), p.name.clone()));
+    view! {
+        <Title text=p.name.clone()/>
+        <Breadcrumbs trail=trail/>
+        <h1>{p.name.clone()}</h1>
+        {(p.status == PlatformStatus::Inactive).then(|| view! {
+            <p class="notice warning">{T::PlatformInactiveNotice.tr(lang)}</p>
+        })}
+        <dl class="facts">
+            {p.brand_name.clone().map(|b| view! { <dt>{T::BrandName.tr(lang)}</dt><dd>{b}</dd> })}
+            <dt>{T::PlatformType.tr(lang)}</dt><dd>{p.kind.name(lang).to_owned()}</dd>
+            <dt>{T::Area.tr(lang)}</dt><dd>{p.area_name.clone()}</dd>
+            {p.address.clone().map(|a| view! { <dt>{T::Address.tr(lang)}</dt><dd>{a}</dd> })}
+            {p.convener.clone().map(|c| view! { <dt>{T::Convener.tr(lang)}</dt><dd>{c}</dd> })}
+            {p.star_rating.map(|s| view! { <dt>{T::StarRating.tr(lang)}</dt><dd>{"★".repeat(s.clamp(0, 5) as usize)}</dd> })}
+        </dl>
+        {p.description.clone().map(|d| view! { <p class="description">{d}</p> })}
+    }
+}

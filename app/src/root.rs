@@ -1,0 +1,90 @@
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use crate::{
+    components::Layout,
+    i18n::{use_lang, Lang, T},
+    pages::{
+        manage::{
+            DashboardPage, EditPlatformPage, ManageAreasPage, ManagePlatformsPage, NewPlatformPage,
+        },
+        AccountPage, AreaPage, HomePage, LoginPage, NotFoundPage, PlatformPage,
+    },
+};
+
+/// The language of this request, from its cookie or its browser's preference.
+fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use http::header;
+        let parts = use_context::<http::request::Parts>();
+        let get = |name: header::HeaderName| {
+            parts
+                .as_ref()
+                .and_then(|p| p.headers.get(name))
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        Lang::negotiate(
+            get(header::COOKIE).as_deref(),
+            get(header::ACCEPT_LANGUAGE).as_deref(),
+        )
+    }
+    #[cfg(not(feature = "ssr"))]
+    Lang::default()
+}
+
+/// The HTML document around every page, rendered once per request on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = request_lang();
+    provide_context(lang);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.html_lang()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="format-detection" content="telephone=no"/>
+                <link rel="stylesheet" href="/pkg/yishitong.css"/>
+                <HydrationScripts options=options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let app_name = T::AppName.tr(use_lang());
+    // Every route renders completely on the server before it is sent (Async), so a browser
+    // without JavaScript gets the whole page.
+    let ssr = SsrMode::Async;
+    view! {
+        <Title formatter=move |t: String| if t.is_empty() || t == app_name { app_name.to_owned() } else { format!("{t} · {app_name}") }/>
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
+                    <Route path=path!("/areas/:id") view=AreaPage ssr=ssr.clone()/>
+                    <Route path=path!("/platforms/:id") view=PlatformPage ssr=ssr.clone()/>
+                    <Route path=path!("/login") view=LoginPage ssr=ssr.clone()/>
+                    <Route path=path!("/account") view=AccountPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage") view=DashboardPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/areas") view=ManageAreasPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/areas/:id") view=ManageAreasPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/platforms") view=ManagePlatformsPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/platforms/new") view=NewPlatformPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/platforms/:id") view=EditPlatformPage ssr=ssr/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from "@playwright/test";
+
+// Every test runs twice on a phone-sized screen: once as usual and once with JavaScript off,
+// the way a resident's old phone or WeChat's browser may load the page.
+const phone = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: "zh-CN",
+  timezoneId: "Asia/Shanghai",
+  baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3000",
+  launchOptions: {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  retries: 0,
+  workers: 2,
+  reporter: [["list"]],
+  projects: [
+    { name: "js", use: { ...phone, javaScriptEnabled: true } },
+    { name: "no-js", use: { ...phone, javaScriptEnabled: false } },
+  ],
+});

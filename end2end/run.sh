@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Starts the built server on a free port with a fresh database holding the demo city, runs the
+# browser tests against it, and stops it. Usage: end2end/run.sh SERVER_BINARY SITE_ROOT
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BIN="$1"
+SITE="$2"
+WORK="$(mktemp -d)"
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+LEPTOS_SITE_ROOT="$SITE" YST_DATABASE="$WORK/e2e.db" YST_ADDR="127.0.0.1:$PORT" \
+  "$BIN" serve --demo >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 300); do
+  if curl -fsS "http://127.0.0.1:$PORT/" -o /dev/null 2>/dev/null; then break; fi
+  if ! kill -0 $SERVER 2>/dev/null; then cat "$WORK/server.log"; exit 1; fi
+  sleep 0.2
+done
+cd "$HERE"
+BASE_URL="http://127.0.0.1:$PORT" npx playwright test || { echo "--- server log"; tail -n 50 "$WORK/server.log"; exit 1; }

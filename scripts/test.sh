@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints (server and wasm builds), unit and integration tests, and
+# the browser tests in Chromium on a phone-sized screen with JavaScript on and off.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+setup_build
+setup_browser
+
+log "cargo fmt --check"
+cargo fmt --all -- --check
+
+log "cargo clippy (server, all targets)"
+cargo clippy --workspace --all-targets -- -D warnings
+log "cargo clippy (wasm bundle)"
+cargo clippy -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
+
+log "building the site and server (debug)"
+cargo leptos build
+
+log "unit and integration tests"
+cargo test --workspace
+
+log "browser tests"
+"$ROOT/end2end/run.sh" "$ROOT/target/debug/yishitong" "$ROOT/target/site"

@@ -1,0 +1,57 @@
+use std::{env, net::SocketAddr};
+
+use leptos::config::LeptosOptions;
+
+/// Settings read from the environment, each with a default that works on a developer's machine.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `YST_DATABASE`: the SQLite file.
+    pub database: String,
+    /// `YST_ADDR` (or `LEPTOS_SITE_ADDR`, as cargo-leptos sets it): where to listen.
+    pub addr: SocketAddr,
+    /// `LEPTOS_SITE_ROOT`: the built site (wasm, JS, CSS, assets).
+    pub site_root: String,
+    /// `YST_SECURE_COOKIES=1` behind HTTPS.
+    pub secure_cookies: bool,
+    /// `YST_READERS`: read connections to the database.
+    pub readers: u32,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is not a valid address: {value}")]
+    Addr { name: &'static str, value: String },
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let addr_var = env::var("YST_ADDR")
+            .map(|v| ("YST_ADDR", v))
+            .or_else(|_| env::var("LEPTOS_SITE_ADDR").map(|v| ("LEPTOS_SITE_ADDR", v)));
+        let addr = match addr_var {
+            Ok((name, value)) => value
+                .parse()
+                .map_err(|_| ConfigError::Addr { name, value })?,
+            Err(_) => SocketAddr::from(([127, 0, 0, 1], 3000)),
+        };
+        Ok(Self {
+            database: env::var("YST_DATABASE").unwrap_or_else(|_| "data/yishitong.db".into()),
+            addr,
+            site_root: env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
+            secure_cookies: env::var("YST_SECURE_COOKIES").is_ok_and(|v| v == "1"),
+            readers: env::var("YST_READERS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(8),
+        })
+    }
+
+    pub fn leptos_options(&self) -> LeptosOptions {
+        LeptosOptions::builder()
+            .output_name("yishitong")
+            .site_root(self.site_root.clone())
+            .site_pkg_dir("pkg")
+            .site_addr(self.addr)
+            .build()
+    }
+}

@@ -1,0 +1,33 @@
+//! The 议事通 server: configuration, the database, the HTTP routes and the command-line tasks
+//! (serving, creating the first administrator, generating demo data).
+
+pub mod admin;
+pub mod config;
+pub mod demo;
+mod lang;
+mod routes;
+
+pub use routes::router;
+
+use std::{path::Path, sync::Arc};
+
+use app::backend::{db::Db, flash::FlashStore, AppState, Settings};
+use config::Config;
+
+/// Opens (and migrates) the database and assembles the shared state.
+pub async fn open_state(config: &Config) -> Result<AppState, app::backend::db::DbOpenError> {
+    if let Some(dir) = Path::new(&config.database).parent() {
+        // A missing folder is reported by the open that follows.
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let db = Db::open(Path::new(&config.database), config.readers).await?;
+    Ok(AppState {
+        db,
+        leptos_options: config.leptos_options(),
+        flash: FlashStore::default(),
+        settings: Arc::new(Settings {
+            secure_cookies: config.secure_cookies,
+            login_hours: 12,
+        }),
+    })
+}

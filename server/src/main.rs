@@ -1,0 +1,124 @@
+use clap::{Parser, Subcommand};
+use tokio::net::TcpListener;
+use tracing_subscriber::EnvFilter;
+
+use server::{admin, config::Config, demo, open_state, router};
+
+/// 议事通 — grassroots consultation rooms, from sign-up to the annual report.
+#[derive(Parser)]
+#[command(version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the app (the default).
+    Serve {
+        /// Load the demo city into an empty database and print its logins.
+        #[arg(long, env = "YST_DEMO")]
+        demo: bool,
+    },
+    /// Create an administrator account and print its one-time password.
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+        #[arg(long, default_value = "系统管理员")]
+        display_name: String,
+    },
+    /// Generate demo data into an empty database.
+    Demo {
+        #[arg(long, value_enum, default_value_t = demo::Size::City)]
+        size: demo::Size,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    match run(Cli::parse()).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env()?;
+    let state = open_state(&config).await?;
+    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Serve { demo } => {
+            if demo && demo::is_empty(&state.db).await? {
+                println!("正在生成演示数据 (generating the demo city)…");
+                let logins = demo::generate(
+                    &state.db,
+                    demo::Size::City.plan(),
+                    2026,
+                    app::backend::clock::now_local(),
+                )
+                .await?;
+                demo::print_logins(&logins);
+            }
+            let listener = TcpListener::bind(config.addr).await?;
+            println!("议事通 is serving at http://{}", listener.local_addr()?);
+            axum::serve(listener, router(state.clone()))
+                .with_graceful_shutdown(shutdown_signal())
+                .await?;
+            state.db.close().await;
+        }
+        Command::CreateAdmin {
+            username,
+            display_name,
+        } => {
+            let password = admin::create_admin(&state.db, &username, &display_name).await?;
+            println!(
+                "Administrator {username} created. One-time password (change it after signing in):"
+            );
+            println!("{password}");
+        }
+        Command::Demo { size, seed } => {
+            if !demo::is_empty(&state.db).await? {
+                return Err(
+                    "the database already holds data; demo data goes into an empty one".into(),
+                );
+            }
+            let logins = demo::generate(
+                &state.db,
+                size.plan(),
+                seed,
+                app::backend::clock::now_local(),
+            )
+            .await?;
+            demo::print_logins(&logins);
+        }
+    }
+    Ok(())
+}
+
+/// Ends the server on Ctrl-C or SIGTERM, after in-flight requests finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+}
