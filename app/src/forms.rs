@@ -5,11 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::{error::AppError, i18n::T};
+use crate::i18n::T;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FormState {
@@ -18,6 +16,8 @@ pub struct FormState {
     pub values: BTreeMap<String, String>,
     pub errors: BTreeMap<String, T>,
     pub notice: Option<T>,
+    /// Why a post was refused as a whole (not allowed, gone, try again); shown on any page.
+    pub alert: Option<T>,
 }
 
 impl FormState {
@@ -40,23 +40,20 @@ impl FormState {
 /// The query parameter that names a stored form state.
 pub const FLASH_PARAM: &str = "f";
 
-#[server(endpoint = "forms/state")]
-pub async fn load_form_state(token: String) -> Result<Option<FormState>, AppError> {
-    Ok(crate::backend::state()?.flash.get(&token))
-}
-
-/// The form state named by this page's `?f=` parameter, if any. Empty when there is none.
-pub fn use_form_state() -> Resource<FormState> {
-    let query = use_query_map();
-    Resource::new_blocking(
-        move || query.read().get(FLASH_PARAM),
-        |token| async move {
-            match token {
-                Some(t) if t.len() == 64 => {
-                    load_form_state(t).await.ok().flatten().unwrap_or_default()
-                }
-                _ => FormState::default(),
-            }
-        },
-    )
+/// The form state named by this page's `?f=` parameter; empty when there is none. Read during
+/// the server render, from memory, so no request or suspense is needed.
+pub fn use_form_state() -> FormState {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::prelude::*;
+        let token = leptos_router::hooks::use_query_map()
+            .read_untracked()
+            .get(FLASH_PARAM);
+        token
+            .filter(|t| t.len() == 64)
+            .and_then(|t| use_context::<crate::backend::AppState>()?.flash.get(&t))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    FormState::default()
 }

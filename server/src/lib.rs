@@ -7,7 +7,7 @@ pub mod demo;
 mod lang;
 mod routes;
 
-pub use routes::router;
+pub use routes::{route_list, router};
 
 use std::{path::Path, sync::Arc};
 

@@ -2,7 +2,7 @@ use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
-use server::{admin, config::Config, demo, open_state, router};
+use server::{admin, config::Config, demo, open_state, route_list, router};
 
 /// 议事通 — grassroots consultation rooms, from sign-up to the annual report.
 #[derive(Parser)]
@@ -68,9 +68,10 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 .await?;
                 demo::print_logins(&logins);
             }
+            let app = router(state.clone(), route_list());
             let listener = TcpListener::bind(config.addr).await?;
             println!("议事通 is serving at http://{}", listener.local_addr()?);
-            axum::serve(listener, router(state.clone()))
+            axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown_signal())
                 .await?;
             state.db.close().await;

@@ -2,15 +2,23 @@ use axum::{
     body::Body, extract::State, http::Request, response::IntoResponse, routing::get, Router,
 };
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{
+    generate_route_list, handle_server_fns_with_context, AxumRouteListing, LeptosRoutes,
+};
 use tower_http::compression::CompressionLayer;
 
 use app::{backend::AppState, shell, App};
 
+/// The app's page routes. Generate them once per process, before serving: generation runs the
+/// app with resource loading suspended by a process-wide flag, and a page rendered at that
+/// moment would never finish (leptos issue #4773).
+pub fn route_list() -> Vec<AxumRouteListing> {
+    generate_route_list(App)
+}
+
 /// Every route: the pages, the server functions under /api, the language switch and the
 /// static files of the built site.
-pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
     let page_state = state.clone();
     let fallback_state = state.clone();
     let options = state.leptos_options.clone();

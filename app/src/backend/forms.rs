@@ -104,17 +104,19 @@ impl<'a> FormPost<'a> {
                 return Ok(());
             }
             Err(Refusal::App(e)) => {
-                let mut errors = FieldErrors::default();
-                errors.add(
-                    FORM_FIELD,
-                    match e {
-                        AppError::Forbidden => T::NotAllowed,
-                        AppError::NotFound => T::NotFoundText,
-                        AppError::BadRequest(_) => T::BadInput,
-                        AppError::Unauthenticated | AppError::Unexpected => T::TryAgain,
-                    },
-                );
-                errors
+                let alert = match e {
+                    AppError::Forbidden => T::NotAllowed,
+                    AppError::NotFound => T::NotFoundText,
+                    AppError::BadRequest(_) => T::BadInput,
+                    AppError::Unauthenticated | AppError::Unexpected => T::TryAgain,
+                };
+                let state = FormState {
+                    alert: Some(alert),
+                    ..self.state(FieldErrors::default())
+                };
+                let token = super::state()?.flash.put(state);
+                leptos_axum::redirect(&with_flash(&self.page(), &token));
+                return Ok(());
             }
         };
         let token = super::state()?.flash.put(self.state(errors));
@@ -132,6 +134,7 @@ impl<'a> FormPost<'a> {
                 .collect(),
             errors: errors.0,
             notice: None,
+            alert: None,
         }
     }
 

@@ -175,11 +175,12 @@ pub fn Submit(label: T, #[prop(optional)] secondary: bool) -> impl IntoView {
     view! { <button type="submit" class="button" class:secondary=secondary>{label.tr(lang)}</button> }
 }
 
-/// The notice of a successful post, at the top of the page it led to.
+/// The notice of a successful post, or why a post was refused, at the top of the page it led to.
 #[component]
 pub fn Notice(state: FormState) -> impl IntoView {
     let lang = use_lang();
-    state
-        .notice
-        .map(|n| view! { <p class="notice" role="status">{n.tr(lang)}</p> })
+    view! {
+        {state.notice.map(|n| view! { <p class="notice" role="status">{n.tr(lang)}</p> })}
+        {state.alert.map(|a| view! { <p class="notice error" role="alert">{a.tr(lang)}</p> })}
+    }
 }

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use super::Notice;
 use crate::{
     api::auth::{current_account, Logout},
+    forms::use_form_state,
     i18n::{use_lang, T},
 };
 
@@ -12,15 +14,12 @@ use crate::{
 pub fn Layout(children: Children) -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
-    let here = format!(
-        "{}{}",
-        location.pathname.get_untracked(),
-        location.search.get_untracked()
-    );
-    let here = if here.is_empty() {
-        "/".to_owned()
+    let search = location.search.get_untracked();
+    let path = location.pathname.get_untracked();
+    let here = if search.is_empty() {
+        path
     } else {
-        here
+        format!("{path}?{search}")
     };
     let switch_href = format!(
         "/lang?to={}&back={}",
@@ -55,7 +54,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </a>
             </nav>
         </header>
-        <main id="main">{children()}</main>
+        <main id="main">
+            <Notice state=use_form_state()/>
+            {children()}
+        </main>
         <footer class="site-footer">
             <p>{T::AppName.tr(lang)} " · " {T::FooterNote.tr(lang)}</p>
         </footer>

@@ -52,9 +52,10 @@ where
         <Suspense fallback=|| ()>
             {move || {
                 let render = render.clone();
+                let state = state.clone();
                 Suspend::new(async move {
                     match data.await {
-                        Ok(d) => render(d, state.await).into_any(),
+                        Ok(d) => render(d, state).into_any(),
                         Err(error) => view! { <ErrorView error=error/> }.into_any(),
                     }
                 })

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::{
     api::auth::{current_account, ChangePassword, Me},
-    components::{LoadedForm, Notice, PostForm, Submit, TextField},
+    components::{LoadedForm, PostForm, Submit, TextField},
     error::AppError,
     forms::FormState,
     i18n::{use_lang, T},
@@ -37,7 +37,6 @@ fn AccountView(me: Me, state: FormState) -> impl IntoView {
     view! {
         <Title text=T::Account.tr(lang)/>
         <h1>{T::Account.tr(lang)}</h1>
-        <Notice state=state.clone()/>
         <dl class="facts">
             <dt>{T::SignedInAs.tr(lang)}</dt>
             <dd>{me.display_name} " (" {me.username} ")"</dd>

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::auth::Login,
-    components::{Hidden, Notice, PostForm, Submit, TextField},
+    components::{Hidden, PostForm, Submit, TextField},
     forms::use_form_state,
     i18n::{use_lang, T},
 };
@@ -15,27 +15,15 @@ pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let next = query.read_untracked().get("next").unwrap_or_default();
-    let state = use_form_state();
     view! {
         <Title text=T::SignIn.tr(lang)/>
         <h1>{T::SignIn.tr(lang)}</h1>
         <p class="lead">{T::LoginHint.tr(lang)}</p>
-        <Suspense fallback=|| ()>
-            {move || {
-                let next = next.clone();
-                Suspend::new(async move {
-                    let state = state.await;
-                    view! {
-                        <Notice state=state.clone()/>
-                        <PostForm action={<Login as leptos::server_fn::ServerFn>::PATH} state=state>
-                            <Hidden name="next" value=next/>
-                            <TextField name="username" label=T::Username autocomplete="username"/>
-                            <TextField name="password" label=T::Password kind="password" autocomplete="current-password"/>
-                            <Submit label=T::SignIn/>
-                        </PostForm>
-                    }
-                })
-            }}
-        </Suspense>
+        <PostForm action={<Login as leptos::server_fn::ServerFn>::PATH} state=use_form_state()>
+            <Hidden name="next" value=next/>
+            <TextField name="username" label=T::Username autocomplete="username"/>
+            <TextField name="password" label=T::Password kind="password" autocomplete="current-password"/>
+            <Submit label=T::SignIn/>
+        </PostForm>
     }
 }

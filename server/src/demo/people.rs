@@ -118,7 +118,7 @@ pub async fn generate(
             ]);
             let username = format!("m{c:02}{i:04}");
             let id = users::create_in(tx, &username, &g.person_name(), "!", &[]).await?;
-            insert_member(tx, id, level, *g.pick(words::SECTORS)).await?;
+            insert_member(tx, id, level, g.pick::<&str>(words::SECTORS)).await?;
             members.push(MemberRec {
                 user_id: id,
                 level,

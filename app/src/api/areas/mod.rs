@@ -31,7 +31,9 @@ pub struct AreaSummary {
 
 /// A child area with how many active platforms stand anywhere in its subtree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AreaWithCount {
+    #[cfg_attr(feature = "ssr", sqlx(flatten))]
     pub area: AreaSummary,
     pub platforms: i64,
 }

@@ -1,9 +1,11 @@
+// One argument per form field, as the plain HTML form posts them.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::error::AppError;
 
 /// Staff add a platform to an area within their scope.
-#[allow(clippy::too_many_arguments)] // one argument per form field, as the HTML form posts them
 #[server(endpoint = "platforms/create")]
 pub async fn create_platform(
     #[server(default)] area_id: String,

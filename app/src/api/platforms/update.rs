@@ -1,9 +1,11 @@
+// One argument per form field, as the plain HTML form posts them.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::error::AppError;
 
 /// Staff over the platform's area, or its organizers, edit its details.
-#[allow(clippy::too_many_arguments)] // one argument per form field, as the HTML form posts them
 #[server(endpoint = "platforms/update")]
 pub async fn update_platform(
     #[server(default)] id: String,

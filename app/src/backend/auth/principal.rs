@@ -23,6 +23,15 @@ pub struct Principal {
     pub member_level: Option<MemberLevel>,
 }
 
+/// One row of `user_roles` with its area's path.
+#[derive(sqlx::FromRow)]
+struct GrantRow {
+    role: String,
+    area_id: Option<i64>,
+    area_path: Option<String>,
+    platform_id: Option<i64>,
+}
+
 impl Principal {
     pub async fn load(db: &Db, user_id: i64) -> Result<Option<Self>, StoreError> {
         let Some((username, display_name)) = sqlx::query_as::<_, (String, String)>(
@@ -34,8 +43,8 @@ impl Principal {
         else {
             return Ok(None);
         };
-        let grants: Vec<(String, Option<i64>, Option<String>, Option<i64>)> = sqlx::query_as(
-            "SELECT r.role, r.area_id, a.path, r.platform_id FROM user_roles r
+        let grants: Vec<GrantRow> = sqlx::query_as(
+            "SELECT r.role, r.area_id, a.path AS area_path, r.platform_id FROM user_roles r
              LEFT JOIN areas a ON a.id = r.area_id WHERE r.user_id = ?",
         )
         .bind(user_id)
@@ -55,8 +64,8 @@ impl Principal {
             organizer_of: Vec::new(),
             member_level: member_level.and_then(|(l,)| MemberLevel::from_code(&l)),
         };
-        for (role, area_id, path, platform_id) in grants {
-            match (role.as_str(), area_id, path, platform_id) {
+        for g in grants {
+            match (g.role.as_str(), g.area_id, g.area_path, g.platform_id) {
                 ("admin", ..) => p.is_admin = true,
                 ("staff", Some(area_id), Some(path), _) => {
                     p.staff_scopes.push(AreaScope { area_id, path })

@@ -56,43 +56,17 @@ pub async fn children_with_counts(
     area: &AreaSummary,
     active_only: bool,
 ) -> Result<Vec<AreaWithCount>, StoreError> {
-    let rows: Vec<(
-        i64,
-        Option<i64>,
-        AreaLevel,
-        Option<String>,
-        String,
-        String,
-        bool,
-        i64,
-    )> = sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT c.id, c.parent_id, c.level, c.code, c.name, c.path, c.active,
                 (SELECT count(*) FROM platforms p JOIN areas pa ON pa.id = p.area_id
-                  WHERE p.status = 'active' AND pa.path >= c.path AND pa.path < c.path || '~')
+                  WHERE p.status = 'active' AND pa.path >= c.path AND pa.path < c.path || '~') AS platforms
          FROM areas c WHERE c.parent_id = ? AND (c.active = 1 OR ? = 0)
          ORDER BY c.active DESC, c.code, c.name",
     )
     .bind(area.id)
     .bind(active_only)
     .fetch_all(&db.read)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, parent_id, level, code, name, path, active, platforms)| AreaWithCount {
-                area: AreaSummary {
-                    id,
-                    parent_id,
-                    level,
-                    code,
-                    name,
-                    path,
-                    active,
-                },
-                platforms,
-            },
-        )
-        .collect())
+    .await?)
 }
 
 /// How many active child areas and active platforms lie below an area.

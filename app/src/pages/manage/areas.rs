@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::{
     api::areas::{load_area_manage, AreaManageView, CreateArea, SetAreaActive, UpdateArea},
-    components::{page_id, Breadcrumbs, Hidden, LoadedForm, Notice, PostForm, Submit, TextField},
+    components::{page_id, Breadcrumbs, Hidden, LoadedForm, PostForm, Submit, TextField},
     forms::FormState,
     i18n::{use_lang, Label, T},
 };
@@ -39,7 +39,6 @@ fn ManageArea(view: AreaManageView, state: FormState) -> impl IntoView {
         <Breadcrumbs trail=trail/>
         <h1>{area.name.clone()} <small>{area.level.label(lang)}</small></h1>
         {(!area.active).then(|| view! { <p class="notice warning">{T::Inactive.tr(lang)}</p> })}
-        <Notice state=state.clone()/>
         <p class="actions">
             <a href=format!("/manage/platforms?area={}", area.id)>{T::ManagePlatforms.tr(lang)}</a>
             <a href=format!("/manage/platforms/new?area={}", area.id)>{T::NewPlatform.tr(lang)}</a>

@@ -7,9 +7,7 @@ use crate::{
         load_platform_edit, CreatePlatform, MovePlatform, PlatformEditView, SetPlatformStatus,
         UpdatePlatform,
     },
-    components::{
-        page_id, Hidden, LoadedForm, Notice, PostForm, SelectField, Submit, TextArea, TextField,
-    },
+    components::{page_id, Hidden, LoadedForm, PostForm, SelectField, Submit, TextArea, TextField},
     domain::{AreaLevel, PlatformStatus},
     forms::FormState,
     i18n::{use_lang, Label, T},
@@ -96,7 +94,6 @@ fn PlatformForm(view: PlatformEditView, state: FormState) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <h1>{title}</h1>
-        <Notice state=state.clone()/>
         {p.as_ref().map(|p| view! {
             <p class="actions">
                 <a href=format!("/platforms/{}", p.id)>{T::PublicPage.tr(lang)}</a>

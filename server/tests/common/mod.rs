@@ -1,0 +1,286 @@
+//! A typed helper around the real server: each test gets its own database in a temporary
+//! folder, a server on port 0, and a browser-like client (cookies, form posts, no automatic
+//! redirects so that each step can be checked).
+
+#![allow(dead_code)] // each test binary uses a different part of the helper
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use app::backend::{
+    auth::hash_password,
+    repo::users::{self, Grant},
+    AppState,
+};
+use reqwest::{header, redirect::Policy, Client, StatusCode};
+use server::config::Config;
+
+pub const PASSWORD: &str = "correct horse battery";
+
+/// Ids of the small world every test starts from: one city, two districts (A and B), a
+/// township in each, and a platform in each township.
+#[derive(Debug, Clone, Copy)]
+pub struct World {
+    pub city: i64,
+    pub district_a: i64,
+    pub district_b: i64,
+    pub township_a: i64,
+    pub township_b: i64,
+    pub platform_a: i64,
+    pub platform_b: i64,
+}
+
+/// The route list, generated once for the whole test binary (see `server::route_list`).
+fn routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(server::route_list).clone()
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    pub world: World,
+    _dir: TempDir,
+}
+
+/// A temporary folder removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("yst-test-{}", app::backend::auth::random_token()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let config = Config {
+            database: dir.join("test.db").display().to_string(),
+            addr: "127.0.0.1:0".parse().unwrap(),
+            site_root: dir.display().to_string(),
+            secure_cookies: false,
+            readers: 4,
+        };
+        let state = server::open_state(&config).await.expect("database opens");
+        let world = seed(&state).await;
+        let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let router = server::router(state.clone(), routes());
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        Self {
+            addr,
+            state,
+            world,
+            _dir: TempDir(dir),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// A new browser: its own cookie jar.
+    pub fn browser(&self) -> Browser {
+        let client = Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .build()
+            .unwrap();
+        Browser {
+            client,
+            base: format!("http://{}", self.addr),
+        }
+    }
+
+    pub async fn signed_in(&self, username: &str) -> Browser {
+        let b = self.browser();
+        let res = b
+            .post_form(
+                "/login",
+                "/api/auth/login",
+                &[("username", username), ("password", PASSWORD), ("next", "")],
+            )
+            .await;
+        assert_eq!(
+            res.location().as_deref(),
+            Some("/manage"),
+            "{username} signs in"
+        );
+        b
+    }
+
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(&self.state.db.read)
+            .await
+            .unwrap()
+    }
+
+    pub async fn text(&self, sql: &str) -> Option<String> {
+        sqlx::query_scalar(sql)
+            .fetch_one(&self.state.db.read)
+            .await
+            .unwrap()
+    }
+}
+
+pub struct Browser {
+    client: Client,
+    base: String,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: header::HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn location(&self) -> Option<String> {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    }
+}
+
+impl Browser {
+    pub async fn get(&self, path: &str) -> Answer {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(header::ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap();
+        answer(res).await
+    }
+
+    /// Posts a form as a browser without JavaScript does, from the page `from`.
+    pub async fn post_form(&self, from: &str, action: &str, fields: &[(&str, &str)]) -> Answer {
+        let res = self
+            .client
+            .post(format!("{}{action}", self.base))
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::REFERER, format!("{}{from}", self.base))
+            .header(header::ORIGIN, &self.base)
+            .form(fields)
+            .send()
+            .await
+            .unwrap();
+        answer(res).await
+    }
+
+    /// Posts a form and follows the redirect back, returning the page it lands on.
+    pub async fn submit(&self, from: &str, action: &str, fields: &[(&str, &str)]) -> Answer {
+        let res = self.post_form(from, action, fields).await;
+        assert!(
+            res.status.is_redirection(),
+            "a form post answers with a redirect, got {}",
+            res.status
+        );
+        self.get(&res.location().expect("a redirect has a location"))
+            .await
+    }
+}
+
+async fn answer(res: reqwest::Response) -> Answer {
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res.text().await.unwrap();
+    Answer {
+        status,
+        headers,
+        body,
+    }
+}
+
+async fn seed(state: &AppState) -> World {
+    let db = &state.db;
+    let insert = |parent: Option<i64>,
+                  level: &'static str,
+                  name: &'static str,
+                  code: &'static str| async move {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO areas (parent_id, level, code, name, path, created_at)
+             VALUES (?, ?, ?, ?, 'new:' || hex(randomblob(8)), '2024-01-01 00:00:00') RETURNING id",
+        )
+        .bind(parent)
+        .bind(level)
+        .bind(code)
+        .bind(name)
+        .fetch_one(&db.write)
+        .await
+        .unwrap();
+        let parent_path: String = match parent {
+            Some(p) => sqlx::query_scalar("SELECT path FROM areas WHERE id = ?")
+                .bind(p)
+                .fetch_one(&db.write)
+                .await
+                .unwrap(),
+            None => "/".into(),
+        };
+        sqlx::query("UPDATE areas SET path = ? WHERE id = ?")
+            .bind(format!("{parent_path}{id}/"))
+            .bind(id)
+            .execute(&db.write)
+            .await
+            .unwrap();
+        id
+    };
+    let city = insert(None, "city", "测试市", "329900000000").await;
+    let district_a = insert(Some(city), "district", "甲区", "329901000000").await;
+    let district_b = insert(Some(city), "district", "乙区", "329902000000").await;
+    let township_a = insert(Some(district_a), "township", "甲街道", "329901001000").await;
+    let township_b = insert(Some(district_b), "township", "乙镇", "329902001000").await;
+    let platform = |area: i64, name: &'static str| async move {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO platforms (name, type_code, area_id, address, established_on, created_at)
+             VALUES (?, 'consultation_room', ?, '幸福路1号', '2024-03-01', '2024-03-01 09:00:00') RETURNING id",
+        )
+        .bind(name)
+        .bind(area)
+        .fetch_one(&db.write)
+        .await
+        .unwrap()
+    };
+    let platform_a = platform(township_a, "甲街道协商议事室").await;
+    let platform_b = platform(township_b, "乙镇协商议事室").await;
+    let hash = hash_password(PASSWORD.to_owned()).await.unwrap();
+    for (name, grants) in [
+        ("city", vec![Grant::Staff { area_id: city }]),
+        (
+            "district_a",
+            vec![Grant::Staff {
+                area_id: district_a,
+            }],
+        ),
+        (
+            "organizer_a",
+            vec![Grant::Organizer {
+                platform_id: platform_a,
+            }],
+        ),
+        (
+            "organizer_b",
+            vec![Grant::Organizer {
+                platform_id: platform_b,
+            }],
+        ),
+        ("member", vec![]),
+    ] {
+        users::create(db, name, name, &hash, &grants).await.unwrap();
+    }
+    World {
+        city,
+        district_a,
+        district_b,
+        township_a,
+        township_b,
+        platform_a,
+        platform_b,
+    }
+}
