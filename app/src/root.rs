@@ -50,6 +50,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="format-detection" content="telephone=no"/>
                 <link rel="stylesheet" href="/pkg/yishitong.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options=options islands=true/>
                 <MetaTags/>
             </head>

@@ -6,7 +6,10 @@ export const test = base.extend<{ failOnConsoleErrors: void }>({
     async ({ page }, use) => {
       const problems: string[] = [];
       page.on("console", (msg) => {
-        if (msg.type() === "error" || /hydrat/i.test(msg.text())) problems.push(`${msg.type()}: ${msg.text()}`);
+        // A page answered with 403 or 404 on purpose is logged as a failed load of the document itself.
+        const ownDocument = msg.text().startsWith("Failed to load resource") && msg.location().url === page.url();
+        if (ownDocument) return;
+        if (msg.type() === "error" || /hydrat/i.test(msg.text())) problems.push(`${msg.type()}: ${msg.text()} (${msg.location().url})`);
       });
       page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
       await use();
