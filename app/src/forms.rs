@@ -18,6 +18,8 @@ pub struct FormState {
     pub notice: Option<T>,
     /// Why a post was refused as a whole (not allowed, gone, try again); shown on any page.
     pub alert: Option<T>,
+    /// A new account's username and one-time password, shown once.
+    pub secret: Option<(String, String)>,
 }
 
 impl FormState {

@@ -11,6 +11,7 @@ use crate::{
     pages::{
         manage::{
             DashboardPage, EditPlatformPage, ManageAreasPage, ManagePlatformsPage, NewPlatformPage,
+            UsersPage,
         },
         AccountPage, AreaPage, HomePage, LoginPage, NotFoundPage, PlatformPage,
     },
@@ -83,7 +84,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/areas/:id") view=ManageAreasPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/platforms") view=ManagePlatformsPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/platforms/new") view=NewPlatformPage ssr=ssr.clone()/>
-                    <Route path=path!("/manage/platforms/:id") view=EditPlatformPage ssr=ssr/>
+                    <Route path=path!("/manage/platforms/:id") view=EditPlatformPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/users") view=UsersPage ssr=ssr/>
                 </Routes>
             </Layout>
         </Router>

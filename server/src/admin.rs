@@ -1,7 +1,5 @@
-use rand::{rngs::OsRng, Rng};
-
 use app::backend::{
-    auth::hash_password,
+    auth::{hash_password, one_time_password},
     db::Db,
     repo::{users, users::Grant, StoreError},
 };
@@ -12,15 +10,6 @@ pub enum AdminError {
     Store(#[from] StoreError),
     #[error("the username must have 3 to 64 characters")]
     Username,
-}
-
-/// A random password of 16 characters that are easy to read aloud and type (no 0/O, 1/l/I).
-pub fn one_time_password() -> String {
-    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut rng = OsRng;
-    (0..16)
-        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
-        .collect()
 }
 
 /// Creates an administrator with a fresh random password, which is returned once and never

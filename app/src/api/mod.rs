@@ -4,6 +4,7 @@
 pub mod areas;
 pub mod auth;
 pub mod platforms;
+pub mod users;
 
 /// Parses a numeric id from a form or path; anything else is a bad request, never a panic.
 pub fn parse_id(input: &str) -> Result<i64, crate::error::AppError> {

@@ -38,12 +38,17 @@ impl FlashStore {
         token
     }
 
-    /// Reads a form state; it stays until it expires so that a reload shows the same page.
+    /// Reads a form state; it stays until it expires so that a reload shows the same page,
+    /// except a one-time password, which is handed out once.
     pub fn get(&self, token: &str) -> Option<FormState> {
-        let map = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        map.get(token)
-            .filter(|(at, _)| at.elapsed() < TTL)
-            .map(|(_, s)| s.clone())
+        let mut map = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        let (at, state) = map.get_mut(token)?;
+        if at.elapsed() >= TTL {
+            return None;
+        }
+        let found = state.clone();
+        state.secret = None;
+        Some(found)
     }
 }
 
@@ -59,5 +64,17 @@ mod tests {
         assert_eq!(store.get(&token).unwrap().notice, Some(T::Saved));
         assert!(store.get("nope").is_none());
         assert_eq!(token.len(), 64);
+    }
+
+    #[test]
+    fn a_one_time_password_is_handed_out_once() {
+        let store = FlashStore::default();
+        let secret = Some(("u".to_owned(), "p".to_owned()));
+        let token = store.put(FormState {
+            secret: secret.clone(),
+            ..FormState::default()
+        });
+        assert_eq!(store.get(&token).unwrap().secret, secret);
+        assert_eq!(store.get(&token).unwrap().secret, None);
     }
 }

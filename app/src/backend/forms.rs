@@ -49,6 +49,8 @@ pub const FORM_FIELD: &str = "_form";
 pub struct Done {
     pub to: String,
     pub notice: Option<T>,
+    /// A username and its one-time password, shown once on the next page.
+    pub secret: Option<(String, String)>,
 }
 
 /// Why a post was refused.
@@ -90,7 +92,20 @@ impl<'a> FormPost<'a> {
     /// errors next to their fields, or — when the login lapsed — via the login page and back.
     pub fn finish(self, result: Result<Done, Refusal>) -> Result<(), AppError> {
         let errors = match result {
-            Ok(done) => return forward(&done.to, done.notice),
+            Ok(done) => {
+                let state = FormState {
+                    notice: done.notice,
+                    secret: done.secret,
+                    ..FormState::default()
+                };
+                let target = if state == FormState::default() {
+                    done.to
+                } else {
+                    with_flash(&done.to, &super::state()?.flash.put(state))
+                };
+                leptos_axum::redirect(&target);
+                return Ok(());
+            }
             Err(Refusal::Fields(errors)) => errors,
             Err(Refusal::App(AppError::Unauthenticated)) => {
                 let token = super::state()?
@@ -133,8 +148,7 @@ impl<'a> FormPost<'a> {
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect(),
             errors: errors.0,
-            notice: None,
-            alert: None,
+            ..FormState::default()
         }
     }
 

@@ -141,16 +141,19 @@ pub fn SelectField(
     options: Vec<(String, String)>,
     #[prop(optional, into)] default: String,
     #[prop(optional)] hint: Option<T>,
+    /// Not every form needs this choice (it depends on another field).
+    #[prop(optional)]
+    optional: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let (value, error) = field_state(name, default);
     view! {
         <div class="field" class:has-error=error.is_some()>
-            {label_view(name, label, false, hint, error)}
+            {label_view(name, label, optional, hint, error)}
             <select
                 id=format!("field-{name}")
                 name=name
-                required=true
+                required=!optional
                 aria-invalid=error.is_some().then_some("true")
                 aria-describedby=described_by(name, hint.is_some(), error.is_some())
             >
@@ -182,5 +185,10 @@ pub fn Notice(state: FormState) -> impl IntoView {
     view! {
         {state.notice.map(|n| view! { <p class="notice" role="status">{n.tr(lang)}</p> })}
         {state.alert.map(|a| view! { <p class="notice error" role="alert">{a.tr(lang)}</p> })}
+        {state.secret.map(|(user, password)| view! {
+            <p class="notice secret">
+                {user} " · " {T::OneTimePassword.tr(lang)} " " <code>{password}</code>
+            </p>
+        })}
     }
 }

@@ -126,4 +126,21 @@ texts! {
     Optional => "（选填）", "(optional)";
     WorkspaceIntro => "您可以管理的内容", "What you can manage";
     YourPlatforms => "我的议事平台", "My platforms";
+    // Accounts
+    Accounts => "账号管理", "Accounts";
+    NewAccount => "新建账号", "New account";
+    DisplayName => "姓名或单位", "Name or office";
+    UsernameHint => "3到32位字母、数字、下划线或点，用于登录", "3 to 32 letters, digits, underscores or dots, used to sign in";
+    UsernameRule => "用户名应为3到32位字母、数字、下划线或点", "A username has 3 to 32 letters, digits, underscores or dots";
+    UsernameTaken => "该用户名已被使用", "This username is taken";
+    AccountKind => "账号类型", "Kind of account";
+    StaffOfArea => "工作人员所辖区划（工作人员账号）", "Area overseen (staff accounts)";
+    OrganizerOfPlatform => "负责的议事平台（召集人账号）", "Platform (organizer accounts)";
+    MemberLevel => "委员级别（委员账号）", "Member level (member accounts)";
+    Sector => "界别（委员账号）", "Sector (member accounts)";
+    AccountCreated => "账号已创建", "Account created";
+    PasswordReset => "密码已重置，该账号的登录已退出", "Password reset; the account was signed out";
+    OneTimePassword => "一次性密码（仅显示这一次，请当面告知本人，登录后修改）：", "One-time password (shown only now; hand it over in person, to be changed after signing in):";
+    ResetPasswordButton => "重置密码", "Reset password";
+    Roles => "身份", "Roles";
 }

@@ -34,6 +34,7 @@ pub async fn create_area(
             Ok(id) => Ok(Done {
                 to: format!("/manage/areas/{id}"),
                 notice: Some(T::Saved),
+                secret: None,
             }),
             Err(repo::StoreError::Conflict(_)) => {
                 errors.add("code", T::AreaCodeTaken);

@@ -37,6 +37,7 @@ pub async fn set_area_active(
         Ok(Done {
             to: format!("/manage/areas/{}", area.id),
             notice: Some(T::Saved),
+            secret: None,
         })
     }
     .await;

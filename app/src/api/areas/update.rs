@@ -76,6 +76,7 @@ pub async fn update_area(
             Ok(()) => Ok(Done {
                 to: format!("/manage/areas/{}", area.id),
                 notice: Some(T::Saved),
+                secret: None,
             }),
             Err(crate::backend::repo::StoreError::Conflict(_)) => {
                 errors.add("code", T::AreaCodeTaken);

@@ -45,6 +45,7 @@ pub async fn change_password(
                 Ok(Done {
                     to: "/account".to_owned(),
                     notice: Some(T::PasswordChanged),
+                    secret: None,
                 })
             }
             _ => Err(errors.into()),

@@ -57,7 +57,11 @@ pub async fn login(
         } else {
             "/manage".to_owned()
         };
-        Ok(Done { to, notice: None })
+        Ok(Done {
+            to,
+            notice: None,
+            secret: None,
+        })
     }
     .await;
     FormPost::new("/login", &keep).finish(result)

@@ -61,6 +61,7 @@ pub async fn create_platform(
                 Ok(Done {
                     to: format!("/manage/platforms/{id}"),
                     notice: Some(T::Saved),
+                    secret: None,
                 })
             }
             _ => Err(errors.into()),

@@ -54,6 +54,7 @@ pub async fn move_platform(
                 Ok(Done {
                     to: format!("/manage/platforms/{}", platform.id),
                     notice: Some(T::PlatformMoved),
+                    secret: None,
                 })
             }
             _ => Err(errors.into()),

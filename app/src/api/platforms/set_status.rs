@@ -27,6 +27,7 @@ pub async fn set_platform_status(
         Ok(Done {
             to: format!("/manage/platforms/{}", platform.id),
             notice: Some(T::Saved),
+            secret: None,
         })
     }
     .await;

@@ -48,6 +48,7 @@ pub async fn update_platform(
                 Ok(Done {
                     to: format!("/manage/platforms/{}", before.id),
                     notice: Some(T::Saved),
+                    secret: None,
                 })
             }
             _ => Err(errors.into()),

@@ -7,6 +7,8 @@ mod principal;
 pub mod sessions;
 mod token;
 
-pub use password::{hash_password, verify_password, PasswordError, MIN_PASSWORD_CHARS};
+pub use password::{
+    hash_password, one_time_password, verify_password, PasswordError, MIN_PASSWORD_CHARS,
+};
 pub use principal::{AreaScope, Principal};
 pub use token::random_token;

@@ -5,6 +5,17 @@ use argon2::{
 
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
+/// A random password of 16 characters that are easy to read aloud and type (no 0/O, 1/l/I),
+/// for a new account or a reset; its owner changes it after signing in.
+pub fn one_time_password() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rngs::OsRng;
+    (0..16)
+        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+        .collect()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum PasswordError {
     #[error("a password has at least 10 characters")]

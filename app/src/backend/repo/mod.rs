@@ -1,6 +1,7 @@
 //! Queries, one module per entity. Rows map into the view types at this edge; nothing above
 //! sees a raw row.
 
+pub mod accounts;
 pub mod areas;
 pub mod platforms;
 pub mod users;

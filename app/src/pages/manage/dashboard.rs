@@ -29,6 +29,7 @@ fn Dashboard(me: Me) -> impl IntoView {
             {me.is_staff.then(|| view! {
                 <li><a class="tile" href="/manage/areas">{T::ManageAreas.tr(lang)}</a></li>
                 <li><a class="tile" href="/manage/platforms">{T::ManagePlatforms.tr(lang)}</a></li>
+                <li><a class="tile" href="/manage/users">{T::Accounts.tr(lang)}</a></li>
             })}
             {(me.is_organizer && !me.is_staff).then(|| view! {
                 <li><a class="tile" href="/manage/platforms">{T::YourPlatforms.tr(lang)}</a></li>

@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Deactivates an account (ending its sessions) or reactivates it.
+#[server(endpoint = "users/set-active")]
+pub async fn set_user_active(
+    #[server(default)] id: String,
+    #[server(default)] active: String,
+) -> Result<(), AppError> {
+    use crate::backend::forms::{Done, FormPost};
+    use crate::backend::{repo, require_principal, state};
+    use crate::i18n::T;
+
+    let result = async {
+        let me = require_principal().await?;
+        let db = state()?.db;
+        let id = crate::api::parse_id(&id)?;
+        if id == me.user_id || !repo::accounts::manageable_by(&db, &me, id).await? {
+            return Err(AppError::Forbidden.into());
+        }
+        repo::accounts::set_active(&db, me.user_id, id, active == "1").await?;
+        Ok(Done {
+            to: "/manage/users".into(),
+            notice: Some(T::Saved),
+            secret: None,
+        })
+    }
+    .await;
+    FormPost::new("/manage/users", &[]).finish(result)
+}
