@@ -1,6 +1,9 @@
 use sqlx::SqliteConnection;
 
-use app::{backend::repo::StoreError, domain::AreaLevel};
+use app::{
+    backend::repo::{areas, StoreError},
+    domain::AreaLevel,
+};
 
 use super::{gen::Gen, words, Plan};
 
@@ -131,21 +134,6 @@ async fn insert(
     code: &str,
     name: &str,
 ) -> Result<(i64, String), StoreError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO areas (parent_id, level, code, name, path, created_at)
-         VALUES (?, ?, ?, ?, 'new:' || hex(randomblob(8)), '2022-01-01 00:00:00') RETURNING id",
-    )
-    .bind(parent)
-    .bind(level)
-    .bind(code)
-    .bind(name)
-    .fetch_one(&mut *tx)
-    .await?;
-    let path = format!("{}/{id}/", parent_path.trim_end_matches('/'));
-    sqlx::query("UPDATE areas SET path = ? WHERE id = ?")
-        .bind(&path)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    Ok((id, path))
+    let parent = parent.map(|id| (id, parent_path));
+    areas::insert_in(tx, parent, level, Some(code), name, "2022-01-01 00:00:00").await
 }

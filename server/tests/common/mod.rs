@@ -6,10 +6,16 @@
 
 use std::{net::SocketAddr, path::PathBuf};
 
-use app::backend::{
-    auth::hash_password,
-    repo::users::{self, Grant},
-    AppState,
+use app::{
+    backend::{
+        auth::hash_password,
+        repo::{
+            areas,
+            users::{self, Grant},
+        },
+        AppState,
+    },
+    domain::AreaLevel,
 };
 use reqwest::{header, redirect::Policy, Client, StatusCode};
 use server::config::Config;
@@ -200,42 +206,48 @@ async fn answer(res: reqwest::Response) -> Answer {
 
 async fn seed(state: &AppState) -> World {
     let db = &state.db;
-    let insert = |parent: Option<i64>,
-                  level: &'static str,
-                  name: &'static str,
-                  code: &'static str| async move {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO areas (parent_id, level, code, name, path, created_at)
-             VALUES (?, ?, ?, ?, 'new:' || hex(randomblob(8)), '2024-01-01 00:00:00') RETURNING id",
-        )
-        .bind(parent)
-        .bind(level)
-        .bind(code)
-        .bind(name)
-        .fetch_one(&db.write)
-        .await
-        .unwrap();
-        let parent_path: String = match parent {
-            Some(p) => sqlx::query_scalar("SELECT path FROM areas WHERE id = ?")
-                .bind(p)
-                .fetch_one(&db.write)
-                .await
-                .unwrap(),
-            None => "/".into(),
+    let insert = |parent: Option<i64>, level: AreaLevel, name: &'static str, code: &'static str| async move {
+        let mut conn = db.write.acquire().await.unwrap();
+        let parent_path: Option<String> = match parent {
+            Some(p) => Some(
+                sqlx::query_scalar("SELECT path FROM areas WHERE id = ?")
+                    .bind(p)
+                    .fetch_one(&mut *conn)
+                    .await
+                    .unwrap(),
+            ),
+            None => None,
         };
-        sqlx::query("UPDATE areas SET path = ? WHERE id = ?")
-            .bind(format!("{parent_path}{id}/"))
-            .bind(id)
-            .execute(&db.write)
-            .await
-            .unwrap();
-        id
+        let parent = parent.zip(parent_path.as_deref());
+        areas::insert_in(
+            &mut conn,
+            parent,
+            level,
+            Some(code),
+            name,
+            "2024-01-01 00:00:00",
+        )
+        .await
+        .unwrap()
+        .0
     };
-    let city = insert(None, "city", "测试市", "329900000000").await;
-    let district_a = insert(Some(city), "district", "甲区", "329901000000").await;
-    let district_b = insert(Some(city), "district", "乙区", "329902000000").await;
-    let township_a = insert(Some(district_a), "township", "甲街道", "329901001000").await;
-    let township_b = insert(Some(district_b), "township", "乙镇", "329902001000").await;
+    let city = insert(None, AreaLevel::City, "测试市", "329900000000").await;
+    let district_a = insert(Some(city), AreaLevel::District, "甲区", "329901000000").await;
+    let district_b = insert(Some(city), AreaLevel::District, "乙区", "329902000000").await;
+    let township_a = insert(
+        Some(district_a),
+        AreaLevel::Township,
+        "甲街道",
+        "329901001000",
+    )
+    .await;
+    let township_b = insert(
+        Some(district_b),
+        AreaLevel::Township,
+        "乙镇",
+        "329902001000",
+    )
+    .await;
     let platform = |area: i64, name: &'static str| async move {
         sqlx::query_scalar::<_, i64>(
             "INSERT INTO platforms (name, type_code, area_id, address, established_on, created_at)

@@ -1,6 +1,8 @@
 //! Areas. Paths hold only digits and slashes, so `path >= p AND path < p || '~'` selects the
 //! subtree of `p` through the unique index on `path`.
 
+use sqlx::SqliteConnection;
+
 use crate::{
     api::areas::{AreaSummary, AreaWithCount},
     backend::{audit, clock::now_db, db::Db},
@@ -91,23 +93,16 @@ pub async fn create(
     code: Option<&AreaCode>,
 ) -> Result<i64, StoreError> {
     let mut tx = db.write.begin().await?;
-    // The path needs the new id: insert with a placeholder that cannot collide, then set it.
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO areas (parent_id, level, code, name, path, created_at)
-         VALUES (?, ?, ?, ?, 'new:' || hex(randomblob(8)), ?) RETURNING id",
+    let parent_ref = Some((parent.id, parent.path.as_str()));
+    let (id, _) = insert_in(
+        &mut tx,
+        parent_ref,
+        level,
+        code.map(AreaCode::as_str),
+        name,
+        &now_db(),
     )
-    .bind(parent.id)
-    .bind(level)
-    .bind(code.map(AreaCode::as_str))
-    .bind(name)
-    .bind(now_db())
-    .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("UPDATE areas SET path = ? WHERE id = ?")
-        .bind(format!("{}{id}/", parent.path))
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
     let created: AreaSummary = sqlx::query_as(&format!("SELECT {COLUMNS} FROM areas WHERE id = ?"))
         .bind(id)
         .fetch_one(&mut *tx)
@@ -124,6 +119,37 @@ pub async fn create(
     .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Inserts an area inside the caller's transaction and gives it its materialised path, which
+/// needs the new id: the row is written with a placeholder that cannot collide, then the path is
+/// set. `parent` is the parent's id and path; a city has none. Returns the id and path.
+pub async fn insert_in(
+    conn: &mut SqliteConnection,
+    parent: Option<(i64, &str)>,
+    level: AreaLevel,
+    code: Option<&str>,
+    name: &str,
+    created_at: &str,
+) -> Result<(i64, String), StoreError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO areas (parent_id, level, code, name, path, created_at)
+         VALUES (?, ?, ?, ?, 'new:' || hex(randomblob(8)), ?) RETURNING id",
+    )
+    .bind(parent.map(|p| p.0))
+    .bind(level)
+    .bind(code)
+    .bind(name)
+    .bind(created_at)
+    .fetch_one(&mut *conn)
+    .await?;
+    let path = format!("{}{id}/", parent.map_or("/", |p| p.1));
+    sqlx::query("UPDATE areas SET path = ? WHERE id = ?")
+        .bind(&path)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok((id, path))
 }
 
 pub async fn update(

@@ -1,3 +1,5 @@
+use sqlx::SqliteConnection;
+
 use crate::{
     api::{
         areas::AreaSummary,
@@ -26,6 +28,14 @@ pub async fn get(db: &Db, id: i64) -> Result<PlatformDetail, StoreError> {
     Ok(sqlx::query_as(&format!("{DETAIL} WHERE p.id = ?"))
         .bind(id)
         .fetch_one(&db.read)
+        .await?)
+}
+
+/// A platform as the current transaction sees it (for the audit entry of a change).
+async fn detail_in(conn: &mut SqliteConnection, id: i64) -> Result<PlatformDetail, StoreError> {
+    Ok(sqlx::query_as(&format!("{DETAIL} WHERE p.id = ?"))
+        .bind(id)
+        .fetch_one(conn)
         .await?)
 }
 
@@ -128,10 +138,7 @@ pub async fn create(
     .bind(now_db())
     .fetch_one(&mut *tx)
     .await?;
-    let after: PlatformDetail = sqlx::query_as(&format!("{DETAIL} WHERE p.id = ?"))
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let after = detail_in(&mut tx, id).await?;
     audit::record(
         &mut tx,
         user_id,
@@ -168,10 +175,7 @@ pub async fn update(
     .bind(before.id)
     .execute(&mut *tx)
     .await?;
-    let after: PlatformDetail = sqlx::query_as(&format!("{DETAIL} WHERE p.id = ?"))
-        .bind(before.id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let after = detail_in(&mut tx, before.id).await?;
     audit::record(
         &mut tx,
         user_id,
@@ -220,10 +224,7 @@ pub async fn move_to(
         .bind(crate::backend::clock::db_time(now))
         .execute(&mut *tx)
         .await?;
-    let after: PlatformDetail = sqlx::query_as(&format!("{DETAIL} WHERE p.id = ?"))
-        .bind(before.id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let after = detail_in(&mut tx, before.id).await?;
     audit::record(
         &mut tx,
         user_id,
