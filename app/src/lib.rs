@@ -4,6 +4,9 @@
 //! and with `hydrate` into a small wasm bundle that only wakes the islands. Pages are rendered on
 //! the server and work as plain HTML.
 
+// Leptos view types nest deeply; the optimised wasm build needs more than the default 128.
+#![recursion_limit = "256"]
+
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod backend;

@@ -57,6 +57,10 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let state = open_state(&config).await?;
     match cli.command.unwrap_or(Command::Serve { demo: false }) {
         Command::Serve { demo } => {
+            // Bind first: a busy port should fail before any demo data is written.
+            let listener = TcpListener::bind(config.addr).await.map_err(|e| {
+                format!("cannot listen on {} ({e}); set YST_ADDR to another address, e.g. 127.0.0.1:3001", config.addr)
+            })?;
             if demo && demo::is_empty(&state.db).await? {
                 println!("正在生成演示数据 (generating the demo city)…");
                 let logins = demo::generate(
@@ -69,7 +73,6 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 demo::print_logins(&logins);
             }
             let app = router(state.clone(), route_list());
-            let listener = TcpListener::bind(config.addr).await?;
             println!("议事通 is serving at http://{}", listener.local_addr()?);
             axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown_signal())

@@ -6,7 +6,7 @@ use crate::{
     components::{LoadedForm, PostForm, Submit, TextField},
     error::AppError,
     forms::FormState,
-    i18n::{use_lang, T},
+    i18n::{use_lang, Label, T},
 };
 
 /// The signed-in account: who it is, what it may do, and a password change.
@@ -25,14 +25,14 @@ pub fn AccountPage() -> impl IntoView {
 #[component]
 fn AccountView(me: Me, state: FormState) -> impl IntoView {
     let lang = use_lang();
-    let roles: Vec<T> = [
-        (me.is_admin, T::RoleAdmin),
-        (me.is_staff, T::RoleStaff),
-        (me.is_organizer, T::RoleOrganizer),
-        (me.is_member, T::RoleMember),
+    let roles: Vec<&str> = [
+        (me.is_admin, T::RoleAdmin.tr(lang)),
+        (me.is_staff, T::RoleStaff.tr(lang)),
+        (me.is_organizer, T::RoleOrganizer.tr(lang)),
     ]
     .into_iter()
     .filter_map(|(has, t)| has.then_some(t))
+    .chain(me.member_level.map(|l| l.label(lang)))
     .collect();
     view! {
         <Title text=T::Account.tr(lang)/>
@@ -40,7 +40,7 @@ fn AccountView(me: Me, state: FormState) -> impl IntoView {
         <dl class="facts">
             <dt>{T::SignedInAs.tr(lang)}</dt>
             <dd>{me.display_name} " (" {me.username} ")"</dd>
-            {roles.into_iter().map(|r| view! { <dt></dt><dd>{r.tr(lang)}</dd> }).collect_view()}
+            {(!roles.is_empty()).then(|| view! { <dt>{T::Roles.tr(lang)}</dt><dd>{roles.join("、")}</dd> })}
         </dl>
         <h2>{T::ChangePassword.tr(lang)}</h2>
         <PostForm action={<ChangePassword as leptos::server_fn::ServerFn>::PATH} state=state>

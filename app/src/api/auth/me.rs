@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
+use crate::{domain::MemberLevel, error::AppError};
 
 /// The signed-in account as the page header shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,7 +11,7 @@ pub struct Me {
     pub is_admin: bool,
     pub is_staff: bool,
     pub is_organizer: bool,
-    pub is_member: bool,
+    pub member_level: Option<MemberLevel>,
 }
 
 #[server(endpoint = "auth/me")]
@@ -20,7 +20,7 @@ pub async fn current_account() -> Result<Option<Me>, AppError> {
         is_admin: p.is_admin,
         is_staff: p.is_staff(),
         is_organizer: p.is_organizer(),
-        is_member: p.member_level.is_some(),
+        member_level: p.member_level,
         display_name: p.display_name,
         username: p.username,
     }))
