@@ -13,7 +13,8 @@ use crate::{
             DashboardPage, EditPlatformPage, ManageAreasPage, ManagePlatformsPage, NewPlatformPage,
             UsersPage,
         },
-        AccountPage, AreaPage, HomePage, LoginPage, NotFoundPage, PlatformPage,
+        AccountPage, AreaPage, HomePage, LoginPage, NotFoundPage, PlatformPage, RegistrationPage,
+        SessionPage, SessionsPage,
     },
 };
 
@@ -77,6 +78,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
                     <Route path=path!("/areas/:id") view=AreaPage ssr=ssr.clone()/>
                     <Route path=path!("/platforms/:id") view=PlatformPage ssr=ssr.clone()/>
+                    <Route path=path!("/sessions") view=SessionsPage ssr=ssr.clone()/>
+                    <Route path=path!("/sessions/:id") view=SessionPage ssr=ssr.clone()/>
+                    <Route path=path!("/r/:code") view=RegistrationPage ssr=ssr.clone()/>
                     <Route path=path!("/login") view=LoginPage ssr=ssr.clone()/>
                     <Route path=path!("/account") view=AccountPage ssr=ssr.clone()/>
                     <Route path=path!("/manage") view=DashboardPage ssr=ssr.clone()/>

@@ -4,6 +4,8 @@
 pub mod areas;
 pub mod auth;
 pub mod platforms;
+pub mod registrations;
+pub mod sessions;
 pub mod users;
 
 /// Parses a numeric id from a form or path; anything else is a bad request, never a panic.

@@ -10,8 +10,14 @@ use crate::{
 struct ThisForm(FormState);
 
 fn field_state(name: &str, default: String) -> (String, Option<T>) {
+    let (value, error) = submitted(name);
+    (value.unwrap_or(default), error)
+}
+
+/// What the enclosing form last posted for a field, and its error, for fields built by hand.
+pub fn submitted(name: &str) -> (Option<String>, Option<T>) {
     let form = use_context::<ThisForm>().unwrap_or_default().0;
-    (form.value(name).unwrap_or(default), form.error(name))
+    (form.value(name), form.error(name))
 }
 
 /// A plain HTML form posting to a server function, so it works without JavaScript. Shows the

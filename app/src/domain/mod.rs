@@ -6,6 +6,7 @@ mod code_enum;
 mod enums;
 mod mobile;
 mod person_name;
+mod registration_code;
 mod seats;
 mod shanghai;
 mod text;
@@ -16,8 +17,9 @@ pub use enums::{
     AreaLevel, MemberLevel, PlatformStatus, RegistrationRole, RegistrationState, SessionFormat,
     SessionKind, SessionStatus,
 };
-pub use mobile::{Mobile, MobileError};
+pub use mobile::{mask as mask_mobile, Mobile, MobileError};
 pub use person_name::{PersonName, PersonNameError};
+pub use registration_code::{RegistrationCode, RegistrationCodeError};
 pub use seats::{Seats, SeatsError};
 pub use shanghai::{
     parse_local_date, parse_local_datetime, DateTimeError, SHANGHAI_OFFSET_SECONDS,

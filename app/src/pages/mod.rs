@@ -7,9 +7,13 @@ mod login;
 pub mod manage;
 mod not_found;
 mod platform;
+mod registration;
+mod sessions;
 
 pub use account::AccountPage;
 pub use area_browse::{AreaPage, HomePage};
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;
 pub use platform::PlatformPage;
+pub use registration::RegistrationPage;
+pub use sessions::{SessionCardView, SessionPage, SessionsPage};

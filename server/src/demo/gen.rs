@@ -1,6 +1,8 @@
 use rand::{seq::SliceRandom, Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use app::domain::RegistrationCode;
+
 use super::words;
 
 /// The seeded source of every choice the generator makes. ChaCha8 gives the same stream on
@@ -71,18 +73,13 @@ impl Gen {
         format!("1{}{:09}", self.range(3, 9), self.range(0, 999_999_999))
     }
 
-    /// The next registration code: a counter spread over 32⁸ by an odd multiplier (a bijection
-    /// modulo a power of two), so codes are unique and do not look sequential.
+    /// The next registration code: a counter spread over the code space by a multiplier
+    /// coprime to it (a bijection), so codes are unique and do not look sequential.
     pub fn registration_code(&mut self) -> String {
-        const ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
         self.registrations += 1;
-        let mut x = self.registrations.wrapping_mul(0x9E37_79B9_7F4A_7C15 | 1) & ((1 << 40) - 1);
-        let mut code = [0u8; 8];
-        for c in code.iter_mut().rev() {
-            *c = ALPHABET[(x & 31) as usize];
-            x >>= 5;
-        }
-        String::from_utf8(code.to_vec()).expect("the alphabet is ASCII")
+        let n = (u128::from(self.registrations) * 0x9E37_79B9_7F4A)
+            % u128::from(RegistrationCode::SPACE);
+        RegistrationCode::from_number(n as u64).as_str().to_owned()
     }
 }
 

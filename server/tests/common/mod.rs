@@ -118,6 +118,32 @@ impl TestApp {
         b
     }
 
+    /// Adds a published session at platform A starting in `days` days (negative: in the past),
+    /// with sign-up open until the day before, and returns its id.
+    pub async fn session(&self, seats: i64, days: i64) -> i64 {
+        let start = app::backend::clock::now_local() + chrono::TimeDelta::days(days);
+        let fmt = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M:%S").to_string();
+        sqlx::query_scalar(
+            "INSERT INTO sessions (host_platform_id, area_id, title, kind, format, place, starts_at, ends_at, seats,
+                 signup_deadline, checkin_opens_at, checkin_closes_at, status, created_at, updated_at)
+             VALUES (?, ?, '老旧小区加装电梯协商', 'council', 'onsite', '社区议事厅', ?, ?, ?, ?, ?, ?, 'published', ?, ?)
+             RETURNING id",
+        )
+        .bind(self.world.platform_a)
+        .bind(self.world.township_a)
+        .bind(fmt(start))
+        .bind(fmt(start + chrono::TimeDelta::hours(2)))
+        .bind(seats)
+        .bind(fmt(start - chrono::TimeDelta::days(1)))
+        .bind(fmt(start - chrono::TimeDelta::minutes(30)))
+        .bind(fmt(start + chrono::TimeDelta::hours(2)))
+        .bind(fmt(start - chrono::TimeDelta::days(10)))
+        .bind(fmt(start - chrono::TimeDelta::days(10)))
+        .fetch_one(&self.state.db.write)
+        .await
+        .unwrap()
+    }
+
     pub async fn scalar(&self, sql: &str) -> i64 {
         sqlx::query_scalar(sql)
             .fetch_one(&self.state.db.read)
@@ -133,6 +159,7 @@ impl TestApp {
     }
 }
 
+#[derive(Clone)]
 pub struct Browser {
     client: Client,
     base: String,

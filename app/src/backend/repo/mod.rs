@@ -4,6 +4,8 @@
 pub mod accounts;
 pub mod areas;
 pub mod platforms;
+pub mod registrations;
+pub mod sessions;
 pub mod users;
 
 use crate::error::AppError;

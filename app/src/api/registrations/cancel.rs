@@ -1,0 +1,32 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// The holder of a code cancels; the first person waiting gets the seat.
+#[server(endpoint = "registrations/cancel")]
+pub async fn cancel_registration(#[server(default)] code: String) -> Result<(), AppError> {
+    use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
+    use crate::backend::repo::registrations::{self, CancelOutcome};
+    use crate::backend::{clock::now_local, state};
+    use crate::domain::RegistrationCode;
+    use crate::i18n::T;
+
+    let result = async {
+        let code = RegistrationCode::parse(&code).map_err(|_| AppError::NotFound)?;
+        let db = state()?.db;
+        match registrations::cancel(&db, &code, now_local()).await? {
+            CancelOutcome::Cancelled | CancelOutcome::AlreadyCancelled => Ok(Done {
+                to: format!("/r/{}", code.as_str()),
+                notice: Some(T::RegistrationCancelled),
+                secret: None,
+            }),
+            CancelOutcome::TooLate => {
+                let mut errors = FieldErrors::default();
+                errors.add(FORM_FIELD, T::TooLateToCancel);
+                Err(errors.into())
+            }
+        }
+    }
+    .await;
+    FormPost::new("/sessions", &[]).finish(result)
+}

@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    api::sessions::SessionCard,
+    domain::{RegistrationRole, RegistrationState},
+    error::AppError,
+};
+
+/// What the holder of a registration code sees.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegistrationView {
+    pub code: String,
+    pub name: String,
+    /// Always masked here: the code is the only key to this page.
+    pub mobile_masked: Option<String>,
+    pub role: RegistrationRole,
+    pub state: RegistrationState,
+    /// Place on the waiting list, from 1.
+    pub waiting_position: Option<i64>,
+    pub session: SessionCard,
+    /// The QR code of the registration code, as SVG, for the door.
+    pub qr_svg: String,
+}
+
+/// Public to whoever holds the code.
+#[server(endpoint = "registrations/view")]
+pub async fn load_registration(code: String) -> Result<RegistrationView, AppError> {
+    use crate::backend::{repo, state};
+    use crate::domain::RegistrationCode;
+    let code = RegistrationCode::parse(&code).map_err(|_| AppError::NotFound)?;
+    let db = state()?.db;
+    repo::registrations::view(&db, &code)
+        .await?
+        .ok_or(AppError::NotFound)
+}

@@ -1,0 +1,63 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    api::registrations::{load_registration, CancelRegistration, RegistrationView},
+    components::{Hidden, LoadedForm, PostForm, Submit},
+    domain::RegistrationState,
+    forms::FormState,
+    i18n::{fmt_datetime, fmt_time, use_lang, Label, T},
+};
+
+/// A registration's own page: its code and QR code for the door, its state, and cancelling.
+#[component]
+pub fn RegistrationPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new_blocking(
+        move || params.read().get("code").unwrap_or_default(),
+        load_registration,
+    );
+    view! { <LoadedForm data=data render=|v, state| view! { <Registration view=v state=state/> }/> }
+}
+
+#[component]
+fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let s = view.session.clone();
+    let cancellable = matches!(
+        view.state,
+        RegistrationState::Registered | RegistrationState::Waitlisted
+    );
+    view! {
+        <Title text=format!("{} · {}", T::MyRegistration.tr(lang), s.title)/>
+        <h1>{T::MyRegistration.tr(lang)}</h1>
+        <p class="status-line">
+            <strong>{view.state.label(lang)}</strong>
+            {view.waiting_position.map(|n| format!(" · {} {n}", T::WaitingPosition.tr(lang)))}
+        </p>
+        <div class="ticket">
+            <p class="muted">{T::RegistrationCode.tr(lang)}</p>
+            <p class="code">{view.code.clone()}</p>
+            <div class="qr" inner_html=view.qr_svg.clone()></div>
+            <p class="hint">{T::ShowAtDoor.tr(lang)}</p>
+        </div>
+        <dl class="facts">
+            <dt>{T::Session.tr(lang)}</dt>
+            <dd><a href=format!("/sessions/{}", s.id)>{s.title.clone()}</a></dd>
+            <dt>{T::When.tr(lang)}</dt>
+            <dd>{fmt_datetime(s.starts_at, lang)} "–" {fmt_time(s.ends_at)}</dd>
+            <dt>{T::Where.tr(lang)}</dt><dd>{s.place.clone()}</dd>
+            <dt>{T::YourName.tr(lang)}</dt><dd>{view.name.clone()}</dd>
+            {view.mobile_masked.clone().map(|m| view! { <dt>{T::Mobile.tr(lang)}</dt><dd>{m}</dd> })}
+            <dt>{T::YourRole.tr(lang)}</dt><dd>{view.role.label(lang)}</dd>
+        </dl>
+        <p class="hint">{T::KeepThisLink.tr(lang)}</p>
+        {cancellable.then(|| view! {
+            <PostForm action={<CancelRegistration as leptos::server_fn::ServerFn>::PATH} state=state>
+                <Hidden name="code" value=view.code.clone()/>
+                <Submit label=T::CancelRegistration secondary=true/>
+            </PostForm>
+        })}
+    }
+}

@@ -1,0 +1,156 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::sessions::{
+        load_public_session, load_public_sessions, PublicSession, PublicSessions, SessionCard,
+        SignUp,
+    },
+    components::{page_id, Hidden, Loaded, LoadedForm, PostForm, SelectField, Submit, TextField},
+    domain::SessionStatus,
+    forms::FormState,
+    i18n::{fmt_datetime, fmt_time, use_lang, Label, T},
+};
+
+/// Upcoming sessions a resident can sign up for; `?area=` narrows to an area's subtree.
+#[component]
+pub fn SessionsPage() -> impl IntoView {
+    let query = use_query_map();
+    let data = Resource::new_blocking(
+        move || query.read().get("area").and_then(|s| s.parse().ok()),
+        load_public_sessions,
+    );
+    view! { <Loaded data=data render=|v| view! { <SessionList view=v/> }/> }
+}
+
+#[component]
+fn SessionList(view: PublicSessions) -> impl IntoView {
+    let lang = use_lang();
+    let title = match &view.area {
+        Some(a) => format!("{} · {}", a.name, T::UpcomingSessions.tr(lang)),
+        None => T::UpcomingSessions.tr(lang).to_owned(),
+    };
+    view! {
+        <Title text=title.clone()/>
+        <h1>{title}</h1>
+        {if view.sessions.is_empty() {
+            view! { <p>{T::NoUpcomingSessions.tr(lang)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="cards">
+                    {view.sessions.into_iter().map(|s| view! { <SessionCardView card=s/> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+/// One session in a list: title, when, where, seats left.
+#[component]
+pub fn SessionCardView(card: SessionCard) -> impl IntoView {
+    let lang = use_lang();
+    let left = card.seats_left();
+    view! {
+        <li class="card">
+            <a href=format!("/sessions/{}", card.id)><strong>{card.title.clone()}</strong></a>
+            <span class="tag">{card.kind.label(lang)}</span>
+            <p class="muted">{fmt_datetime(card.starts_at, lang)} " · " {card.platform_name.clone()}</p>
+            <p class="seats">
+                {if left > 0 {
+                    format!("{} {left}", T::SeatsLeft.tr(lang))
+                } else {
+                    T::FullWaitingList.tr(lang).to_owned()
+                }}
+            </p>
+        </li>
+    }
+}
+
+/// A session's page with the sign-up form.
+#[component]
+pub fn SessionPage() -> impl IntoView {
+    let id = page_id();
+    let data = Resource::new_blocking(id, |id| async move {
+        match id {
+            Some(id) => load_public_session(id).await,
+            None => Err(crate::error::AppError::NotFound),
+        }
+    });
+    view! { <LoadedForm data=data render=|v, state| view! { <SessionView view=v state=state/> }/> }
+}
+
+#[component]
+fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let PublicSession {
+        card,
+        summary,
+        format_local_name,
+        invited_roles,
+        waiting,
+        format,
+    } = view;
+    let left = card.seats_left();
+    let open = card.status == SessionStatus::Published;
+    let roles: Vec<(String, String)> = invited_roles
+        .iter()
+        .map(|r| (r.code().to_owned(), r.label(lang).to_owned()))
+        .collect();
+    let format_text = match format_local_name {
+        Some(local) => format!("{}（{local}）", format.label(lang)),
+        None => format.label(lang).to_owned(),
+    };
+    view! {
+        <Title text=card.title.clone()/>
+        <p><a href=format!("/platforms/{}", card.platform_id)>{card.platform_name.clone()}</a></p>
+        <h1>{card.title.clone()}</h1>
+        {(card.status == SessionStatus::Cancelled).then(|| view! {
+            <p class="notice error">{T::SessionWasCancelled.tr(lang)}</p>
+        })}
+        <dl class="facts">
+            <dt>{T::When.tr(lang)}</dt>
+            <dd>{fmt_datetime(card.starts_at, lang)} "–" {fmt_time(card.ends_at)}</dd>
+            <dt>{T::Where.tr(lang)}</dt><dd>{card.place.clone()}</dd>
+            <dt>{T::Kind.tr(lang)}</dt><dd>{card.kind.label(lang)} " · " {format_text}</dd>
+            <dt>{T::Seats.tr(lang)}</dt>
+            <dd>{card.seats} " · " {T::SeatsLeft.tr(lang)} " " {left}
+                {(waiting > 0).then(|| format!(" · {} {waiting}", T::Waiting.tr(lang)))}</dd>
+            <dt>{T::SignUpBy.tr(lang)}</dt><dd>{fmt_datetime(card.signup_deadline, lang)}</dd>
+        </dl>
+        {(!summary.is_empty()).then(|| view! { <p class="description">{summary}</p> })}
+        {open.then(|| view! {
+            <section>
+                <h2>{if left > 0 { T::SignUpTitle.tr(lang) } else { T::JoinWaitingList.tr(lang) }}</h2>
+                {(left == 0).then(|| view! { <p class="notice warning">{T::FullWaitingList.tr(lang)}</p> })}
+                <PostForm action={<SignUp as leptos::server_fn::ServerFn>::PATH} state=state>
+                    <Hidden name="session_id" value=card.id.to_string()/>
+                    <TextField name="name" label=T::YourName autocomplete="name"/>
+                    <TextField name="mobile" label=T::Mobile kind="tel" inputmode="tel" autocomplete="tel" hint=T::MobileHint/>
+                    {(!roles.is_empty()).then(|| view! {
+                        <SelectField name="role" label=T::YourRole options=roles hint=T::InvitedRolesHint/>
+                    })}
+                    <ConsentField/>
+                    <Submit label={if left > 0 { T::SignUpButton } else { T::JoinWaitingList }}/>
+                </PostForm>
+            </section>
+        })}
+    }
+}
+
+/// The explicit consent to use the mobile number, as a required checkbox.
+#[component]
+fn ConsentField() -> impl IntoView {
+    let lang = use_lang();
+    let (value, error) = crate::components::submitted("consent");
+    let checked = value.as_deref() == Some("yes");
+    view! {
+        <div class="field consent" class:has-error=error.is_some()>
+            {error.map(|e| view! { <p class="field-error" id="error-consent">{e.tr(lang)}</p> })}
+            <label>
+                <input type="checkbox" id="field-consent" name="consent" value="yes" required=true checked=checked/>
+                " " {T::ConsentText.tr(lang)}
+            </label>
+        </div>
+    }
+}
