@@ -55,6 +55,9 @@ fn AreaBrowse(view: AreaPublicView, home: bool) -> impl IntoView {
         {(!home).then(|| view! { <Breadcrumbs trail=trail/> })}
         <h1>{area.name.clone()}</h1>
         {home.then(|| view! { <p class="lead">{T::ChooseYourArea.tr(lang)}</p> })}
+        <p class="actions">
+            <a class="button" href=format!("/sessions?area={}", area.id)>{T::UpcomingSessions.tr(lang)}</a>
+        </p>
         {child_level.map(|level| view! {
             <section>
                 <h2>{level.label(lang)}</h2>

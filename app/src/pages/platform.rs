@@ -6,6 +6,7 @@ use crate::{
     components::{page_id, Breadcrumbs, Loaded},
     domain::PlatformStatus,
     i18n::{use_lang, T},
+    pages::SessionCardView,
 };
 
 /// A platform's public page, the one its QR poster points to.
@@ -27,6 +28,7 @@ fn PlatformView(view: PlatformPublicView) -> impl IntoView {
     let PlatformPublicView {
         platform: p,
         ancestors,
+        upcoming,
     } = view;
     let mut trail: Vec<(String, String)> = ancestors
         .iter()
@@ -49,5 +51,17 @@ fn PlatformView(view: PlatformPublicView) -> impl IntoView {
             {p.star_rating.map(|s| view! { <dt>{T::StarRating.tr(lang)}</dt><dd>{"★".repeat(s.clamp(0, 5) as usize)}</dd> })}
         </dl>
         {p.description.clone().map(|d| view! { <p class="description">{d}</p> })}
+        <section>
+            <h2>{T::UpcomingSessions.tr(lang)}</h2>
+            {if upcoming.is_empty() {
+                view! { <p>{T::NoUpcomingSessions.tr(lang)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="cards">
+                        {upcoming.into_iter().map(|s| view! { <SessionCardView card=s/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
     }
 }

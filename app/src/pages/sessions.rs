@@ -57,7 +57,9 @@ pub fn SessionCardView(card: SessionCard) -> impl IntoView {
             <span class="tag">{card.kind.label(lang)}</span>
             <p class="muted">{fmt_datetime(card.starts_at, lang)} " · " {card.platform_name.clone()}</p>
             <p class="seats">
-                {if left > 0 {
+                {if !card.signup_open {
+                    T::DeadlinePassed.tr(lang).to_owned()
+                } else if left > 0 {
                     format!("{} {left}", T::SeatsLeft.tr(lang))
                 } else {
                     T::FullWaitingList.tr(lang).to_owned()
@@ -92,7 +94,9 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
         format,
     } = view;
     let left = card.seats_left();
-    let open = card.status == SessionStatus::Published;
+    let open = card.signup_open;
+    let closed_notice =
+        (card.status == SessionStatus::Published && !open).then_some(T::DeadlinePassed);
     let roles: Vec<(String, String)> = invited_roles
         .iter()
         .map(|r| (r.code().to_owned(), r.label(lang).to_owned()))
@@ -119,6 +123,7 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
             <dt>{T::SignUpBy.tr(lang)}</dt><dd>{fmt_datetime(card.signup_deadline, lang)}</dd>
         </dl>
         {(!summary.is_empty()).then(|| view! { <p class="description">{summary}</p> })}
+        {closed_notice.map(|t| view! { <p class="notice warning">{t.tr(lang)}</p> })}
         {open.then(|| view! {
             <section>
                 <h2>{if left > 0 { T::SignUpTitle.tr(lang) } else { T::JoinWaitingList.tr(lang) }}</h2>

@@ -31,9 +31,20 @@ pub struct SessionCard {
     pub area_name: String,
     pub seats: i64,
     pub taken: i64,
+    /// Sign-up is open now: published, before the deadline. Set by the loader, which knows the time.
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    pub signup_open: bool,
 }
 
 impl SessionCard {
+    #[cfg(feature = "ssr")]
+    pub fn with_clock(mut self, now: NaiveDateTime) -> Self {
+        self.signup_open = self.status == SessionStatus::Published
+            && now <= self.signup_deadline
+            && now < self.starts_at;
+        self
+    }
+
     pub fn seats_left(&self) -> i64 {
         (self.seats - self.taken).max(0)
     }

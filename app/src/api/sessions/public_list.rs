@@ -20,12 +20,10 @@ pub async fn load_public_sessions(area: Option<i64>) -> Result<PublicSessions, A
         Some(id) => Some(repo::areas::get(&db, id).await?),
         None => None,
     };
-    let sessions = repo::sessions::upcoming(
-        &db,
-        area.as_ref().map(|a| a.path.as_str()),
-        now_local(),
-        100,
-    )
-    .await?;
+    let filter = match &area {
+        Some(a) => repo::sessions::Where::UnderArea(&a.path),
+        None => repo::sessions::Where::Anywhere,
+    };
+    let sessions = repo::sessions::upcoming(&db, filter, now_local(), 100).await?;
     Ok(PublicSessions { area, sessions })
 }

@@ -16,30 +16,49 @@ pub const CARD: &str = "SELECT s.id, s.title, s.kind, s.format, s.status, s.star
           AND r.state IN ('registered', 'attended', 'absent', 'leave')) AS taken
     FROM sessions s JOIN platforms p ON p.id = s.host_platform_id JOIN areas a ON a.id = s.area_id";
 
-/// Published sessions that have not started, soonest first, optionally under an area path.
+/// Which upcoming sessions to list.
+#[derive(Debug, Clone, Copy)]
+pub enum Where<'a> {
+    Anywhere,
+    /// Held in this area or below it (by materialised path).
+    UnderArea(&'a str),
+    /// Hosted by this platform.
+    AtPlatform(i64),
+}
+
+/// Published sessions that have not started, soonest first.
 pub async fn upcoming(
     db: &Db,
-    area_path: Option<&str>,
+    filter: Where<'_>,
     now: NaiveDateTime,
     limit: i64,
 ) -> Result<Vec<SessionCard>, StoreError> {
-    Ok(sqlx::query_as(&format!(
+    let (path, platform) = match filter {
+        Where::Anywhere => (None, None),
+        Where::UnderArea(path) => (Some(path), None),
+        Where::AtPlatform(id) => (None, Some(id)),
+    };
+    let cards: Vec<SessionCard> = sqlx::query_as(&format!(
         "{CARD} WHERE s.status = 'published' AND s.starts_at > ?1
            AND (?2 IS NULL OR (a.path >= ?2 AND a.path < ?2 || '~'))
+           AND (?4 IS NULL OR s.host_platform_id = ?4)
          ORDER BY s.starts_at LIMIT ?3"
     ))
     .bind(db_time(now))
-    .bind(area_path)
+    .bind(path)
     .bind(limit)
+    .bind(platform)
     .fetch_all(&db.read)
-    .await?)
+    .await?;
+    Ok(cards.into_iter().map(|c| c.with_clock(now)).collect())
 }
 
 pub async fn card(db: &Db, id: i64) -> Result<SessionCard, StoreError> {
-    Ok(sqlx::query_as(&format!("{CARD} WHERE s.id = ?"))
+    let card: SessionCard = sqlx::query_as(&format!("{CARD} WHERE s.id = ?"))
         .bind(id)
         .fetch_one(&db.read)
-        .await?)
+        .await?;
+    Ok(card.with_clock(crate::backend::clock::now_local()))
 }
 
 /// A session's public page; `None` for a draft.
