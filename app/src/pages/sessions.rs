@@ -96,7 +96,11 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
     let left = card.seats_left();
     let open = card.signup_open;
     let closed_notice =
-        (card.status == SessionStatus::Published && !open).then_some(T::DeadlinePassed);
+        (card.status == SessionStatus::Published && !open).then_some(if card.started {
+            T::SessionNotOpen
+        } else {
+            T::DeadlinePassed
+        });
     let roles: Vec<(String, String)> = invited_roles
         .iter()
         .map(|r| (r.code().to_owned(), r.label(lang).to_owned()))

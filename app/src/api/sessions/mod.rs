@@ -34,14 +34,17 @@ pub struct SessionCard {
     /// Sign-up is open now: published, before the deadline. Set by the loader, which knows the time.
     #[cfg_attr(feature = "ssr", sqlx(skip))]
     pub signup_open: bool,
+    /// The session has started (or is over). Set by the loader.
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    pub started: bool,
 }
 
 impl SessionCard {
     #[cfg(feature = "ssr")]
     pub fn with_clock(mut self, now: NaiveDateTime) -> Self {
-        self.signup_open = self.status == SessionStatus::Published
-            && now <= self.signup_deadline
-            && now < self.starts_at;
+        self.started = now >= self.starts_at;
+        self.signup_open =
+            self.status == SessionStatus::Published && now <= self.signup_deadline && !self.started;
         self
     }
 
