@@ -10,8 +10,8 @@ use crate::{
     i18n::{use_lang, Lang, T},
     pages::{
         manage::{
-            DashboardPage, EditPlatformPage, ManageAreasPage, ManagePlatformsPage, NewPlatformPage,
-            UsersPage,
+            DashboardPage, EditPlatformPage, EditSessionPage, ManageAreasPage, ManagePlatformsPage,
+            ManageSessionsPage, NewPlatformPage, NewSessionPage, UsersPage,
         },
         AccountPage, AreaPage, HomePage, LoginPage, NotFoundPage, PlatformPage, RegistrationPage,
         SessionPage, SessionsPage,
@@ -89,7 +89,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/platforms") view=ManagePlatformsPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/platforms/new") view=NewPlatformPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/platforms/:id") view=EditPlatformPage ssr=ssr.clone()/>
-                    <Route path=path!("/manage/users") view=UsersPage ssr=ssr/>
+                    <Route path=path!("/manage/users") view=UsersPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/sessions") view=ManageSessionsPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/sessions/new") view=NewSessionPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/sessions/:id") view=EditSessionPage ssr=ssr/>
                 </Routes>
             </Layout>
         </Router>

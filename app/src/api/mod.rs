@@ -3,6 +3,7 @@
 
 pub mod areas;
 pub mod auth;
+pub mod manage_sessions;
 pub mod platforms;
 pub mod registrations;
 pub mod sessions;

@@ -182,6 +182,9 @@ fn local_path(referer: &str, host: &str) -> Option<String> {
 
 /// `page` with `f=token` as its only flash parameter.
 fn with_flash(page: &str, token: &str) -> String {
+    let (page, fragment) = page
+        .split_once('#')
+        .map_or((page, String::new()), |(p, f)| (p, format!("#{f}")));
     let (path, query) = page.split_once('?').unwrap_or((page, ""));
     let mut pairs: Vec<&str> = query
         .split('&')
@@ -189,7 +192,7 @@ fn with_flash(page: &str, token: &str) -> String {
         .collect();
     let flash = format!("{FLASH_PARAM}={token}");
     pairs.push(&flash);
-    format!("{path}?{}", pairs.join("&"))
+    format!("{path}?{}{fragment}", pairs.join("&"))
 }
 
 #[cfg(test)]
@@ -212,5 +215,6 @@ mod tests {
     fn the_flash_parameter_replaces_an_old_one() {
         assert_eq!(with_flash("/p", "t"), "/p?f=t");
         assert_eq!(with_flash("/p?a=1&f=old", "t"), "/p?a=1&f=t");
+        assert_eq!(with_flash("/p#check-in", "t"), "/p?f=t#check-in");
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod areas;
+pub mod organizing;
 pub mod platforms;
 pub mod registrations;
 pub mod sessions;

@@ -101,3 +101,26 @@ pub async fn public(db: &Db, id: i64) -> Result<Option<PublicSession>, StoreErro
         format,
     }))
 }
+
+/// The sessions hosted by these platforms, newest first.
+pub async fn recent_at(
+    db: &Db,
+    platform_ids: &[i64],
+    limit: i64,
+) -> Result<Vec<SessionCard>, StoreError> {
+    if platform_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders = vec!["?"; platform_ids.len()].join(",");
+    let sql = format!("{CARD} WHERE s.host_platform_id IN ({placeholders}) ORDER BY s.starts_at DESC LIMIT {limit}");
+    let mut q = sqlx::query_as(&sql);
+    for id in platform_ids {
+        q = q.bind(*id);
+    }
+    let now = crate::backend::clock::now_local();
+    Ok(q.fetch_all(&db.read)
+        .await?
+        .into_iter()
+        .map(|c: SessionCard| c.with_clock(now))
+        .collect())
+}

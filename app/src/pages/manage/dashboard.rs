@@ -34,6 +34,7 @@ fn Dashboard(me: Me) -> impl IntoView {
             {(me.is_organizer && !me.is_staff).then(|| view! {
                 <li><a class="tile" href="/manage/platforms">{T::YourPlatforms.tr(lang)}</a></li>
             })}
+            <li><a class="tile" href="/manage/sessions">{T::ManageSessions.tr(lang)}</a></li>
             <li><a class="tile" href="/account">{T::Account.tr(lang)}</a></li>
         </ul>
     }

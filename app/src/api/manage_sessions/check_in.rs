@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Checks a person in at the door by the code they show (typed, or read from their QR code).
+#[server(endpoint = "manage-sessions/check-in")]
+pub async fn check_in_code(
+    #[server(default)] id: String,
+    #[server(default)] code: String,
+) -> Result<(), AppError> {
+    use crate::backend::forms::{Done, FieldErrors, FormPost};
+    use crate::backend::repo::organizing::{self, CheckIn};
+    use crate::backend::{clock::now_local, repo, require_principal, state};
+    use crate::domain::RegistrationCode;
+    use crate::i18n::T;
+
+    let keep = [("code", code.as_str())];
+    let result = async {
+        let me = require_principal().await?;
+        let db = state()?.db;
+        let host = repo::organizing::host(&db, crate::api::parse_id(&id)?).await?;
+        if !super::manages(&me, &host) {
+            return Err(AppError::Forbidden.into());
+        }
+        let mut errors = FieldErrors::default();
+        let Some(code) = errors.check("code", RegistrationCode::parse(&code), |_| T::CodeMalformed)
+        else {
+            return Err(errors.into());
+        };
+        let notice =
+            match organizing::check_in(&db, host.session_id, &code, "code", now_local()).await? {
+                CheckIn::CheckedIn => T::CheckedIn,
+                CheckIn::AlreadyIn => T::AlreadyCheckedIn,
+                CheckIn::UnknownCode => {
+                    errors.add("code", T::CodeNotForSession);
+                    return Err(errors.into());
+                }
+                CheckIn::NoSeat => {
+                    errors.add("code", T::CodeHasNoSeat);
+                    return Err(errors.into());
+                }
+            };
+        Ok(Done {
+            to: format!("/manage/sessions/{}#check-in", host.session_id),
+            notice: Some(notice),
+            secret: None,
+        })
+    }
+    .await;
+    FormPost::new("/manage/sessions", &keep).finish(result)
+}

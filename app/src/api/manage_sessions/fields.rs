@@ -1,0 +1,127 @@
+//! A session's editable fields, parsed once for creating and changing.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use crate::{
+    backend::forms::FieldErrors,
+    domain::{
+        parse_local_datetime, DateTimeError, RequiredText, Seats, SeatsError, SessionFormat,
+        SessionKind, TextError, TimeRange, TimeRangeError,
+    },
+    i18n::T,
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionFields {
+    pub title: String,
+    pub summary: String,
+    pub kind: SessionKind,
+    pub format: SessionFormat,
+    pub format_local_name: Option<String>,
+    pub place: String,
+    pub time: TimeRange,
+    pub seats: Seats,
+    pub signup_deadline: NaiveDateTime,
+}
+
+/// What the form sent, as typed, in the order of the form.
+pub struct RawSessionFields<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub kind: &'a str,
+    pub format: &'a str,
+    pub format_local_name: &'a str,
+    pub place: &'a str,
+    pub starts_at: &'a str,
+    pub ends_at: &'a str,
+    pub seats: &'a str,
+    pub signup_deadline: &'a str,
+}
+
+impl RawSessionFields<'_> {
+    pub fn keep(&self) -> [(&str, &str); 10] {
+        [
+            ("title", self.title),
+            ("summary", self.summary),
+            ("kind", self.kind),
+            ("format", self.format),
+            ("format_local_name", self.format_local_name),
+            ("place", self.place),
+            ("starts_at", self.starts_at),
+            ("ends_at", self.ends_at),
+            ("seats", self.seats),
+            ("signup_deadline", self.signup_deadline),
+        ]
+    }
+
+    /// Parses every field, collecting every error; `now` refuses times in the past.
+    pub fn parse(&self, now: NaiveDateTime, errors: &mut FieldErrors) -> Option<SessionFields> {
+        let text = |e: TextError| match e {
+            TextError::Empty => T::Required,
+            TextError::TooLong => T::TooLong,
+        };
+        let when = |e: DateTimeError| match e {
+            DateTimeError::Empty => T::Required,
+            DateTimeError::Malformed => T::DateTimeMalformed,
+        };
+        let title = errors.check("title", RequiredText::parse(self.title, 64), text);
+        let summary = errors.check(
+            "summary",
+            RequiredText::parse_optional(self.summary, 2000),
+            text,
+        );
+        let local = errors.check(
+            "format_local_name",
+            RequiredText::parse_optional(self.format_local_name, 16),
+            text,
+        );
+        let place = errors.check("place", RequiredText::parse(self.place, 128), text);
+        let kind = SessionKind::from_code(self.kind);
+        if kind.is_none() {
+            errors.add("kind", T::ChooseOne);
+        }
+        let format = SessionFormat::from_code(self.format);
+        if format.is_none() {
+            errors.add("format", T::ChooseOne);
+        }
+        let start = errors.check("starts_at", parse_local_datetime(self.starts_at), when);
+        let end = errors.check("ends_at", parse_local_datetime(self.ends_at), when);
+        let time = match (start, end) {
+            (Some(s), Some(e)) => errors.check("ends_at", TimeRange::new(s, e), |e| match e {
+                TimeRangeError::EndNotAfterStart => T::EndBeforeStart,
+                TimeRangeError::TooLong => T::SessionTooLong,
+            }),
+            _ => None,
+        };
+        if time.is_some_and(|t| t.start() <= now) {
+            errors.add("starts_at", T::StartInPast);
+        }
+        let seats = errors.check("seats", Seats::parse(self.seats), |e| match e {
+            SeatsError::NotANumber => T::SeatsNotANumber,
+            SeatsError::OutOfRange => T::SeatsRange,
+        });
+        let deadline = errors.check(
+            "signup_deadline",
+            parse_local_datetime(self.signup_deadline),
+            when,
+        );
+        if let (Some(d), Some(t)) = (deadline, time) {
+            if d > t.start() {
+                errors.add("signup_deadline", T::DeadlineAfterStart);
+            }
+        }
+        Some(SessionFields {
+            title: title?.into_inner(),
+            summary: summary?.map(|s| s.into_inner()).unwrap_or_default(),
+            kind: kind?,
+            format: format?,
+            format_local_name: local?.map(|s| s.into_inner()),
+            place: place?.into_inner(),
+            time: time?,
+            seats: seats?,
+            signup_deadline: deadline?,
+        })
+        .filter(|_| errors.is_empty())
+    }
+}

@@ -1,0 +1,47 @@
+//! Organizers publish and run sessions: drafts, publishing, changes and cancellation (with
+//! notices to everyone signed up), the attendee list and check-in at the door.
+
+mod cancel;
+mod check_in;
+mod edit_view;
+#[cfg(feature = "ssr")]
+mod fields;
+mod list_view;
+mod publish;
+mod save;
+
+pub use cancel::CancelSession;
+pub use check_in::CheckInCode;
+pub use edit_view::{load_session_edit, SessionEditView};
+#[cfg(feature = "ssr")]
+pub use fields::SessionFields;
+pub use list_view::{load_manage_sessions, ManageSessions};
+pub use publish::PublishSession;
+pub use save::SaveSession;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{RegistrationRole, RegistrationState};
+
+/// One person on a session's list, as its organizers see it (full mobile number).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Attendee {
+    pub code: String,
+    pub name: String,
+    pub mobile: Option<String>,
+    pub role: RegistrationRole,
+    pub state: RegistrationState,
+    pub walk_in: bool,
+    pub checked_in_at: Option<NaiveDateTime>,
+}
+
+/// May this principal run this session: an organizer of its host platform, or staff over it.
+#[cfg(feature = "ssr")]
+pub(crate) fn manages(
+    me: &crate::backend::auth::Principal,
+    host: &crate::backend::repo::organizing::Host,
+) -> bool {
+    me.organizer_of.contains(&host.platform_id) || me.covers_area(&host.area_path)
+}

@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Publishes a draft: residents can find it and sign up.
+#[server(endpoint = "manage-sessions/publish")]
+pub async fn publish_session(#[server(default)] id: String) -> Result<(), AppError> {
+    use crate::backend::forms::{Done, FormPost};
+    use crate::backend::{repo, require_principal, state};
+    use crate::i18n::T;
+
+    let result = async {
+        let me = require_principal().await?;
+        let db = state()?.db;
+        let host = repo::organizing::host(&db, crate::api::parse_id(&id)?).await?;
+        if !super::manages(&me, &host) {
+            return Err(AppError::Forbidden.into());
+        }
+        repo::organizing::publish(&db, me.user_id, host.session_id).await?;
+        Ok(Done {
+            to: format!("/manage/sessions/{}", host.session_id),
+            notice: Some(T::SessionPublished),
+            secret: None,
+        })
+    }
+    .await;
+    FormPost::new("/manage/sessions", &[]).finish(result)
+}

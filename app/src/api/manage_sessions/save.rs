@@ -1,0 +1,89 @@
+// One argument per form field, as the plain HTML form posts them.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Creates a draft (no `id`) at `platform_id`, or changes a session. Changing the time or place
+/// of a published session tells everyone signed up.
+#[server(endpoint = "manage-sessions/save")]
+pub async fn save_session(
+    #[server(default)] id: String,
+    #[server(default)] platform_id: String,
+    #[server(default)] title: String,
+    #[server(default)] summary: String,
+    #[server(default)] kind: String,
+    #[server(default)] format: String,
+    #[server(default)] format_local_name: String,
+    #[server(default)] place: String,
+    #[server(default)] starts_at: String,
+    #[server(default)] ends_at: String,
+    #[server(default)] seats: String,
+    #[server(default)] signup_deadline: String,
+) -> Result<(), AppError> {
+    use super::fields::RawSessionFields;
+    use crate::backend::forms::{Done, FieldErrors, FormPost};
+    use crate::backend::{clock::now_local, repo, require_principal, state};
+    use crate::domain::SessionStatus;
+    use crate::i18n::T;
+
+    let raw = RawSessionFields {
+        title: &title,
+        summary: &summary,
+        kind: &kind,
+        format: &format,
+        format_local_name: &format_local_name,
+        place: &place,
+        starts_at: &starts_at,
+        ends_at: &ends_at,
+        seats: &seats,
+        signup_deadline: &signup_deadline,
+    };
+    let keep = raw.keep();
+    let result = async {
+        let me = require_principal().await?;
+        let db = state()?.db;
+        let now = now_local();
+        let mut errors = FieldErrors::default();
+        let existing = match id.trim() {
+            "" => None,
+            some => Some(repo::organizing::host(&db, crate::api::parse_id(some)?).await?),
+        };
+        match &existing {
+            Some(host) if !super::manages(&me, host) => return Err(AppError::Forbidden.into()),
+            Some(host)
+                if matches!(host.status, SessionStatus::Cancelled)
+                    || !matches!(host.status, SessionStatus::Draft | SessionStatus::Published) =>
+            {
+                errors.add(crate::backend::forms::FORM_FIELD, T::SessionNotEditable);
+                return Err(errors.into());
+            }
+            _ => {}
+        }
+        let Some(fields) = raw.parse(now, &mut errors) else {
+            return Err(errors.into());
+        };
+        let saved = match existing {
+            Some(host) => {
+                repo::organizing::update(&db, me.user_id, host.session_id, &fields, now).await?;
+                host.session_id
+            }
+            None => {
+                let platform =
+                    repo::platforms::get(&db, crate::api::parse_id(&platform_id)?).await?;
+                if !me.edits_platform(platform.id, &platform.area_path) {
+                    return Err(AppError::Forbidden.into());
+                }
+                repo::organizing::create(&db, me.user_id, platform.id, &fields, now).await?
+            }
+        };
+        Ok(Done {
+            to: format!("/manage/sessions/{saved}"),
+            notice: Some(T::Saved),
+            secret: None,
+        })
+    }
+    .await;
+    FormPost::new("/manage/sessions", &keep).finish(result)
+}

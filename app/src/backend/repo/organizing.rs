@@ -1,0 +1,254 @@
+//! Sessions as organizers handle them: drafts, publishing, cancelling with notices to everyone
+//! signed up, the registration list, and check-in at the door.
+
+use chrono::NaiveDateTime;
+
+use super::StoreError;
+use crate::{
+    api::manage_sessions::{Attendee, SessionFields},
+    backend::{audit, clock::db_time, db::Db},
+    domain::{RegistrationCode, RegistrationState, SessionStatus},
+};
+
+/// Who hosts a session and where, for the authorization check.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Host {
+    pub session_id: i64,
+    pub platform_id: i64,
+    pub area_path: String,
+    pub status: SessionStatus,
+    pub title: String,
+}
+
+pub async fn host(db: &Db, session_id: i64) -> Result<Host, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT s.id AS session_id, s.host_platform_id AS platform_id, a.path AS area_path, s.status, s.title
+         FROM sessions s JOIN platforms p ON p.id = s.host_platform_id JOIN areas a ON a.id = p.area_id
+         WHERE s.id = ?",
+    )
+    .bind(session_id)
+    .fetch_one(&db.read)
+    .await?)
+}
+
+/// Creates a draft at a platform, in the area the platform stands in.
+pub async fn create(
+    db: &Db,
+    by: i64,
+    platform_id: i64,
+    f: &SessionFields,
+    now: NaiveDateTime,
+) -> Result<i64, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO sessions (host_platform_id, area_id, title, summary, kind, format, format_local_name, place,
+             starts_at, ends_at, seats, signup_deadline, checkin_opens_at, checkin_closes_at, status, created_by,
+             created_at, updated_at)
+         SELECT p.id, p.area_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime(?, '-30 minutes'), ?, 'draft', ?, ?, ?
+         FROM platforms p WHERE p.id = ? RETURNING id",
+    )
+    .bind(&f.title)
+    .bind(&f.summary)
+    .bind(f.kind)
+    .bind(f.format)
+    .bind(&f.format_local_name)
+    .bind(&f.place)
+    .bind(db_time(f.time.start()))
+    .bind(db_time(f.time.end()))
+    .bind(f.seats.get())
+    .bind(db_time(f.signup_deadline))
+    .bind(db_time(f.time.start()))
+    .bind(db_time(f.time.end()))
+    .bind(by)
+    .bind(db_time(now))
+    .bind(db_time(now))
+    .bind(platform_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    audit::record(&mut tx, by, "session", id, "create", None::<&()>, Some(f)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Changes a session's details. If it is published and its time or place moved, everyone holding
+/// a place or waiting is told.
+pub async fn update(
+    db: &Db,
+    by: i64,
+    id: i64,
+    f: &SessionFields,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let mut tx = db.write.begin().await?;
+    let before: (SessionStatus, NaiveDateTime, String) =
+        sqlx::query_as("SELECT status, starts_at, place FROM sessions WHERE id = ?")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+    sqlx::query(
+        "UPDATE sessions SET title = ?, summary = ?, kind = ?, format = ?, format_local_name = ?, place = ?,
+             starts_at = ?, ends_at = ?, seats = ?, signup_deadline = ?, checkin_opens_at = datetime(?, '-30 minutes'),
+             checkin_closes_at = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(&f.title)
+    .bind(&f.summary)
+    .bind(f.kind)
+    .bind(f.format)
+    .bind(&f.format_local_name)
+    .bind(&f.place)
+    .bind(db_time(f.time.start()))
+    .bind(db_time(f.time.end()))
+    .bind(f.seats.get())
+    .bind(db_time(f.signup_deadline))
+    .bind(db_time(f.time.start()))
+    .bind(db_time(f.time.end()))
+    .bind(db_time(now))
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    if before.0 == SessionStatus::Published && (before.1 != f.time.start() || before.2 != f.place) {
+        let body = format!(
+            "【议事通】您报名的“{}”有变更：时间 {}，地点 {}。如不能参加，请打开报名链接取消。",
+            f.title,
+            db_time(f.time.start()),
+            f.place
+        );
+        notify_all(&mut tx, id, "changed", &body, now).await?;
+    }
+    audit::record(&mut tx, by, "session", id, "update", None::<&()>, Some(f)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Queues one message to every registration that holds a place or waits.
+async fn notify_all(
+    conn: &mut sqlx::SqliteConnection,
+    session_id: i64,
+    kind: &str,
+    body: &str,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO messages (session_id, registration_id, kind, recipient, body, created_at)
+         SELECT session_id, id, ?, mobile, ?, ? FROM registrations
+         WHERE session_id = ? AND state IN ('registered', 'waitlisted')",
+    )
+    .bind(kind)
+    .bind(body)
+    .bind(db_time(now))
+    .bind(session_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn publish(db: &Db, by: i64, id: i64) -> Result<(), StoreError> {
+    let mut tx = db.write.begin().await?;
+    sqlx::query("UPDATE sessions SET status = 'published' WHERE id = ? AND status = 'draft'")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        by,
+        "session",
+        id,
+        "update",
+        None::<&()>,
+        Some(&serde_json::json!({ "status": "published" })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Cancels a session and tells everyone signed up or waiting.
+pub async fn cancel(
+    db: &Db,
+    by: i64,
+    host: &Host,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let mut tx = db.write.begin().await?;
+    sqlx::query(
+        "UPDATE sessions SET status = 'cancelled', cancel_reason = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(reason)
+    .bind(db_time(now))
+    .bind(host.session_id)
+    .execute(&mut *tx)
+    .await?;
+    let body = format!("【议事通】很抱歉，“{}”已取消。原因：{reason}。", host.title);
+    notify_all(&mut tx, host.session_id, "cancelled", &body, now).await?;
+    audit::record(
+        &mut tx,
+        by,
+        "session",
+        host.session_id,
+        "update",
+        None::<&()>,
+        Some(&serde_json::json!({ "status": "cancelled", "reason": reason })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Everyone signed up, waiting or checked in, in sign-up order (full numbers: the organizer's view).
+pub async fn attendees(db: &Db, session_id: i64) -> Result<Vec<Attendee>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT code, name, mobile, role, state, walk_in, checked_in_at FROM registrations
+         WHERE session_id = ? ORDER BY state = 'cancelled', created_at, id",
+    )
+    .bind(session_id)
+    .fetch_all(&db.read)
+    .await?)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckIn {
+    CheckedIn,
+    AlreadyIn,
+    /// The code belongs to another session, or to no one.
+    UnknownCode,
+    /// Cancelled or still waiting: no seat to check in to.
+    NoSeat,
+}
+
+/// Checks a person in by their code.
+pub async fn check_in(
+    db: &Db,
+    session_id: i64,
+    code: &RegistrationCode,
+    method: &str,
+    now: NaiveDateTime,
+) -> Result<CheckIn, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let found: Option<(i64, RegistrationState)> =
+        sqlx::query_as("SELECT id, state FROM registrations WHERE code = ? AND session_id = ?")
+            .bind(code.as_str())
+            .bind(session_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let outcome = match found {
+        None => CheckIn::UnknownCode,
+        Some((_, RegistrationState::Attended)) => CheckIn::AlreadyIn,
+        Some((_, RegistrationState::Cancelled | RegistrationState::Waitlisted)) => CheckIn::NoSeat,
+        Some((id, _)) => {
+            sqlx::query(
+                "UPDATE registrations SET state = 'attended', checked_in_at = ?, checkin_method = ?, leave_reason = NULL,
+                     updated_at = ? WHERE id = ?",
+            )
+            .bind(db_time(now))
+            .bind(method)
+            .bind(db_time(now))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            CheckIn::CheckedIn
+        }
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}

@@ -1,0 +1,193 @@
+//! Organizers publish a session, residents sign up, the organizer checks them in; only the
+//! host platform's organizers (and staff over it) may do so.
+
+mod common;
+
+use common::TestApp;
+
+fn later(days: i64, hour: u32) -> String {
+    let t = app::backend::clock::now_local().date() + chrono::TimeDelta::days(days);
+    format!("{t}T{hour:02}:00")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_organizer_publishes_a_session_and_checks_a_resident_in() {
+    let app = TestApp::spawn().await;
+    let organizer = app.signed_in("organizer_a").await;
+    let platform = app.world.platform_a.to_string();
+    let (start, end, deadline) = (later(5, 9), later(5, 11), later(4, 18));
+    let bad = organizer
+        .submit(
+            &format!("/manage/sessions/new?platform={platform}"),
+            "/api/manage-sessions/save",
+            &[
+                ("platform_id", &platform),
+                ("title", "停车难协商"),
+                ("kind", "council"),
+                ("format", "onsite"),
+                ("place", "议事厅"),
+                ("starts_at", &end),
+                ("ends_at", &start),
+                ("seats", "0"),
+                ("signup_deadline", &deadline),
+            ],
+        )
+        .await;
+    for message in ["结束时间应晚于开始时间", "名额应在1到10000之间"] {
+        assert!(bad.body.contains(message), "{message}");
+    }
+    assert!(bad.body.contains("value=\"停车难协商\""));
+    let saved = organizer
+        .post_form(
+            &format!("/manage/sessions/new?platform={platform}"),
+            "/api/manage-sessions/save",
+            &[
+                ("platform_id", &platform),
+                ("title", "停车难协商"),
+                ("kind", "council"),
+                ("format", "onsite"),
+                ("place", "议事厅"),
+                ("starts_at", &start),
+                ("ends_at", &end),
+                ("seats", "30"),
+                ("signup_deadline", &deadline),
+            ],
+        )
+        .await;
+    let page = saved.location().unwrap();
+    let id: i64 = page
+        .trim_start_matches("/manage/sessions/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        app.text(&format!("SELECT status FROM sessions WHERE id = {id}"))
+            .await
+            .as_deref(),
+        Some("draft")
+    );
+    let resident = app.browser();
+    assert_eq!(
+        resident.get(&format!("/sessions/{id}")).await.status,
+        404,
+        "a draft is not public"
+    );
+    organizer
+        .post_form(
+            &page,
+            "/api/manage-sessions/publish",
+            &[("id", &id.to_string())],
+        )
+        .await;
+    let signed = resident
+        .post_form(
+            &format!("/sessions/{id}"),
+            "/api/sessions/sign-up",
+            &[
+                ("session_id", &id.to_string()),
+                ("name", "刘洋"),
+                ("mobile", "13500000001"),
+                ("consent", "yes"),
+            ],
+        )
+        .await;
+    let code = signed.location().unwrap()[3..11].to_owned();
+    let workspace = organizer.get(&format!("/manage/sessions/{id}")).await;
+    assert!(
+        workspace.body.contains("13500000001"),
+        "organizers see the full number"
+    );
+    let checked = organizer
+        .submit(
+            &format!("/manage/sessions/{id}"),
+            "/api/manage-sessions/check-in",
+            &[("id", &id.to_string()), ("code", &code.to_lowercase())],
+        )
+        .await;
+    assert!(checked.body.contains("签到成功"), "{}", checked.body);
+    let again = organizer
+        .submit(
+            &format!("/manage/sessions/{id}"),
+            "/api/manage-sessions/check-in",
+            &[("id", &id.to_string()), ("code", &code)],
+        )
+        .await;
+    assert!(again.body.contains("此人已签到"));
+    let wrong = organizer
+        .submit(
+            &format!("/manage/sessions/{id}"),
+            "/api/manage-sessions/check-in",
+            &[("id", &id.to_string()), ("code", "ABCDEFGH")],
+        )
+        .await;
+    assert!(wrong.body.contains("该报名码不属于本场活动"));
+    assert_eq!(
+        app.text(&format!(
+            "SELECT checkin_method FROM registrations WHERE code = '{code}'"
+        ))
+        .await
+        .as_deref(),
+        Some("code")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_platforms_organizer_cannot_run_the_session_and_cancelling_tells_everyone() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 7).await;
+    let resident = app.browser();
+    resident
+        .post_form(
+            &format!("/sessions/{session}"),
+            "/api/sessions/sign-up",
+            &[
+                ("session_id", &session.to_string()),
+                ("name", "刘洋"),
+                ("mobile", "13500000001"),
+                ("consent", "yes"),
+            ],
+        )
+        .await;
+    let other = app.signed_in("organizer_b").await;
+    assert_eq!(
+        other
+            .get(&format!("/manage/sessions/{session}"))
+            .await
+            .status,
+        403
+    );
+    let refused = other
+        .submit(
+            "/manage/sessions",
+            "/api/manage-sessions/cancel",
+            &[("id", &session.to_string()), ("reason", "恶意")],
+        )
+        .await;
+    assert!(refused.body.contains("您没有权限进行此操作"));
+    assert_eq!(
+        app.text(&format!("SELECT status FROM sessions WHERE id = {session}"))
+            .await
+            .as_deref(),
+        Some("published")
+    );
+    let owner = app.signed_in("organizer_a").await;
+    let done = owner
+        .submit(
+            &format!("/manage/sessions/{session}"),
+            "/api/manage-sessions/cancel",
+            &[("id", &session.to_string()), ("reason", "暴雨预警")],
+        )
+        .await;
+    assert!(done.body.contains("活动已取消"));
+    assert_eq!(
+        app.scalar(
+            "SELECT count(*) FROM messages WHERE kind = 'cancelled' AND body LIKE '%暴雨预警%'"
+        )
+        .await,
+        1
+    );
+    let page = resident.get(&format!("/sessions/{session}")).await;
+    assert!(page.body.contains("本次活动已取消") && !page.body.contains("提交报名"));
+}
