@@ -5,7 +5,10 @@ use leptos::prelude::provide_context;
 use leptos_axum::{
     generate_route_list, handle_server_fns_with_context, AxumRouteListing, LeptosRoutes,
 };
-use tower_http::compression::CompressionLayer;
+use tower_http::{
+    compression::CompressionLayer,
+    services::{ServeDir, ServeFile},
+};
 
 use app::{backend::AppState, shell, App};
 
@@ -22,7 +25,12 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
     let page_state = state.clone();
     let fallback_state = state.clone();
     let options = state.leptos_options.clone();
+    // The built assets are served directly: Leptos's file fallback turns a 304 (a browser
+    // revalidating its cache) into the app's 404 page.
+    let site = std::path::PathBuf::from(options.site_root.as_ref());
     Router::new()
+        .nest_service("/pkg", ServeDir::new(site.join("pkg")))
+        .route_service("/favicon.svg", ServeFile::new(site.join("favicon.svg")))
         .route("/lang", get(crate::lang::switch))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .leptos_routes_with_context(

@@ -225,3 +225,20 @@ async fn public_pages_need_no_account() {
     assert_eq!(anonymous.get("/platforms/abc").await.status, 404);
     assert_eq!(anonymous.get("/no/such/page").await.status, 404);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_browser_revalidating_a_cached_asset_gets_304_not_the_404_page() {
+    let app = TestApp::spawn().await;
+    std::fs::write(app.site_root().join("favicon.svg"), "<svg/>").unwrap();
+    let client = reqwest::Client::new();
+    let first = client.get(app.url("/favicon.svg")).send().await.unwrap();
+    assert_eq!(first.status(), 200);
+    let modified = first.headers().get("last-modified").unwrap().clone();
+    let again = client
+        .get(app.url("/favicon.svg"))
+        .header("if-modified-since", modified)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+}

@@ -46,7 +46,7 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub state: AppState,
     pub world: World,
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 /// A temporary folder removed when dropped.
@@ -82,6 +82,11 @@ impl TestApp {
             world,
             _dir: TempDir(dir),
         }
+    }
+
+    /// The folder served as the built site.
+    pub fn site_root(&self) -> PathBuf {
+        self.dir.0.clone()
     }
 
     pub fn url(&self, path: &str) -> String {
