@@ -80,7 +80,7 @@ impl TestApp {
             addr,
             state,
             world,
-            _dir: TempDir(dir),
+            dir: TempDir(dir),
         }
     }
 
