@@ -1,5 +1,10 @@
 use axum::{
-    body::Body, extract::State, http::Request, response::IntoResponse, routing::get, Router,
+    body::Body,
+    extract::{Path, State},
+    http::{header, Request, StatusCode},
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{
@@ -32,6 +37,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .nest_service("/pkg", ServeDir::new(site.join("pkg")))
         .route_service("/favicon.svg", ServeFile::new(site.join("favicon.svg")))
         .route("/lang", get(crate::lang::switch))
+        .route("/sessions/{id}/calendar.ics", get(session_calendar))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .leptos_routes_with_context(
             &state,
@@ -51,4 +57,25 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
 
 async fn server_fn(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
     handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+/// `GET /sessions/{id}/calendar.ics`: the session for the resident's calendar app.
+async fn session_calendar(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match app::backend::calendar::session_ics(&state.db, id).await {
+        Ok(Some(ics)) => (
+            [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+            ics,
+        )
+            .into_response(),
+        Ok(None) | Err(app::backend::repo::StoreError::NotFound) => {
+            StatusCode::NOT_FOUND.into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "calendar file");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }

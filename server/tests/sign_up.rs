@@ -243,3 +243,38 @@ async fn the_registration_page_shows_the_code_and_qr_and_only_a_masked_number() 
     let list = b.get("/sessions").await;
     assert!(list.body.contains("老旧小区加装电梯协商"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_can_be_added_to_a_calendar_in_utc() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 7).await;
+    let res = reqwest::get(app.url(&format!("/sessions/{session}/calendar.ics")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/calendar"));
+    let ics = res.text().await.unwrap();
+    let start = app.text(&format!("SELECT strftime('%Y%m%dT%H%M%SZ', starts_at, '-8 hours') FROM sessions WHERE id = {session}")).await.unwrap();
+    assert!(
+        ics.contains("BEGIN:VEVENT") && ics.contains("SUMMARY:老旧小区加装电梯协商"),
+        "{ics}"
+    );
+    assert!(ics.contains(&format!("DTSTART:{start}")), "{ics}");
+    assert_eq!(
+        reqwest::get(app.url("/sessions/999/calendar.ics"))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    assert_eq!(
+        reqwest::get(app.url("/sessions/x/calendar.ics"))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+}

@@ -222,4 +222,5 @@ texts! {
     Attendees => "报名名单", "People";
     NoAttendees => "还没有人报名", "Nobody has signed up yet";
     StatusLabel => "状态", "Status";
+    AddToCalendar => "加入手机日历", "Add to my calendar";
 }

@@ -52,6 +52,9 @@ fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
             {view.mobile_masked.clone().map(|m| view! { <dt>{T::Mobile.tr(lang)}</dt><dd>{m}</dd> })}
             <dt>{T::YourRole.tr(lang)}</dt><dd>{view.role.label(lang)}</dd>
         </dl>
+        <p class="actions">
+            <a href=format!("/sessions/{}/calendar.ics", s.id) download="session.ics">{T::AddToCalendar.tr(lang)}</a>
+        </p>
         <p class="hint">{T::KeepThisLink.tr(lang)}</p>
         {cancellable.then(|| view! {
             <PostForm action={<CancelRegistration as leptos::server_fn::ServerFn>::PATH} state=state>
