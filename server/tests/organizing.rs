@@ -191,3 +191,78 @@ async fn another_platforms_organizer_cannot_run_the_session_and_cancelling_tells
     let page = resident.get(&format!("/sessions/{session}")).await;
     assert!(page.body.contains("本次活动已取消") && !page.body.contains("提交报名"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn walk_ins_are_attended_without_taking_a_seat_and_a_known_number_is_checked_in_instead() {
+    let app = TestApp::spawn().await;
+    let session = app.session(1, 7).await;
+    let id = session.to_string();
+    let resident = app.browser();
+    resident
+        .post_form(
+            &format!("/sessions/{id}"),
+            "/api/sessions/sign-up",
+            &[
+                ("session_id", &id),
+                ("name", "刘洋"),
+                ("mobile", "13500000001"),
+                ("consent", "yes"),
+            ],
+        )
+        .await;
+    let organizer = app.signed_in("organizer_a").await;
+    let page = format!("/manage/sessions/{id}");
+    let walk = |name: &'static str, mobile: &'static str| {
+        let organizer = organizer.clone();
+        let (page, id) = (page.clone(), id.clone());
+        async move {
+            organizer
+                .submit(
+                    &page,
+                    "/api/manage-sessions/walk-in",
+                    &[
+                        ("id", &id),
+                        ("walk_in_name", name),
+                        ("walk_in_role", "stakeholder"),
+                        ("walk_in_mobile", mobile),
+                    ],
+                )
+                .await
+        }
+    };
+    assert!(walk("陈静", "").await.body.contains("已登记并签到"));
+    assert!(walk("刘洋", "13500000001")
+        .await
+        .body
+        .contains("已登记并签到"));
+    let bad = walk("王磊", "12345").await;
+    assert!(bad.body.contains("手机号应为11位数字") && bad.body.contains("value=\"王磊\""));
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM registrations WHERE session_id = {id}"
+        ))
+        .await,
+        2
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM registrations WHERE session_id = {id} AND state = 'attended'"
+        ))
+        .await,
+        2
+    );
+    assert_eq!(
+        app.scalar(
+            "SELECT count(*) FROM registrations WHERE walk_in = 1 AND checkin_method = 'walk_in'"
+        )
+        .await,
+        1
+    );
+    // The one seat is still held by the registrant, not by the walk-in.
+    let public = resident.get(&format!("/sessions/{id}")).await;
+    assert!(
+        public.body.contains("剩余名额<!> <!>0") || public.body.contains("剩余名额 0"),
+        "{}",
+        public.body
+    );
+}

@@ -223,4 +223,7 @@ texts! {
     NoAttendees => "还没有人报名", "Nobody has signed up yet";
     StatusLabel => "状态", "Status";
     AddToCalendar => "加入手机日历", "Add to my calendar";
+    WalkInTitle => "现场登记（未报名到场）", "Walk-in (came without signing up)";
+    WalkInRecorded => "已登记并签到", "Recorded and checked in";
+    OptionalMobile => "手机号", "Mobile number";
 }

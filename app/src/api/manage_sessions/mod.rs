@@ -9,6 +9,7 @@ mod fields;
 mod list_view;
 mod publish;
 mod save;
+mod walk_in;
 
 pub use cancel::CancelSession;
 pub use check_in::CheckInCode;
@@ -18,6 +19,7 @@ pub use fields::SessionFields;
 pub use list_view::{load_manage_sessions, ManageSessions};
 pub use publish::PublishSession;
 pub use save::SaveSession;
+pub use walk_in::AddWalkIn;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};

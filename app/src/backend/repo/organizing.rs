@@ -252,3 +252,62 @@ pub async fn check_in(
     tx.commit().await?;
     Ok(outcome)
 }
+
+/// A walk-in (现场登记): recorded as attended without taking a sign-up seat. Someone who gives a
+/// number already signed up for this session is checked in on that registration instead.
+pub async fn walk_in(
+    db: &Db,
+    session_id: i64,
+    name: &crate::domain::PersonName,
+    role: crate::domain::RegistrationRole,
+    mobile: Option<&crate::domain::Mobile>,
+    now: NaiveDateTime,
+) -> Result<CheckIn, StoreError> {
+    if let Some(m) = mobile {
+        let code: Option<String> = sqlx::query_scalar(
+            "SELECT code FROM registrations WHERE session_id = ? AND mobile = ?",
+        )
+        .bind(session_id)
+        .bind(m.as_str())
+        .fetch_optional(&db.read)
+        .await?;
+        if let Some(code) = code.and_then(|c| RegistrationCode::parse(&c).ok()) {
+            return check_in(db, session_id, &code, "hand", now).await;
+        }
+    }
+    let mut tx = db.write.begin().await?;
+    for _ in 0..8 {
+        let code =
+            RegistrationCode::from_number(argon2::password_hash::rand_core::RngCore::next_u64(
+                &mut argon2::password_hash::rand_core::OsRng,
+            ));
+        let inserted = sqlx::query(
+            "INSERT INTO registrations (session_id, code, name, mobile, role, state, walk_in, checked_in_at,
+                 checkin_method, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, 'attended', 1, ?, 'walk_in', ?, ?)",
+        )
+        .bind(session_id)
+        .bind(code.as_str())
+        .bind(name.as_str())
+        .bind(mobile.map(|m| m.as_str()))
+        .bind(role)
+        .bind(db_time(now))
+        .bind(db_time(now))
+        .bind(db_time(now))
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Ok(_) => {
+                tx.commit().await?;
+                return Ok(CheckIn::CheckedIn);
+            }
+            Err(sqlx::Error::Database(d))
+                if d.is_unique_violation() && d.message().contains("code") =>
+            {
+                continue
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(StoreError::Conflict("no free registration code".into()))
+}

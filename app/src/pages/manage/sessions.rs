@@ -5,13 +5,13 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::manage_sessions::{
-        load_manage_sessions, load_session_edit, CancelSession, CheckInCode, ManageSessions,
-        PublishSession, SaveSession, SessionEditView,
+        load_manage_sessions, load_session_edit, AddWalkIn, CancelSession, CheckInCode,
+        ManageSessions, PublishSession, SaveSession, SessionEditView,
     },
     components::{
         page_id, Hidden, Loaded, LoadedForm, PostForm, SelectField, Submit, TextArea, TextField,
     },
-    domain::{RegistrationState, SessionFormat, SessionKind, SessionStatus},
+    domain::{RegistrationRole, RegistrationState, SessionFormat, SessionKind, SessionStatus},
     forms::FormState,
     i18n::{fmt_datetime, use_lang, Label, T},
 };
@@ -113,7 +113,13 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
     let d_ends = get(|c| local_input(c.ends_at));
     let d_seats = get(|c| c.seats.to_string());
     let d_deadline = get(|c| local_input(c.signup_deadline));
-    let (id_publish, id_check_in, id_save, id_cancel) = (id.clone(), id.clone(), id.clone(), id);
+    let (id_publish, id_check_in, id_walk_in, id_save, id_cancel) =
+        (id.clone(), id.clone(), id.clone(), id.clone(), id);
+    let walk_in_roles: Vec<(String, String)> = RegistrationRole::ALL
+        .iter()
+        .filter(|r| **r != RegistrationRole::Member)
+        .map(|r| (r.code().to_owned(), r.label(lang).to_owned()))
+        .collect();
     let title = card
         .as_ref()
         .map(|c| c.title.clone())
@@ -149,6 +155,14 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
                     <Hidden name="id" value=id_check_in/>
                     <TextField name="code" label=T::CheckInCode autocomplete="off"/>
                     <Submit label=T::CheckInButton/>
+                </PostForm>
+                <h3>{T::WalkInTitle.tr(lang)}</h3>
+                <PostForm action={<AddWalkIn as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
+                    <Hidden name="id" value=id_walk_in/>
+                    <TextField name="walk_in_name" label=T::YourName/>
+                    <SelectField name="walk_in_role" label=T::YourRole options=walk_in_roles default="resident"/>
+                    <TextField name="walk_in_mobile" label=T::OptionalMobile kind="tel" inputmode="tel" optional=true/>
+                    <Submit label=T::CheckInButton secondary=true/>
                 </PostForm>
             </section>
         })}

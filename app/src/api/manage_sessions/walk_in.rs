@@ -1,0 +1,76 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Records someone who came without signing up (现场登记): name and role, mobile optional.
+#[server(endpoint = "manage-sessions/walk-in")]
+pub async fn add_walk_in(
+    #[server(default)] id: String,
+    #[server(default)] walk_in_name: String,
+    #[server(default)] walk_in_role: String,
+    #[server(default)] walk_in_mobile: String,
+) -> Result<(), AppError> {
+    use crate::backend::forms::{Done, FieldErrors, FormPost};
+    use crate::backend::repo::organizing::{self, CheckIn};
+    use crate::backend::{clock::now_local, repo, require_principal, state};
+    use crate::domain::{Mobile, PersonName, RegistrationRole, SessionStatus};
+    use crate::i18n::T;
+
+    let keep = [
+        ("walk_in_name", walk_in_name.as_str()),
+        ("walk_in_role", walk_in_role.as_str()),
+        ("walk_in_mobile", walk_in_mobile.as_str()),
+    ];
+    let result = async {
+        let me = require_principal().await?;
+        let db = state()?.db;
+        let host = repo::organizing::host(&db, crate::api::parse_id(&id)?).await?;
+        if !super::manages(&me, &host) {
+            return Err(AppError::Forbidden.into());
+        }
+        let mut errors = FieldErrors::default();
+        if !matches!(host.status, SessionStatus::Published | SessionStatus::Held) {
+            errors.add(crate::backend::forms::FORM_FIELD, T::SessionNotEditable);
+        }
+        let name = errors.check("walk_in_name", PersonName::parse(&walk_in_name), |_| {
+            T::Required
+        });
+        let role =
+            RegistrationRole::from_code(&walk_in_role).filter(|r| *r != RegistrationRole::Member);
+        if role.is_none() {
+            errors.add("walk_in_role", T::ChooseOne);
+        }
+        let mobile = match walk_in_mobile.trim() {
+            "" => Some(None),
+            m => errors
+                .check("walk_in_mobile", Mobile::parse(m), |_| T::MobileMalformed)
+                .map(Some),
+        };
+        let (Some(name), Some(role), Some(mobile)) = (name, role, mobile) else {
+            return Err(errors.into());
+        };
+        if !errors.is_empty() {
+            return Err(errors.into());
+        }
+        let notice = match organizing::walk_in(
+            &db,
+            host.session_id,
+            &name,
+            role,
+            mobile.as_ref(),
+            now_local(),
+        )
+        .await?
+        {
+            CheckIn::AlreadyIn => T::AlreadyCheckedIn,
+            _ => T::WalkInRecorded,
+        };
+        Ok(Done {
+            to: format!("/manage/sessions/{}#check-in", host.session_id),
+            notice: Some(notice),
+            secret: None,
+        })
+    }
+    .await;
+    FormPost::new("/manage/sessions", &keep).finish(result)
+}
