@@ -225,5 +225,6 @@ texts! {
     AddToCalendar => "加入手机日历", "Add to my calendar";
     WalkInTitle => "现场登记（未报名到场）", "Walk-in (came without signing up)";
     WalkInRecorded => "已登记并签到", "Recorded and checked in";
+    WalkInButton => "登记并签到", "Record and check in";
     OptionalMobile => "手机号", "Mobile number";
 }

@@ -162,7 +162,7 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
                     <TextField name="walk_in_name" label=T::YourName/>
                     <SelectField name="walk_in_role" label=T::YourRole options=walk_in_roles default="resident"/>
                     <TextField name="walk_in_mobile" label=T::OptionalMobile kind="tel" inputmode="tel" optional=true/>
-                    <Submit label=T::CheckInButton secondary=true/>
+                    <Submit label=T::WalkInButton secondary=true/>
                 </PostForm>
             </section>
         })}
