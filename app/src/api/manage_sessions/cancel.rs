@@ -9,18 +9,13 @@ pub async fn cancel_session(
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
     use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{clock::now_local, repo, require_principal, state};
+    use crate::backend::{clock::now_local, repo};
     use crate::domain::{RequiredText, SessionStatus};
     use crate::i18n::T;
 
     let keep = [("reason", reason.as_str())];
     let result = async {
-        let me = require_principal().await?;
-        let db = state()?.db;
-        let host = repo::organizing::host(&db, crate::api::parse_id(&id)?).await?;
-        if !super::manages(&me, &host) {
-            return Err(AppError::Forbidden.into());
-        }
+        let (me, db, host) = super::managed_session(&id).await?;
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Draft | SessionStatus::Published) {
             errors.add(crate::backend::forms::FORM_FIELD, T::SessionNotEditable);

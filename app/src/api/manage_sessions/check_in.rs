@@ -8,20 +8,15 @@ pub async fn check_in_code(
     #[server(default)] id: String,
     #[server(default)] code: String,
 ) -> Result<(), AppError> {
+    use crate::backend::clock::now_local;
     use crate::backend::forms::{Done, FieldErrors, FormPost};
     use crate::backend::repo::organizing::{self, CheckIn};
-    use crate::backend::{clock::now_local, repo, require_principal, state};
     use crate::domain::RegistrationCode;
     use crate::i18n::T;
 
     let keep = [("code", code.as_str())];
     let result = async {
-        let me = require_principal().await?;
-        let db = state()?.db;
-        let host = repo::organizing::host(&db, crate::api::parse_id(&id)?).await?;
-        if !super::manages(&me, &host) {
-            return Err(AppError::Forbidden.into());
-        }
+        let (_, db, host) = super::managed_session(&id).await?;
         let mut errors = FieldErrors::default();
         let Some(code) = errors.check("code", RegistrationCode::parse(&code), |_| T::CodeMalformed)
         else {

@@ -39,6 +39,28 @@ pub struct Attendee {
     pub checked_in_at: Option<NaiveDateTime>,
 }
 
+/// The signed-in principal, the database and the session named by a form's `id`, once it is
+/// checked that the principal runs that session.
+#[cfg(feature = "ssr")]
+pub(crate) async fn managed_session(
+    id: &str,
+) -> Result<
+    (
+        crate::backend::auth::Principal,
+        crate::backend::db::Db,
+        crate::backend::repo::organizing::Host,
+    ),
+    crate::error::AppError,
+> {
+    let me = crate::backend::require_principal().await?;
+    let db = crate::backend::state()?.db;
+    let host = crate::backend::repo::organizing::host(&db, crate::api::parse_id(id)?).await?;
+    if !manages(&me, &host) {
+        return Err(crate::error::AppError::Forbidden);
+    }
+    Ok((me, db, host))
+}
+
 /// May this principal run this session: an organizer of its host platform, or staff over it.
 #[cfg(feature = "ssr")]
 pub(crate) fn manages(

@@ -6,16 +6,11 @@ use crate::error::AppError;
 #[server(endpoint = "manage-sessions/publish")]
 pub async fn publish_session(#[server(default)] id: String) -> Result<(), AppError> {
     use crate::backend::forms::{Done, FormPost};
-    use crate::backend::{repo, require_principal, state};
+    use crate::backend::repo;
     use crate::i18n::T;
 
     let result = async {
-        let me = require_principal().await?;
-        let db = state()?.db;
-        let host = repo::organizing::host(&db, crate::api::parse_id(&id)?).await?;
-        if !super::manages(&me, &host) {
-            return Err(AppError::Forbidden.into());
-        }
+        let (me, db, host) = super::managed_session(&id).await?;
         repo::organizing::publish(&db, me.user_id, host.session_id).await?;
         Ok(Done {
             to: format!("/manage/sessions/{}", host.session_id),

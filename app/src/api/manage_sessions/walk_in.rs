@@ -10,9 +10,9 @@ pub async fn add_walk_in(
     #[server(default)] walk_in_role: String,
     #[server(default)] walk_in_mobile: String,
 ) -> Result<(), AppError> {
+    use crate::backend::clock::now_local;
     use crate::backend::forms::{Done, FieldErrors, FormPost};
     use crate::backend::repo::organizing::{self, CheckIn};
-    use crate::backend::{clock::now_local, repo, require_principal, state};
     use crate::domain::{Mobile, PersonName, RegistrationRole, SessionStatus};
     use crate::i18n::T;
 
@@ -22,12 +22,7 @@ pub async fn add_walk_in(
         ("walk_in_mobile", walk_in_mobile.as_str()),
     ];
     let result = async {
-        let me = require_principal().await?;
-        let db = state()?.db;
-        let host = repo::organizing::host(&db, crate::api::parse_id(&id)?).await?;
-        if !super::manages(&me, &host) {
-            return Err(AppError::Forbidden.into());
-        }
+        let (_, db, host) = super::managed_session(&id).await?;
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Published | SessionStatus::Held) {
             errors.add(crate::backend::forms::FORM_FIELD, T::SessionNotEditable);
