@@ -13,8 +13,8 @@ use crate::{
             DashboardPage, EditPlatformPage, EditSessionPage, ManageAreasPage, ManagePlatformsPage,
             ManageSessionsPage, NewPlatformPage, NewSessionPage, UsersPage,
         },
-        AccountPage, AreaPage, HomePage, LoginPage, NotFoundPage, PlatformPage, RegistrationPage,
-        SessionPage, SessionsPage,
+        AccountPage, AreaPage, HomePage, LoginPage, NotFoundPage, PlatformPage, PlatformPosterPage,
+        RegistrationPage, SessionPage, SessionPosterPage, SessionsPage, SignInSheetPage,
     },
 };
 
@@ -80,6 +80,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/platforms/:id") view=PlatformPage ssr=ssr.clone()/>
                     <Route path=path!("/sessions") view=SessionsPage ssr=ssr.clone()/>
                     <Route path=path!("/sessions/:id") view=SessionPage ssr=ssr.clone()/>
+                    <Route path=path!("/sessions/:id/poster") view=SessionPosterPage ssr=ssr.clone()/>
+                    <Route path=path!("/platforms/:id/poster") view=PlatformPosterPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/sessions/:id/sheet") view=SignInSheetPage ssr=ssr.clone()/>
                     <Route path=path!("/r/:code") view=RegistrationPage ssr=ssr.clone()/>
                     <Route path=path!("/login") view=LoginPage ssr=ssr.clone()/>
                     <Route path=path!("/account") view=AccountPage ssr=ssr.clone()/>

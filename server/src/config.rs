@@ -15,6 +15,10 @@ pub struct Config {
     pub secure_cookies: bool,
     /// `YST_READERS`: read connections to the database.
     pub readers: u32,
+    /// `YST_PUBLIC_URL`: the site's address for printed QR codes (`https://…`).
+    pub public_url: Option<String>,
+    /// `YST_RETENTION_DAYS`: days after a session before residents' numbers are erased (default 180).
+    pub retention_days: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +47,14 @@ impl Config {
                 .ok()
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(8),
+            public_url: env::var("YST_PUBLIC_URL")
+                .ok()
+                .filter(|v| !v.trim().is_empty()),
+            retention_days: env::var("YST_RETENTION_DAYS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .filter(|d| *d >= 1)
+                .unwrap_or(180),
         })
     }
 

@@ -28,6 +28,8 @@ pub async fn open_state(config: &Config) -> Result<AppState, app::backend::db::D
         settings: Arc::new(Settings {
             secure_cookies: config.secure_cookies,
             login_hours: 12,
+            public_url: config.public_url.clone(),
+            retention_days: config.retention_days,
         }),
     })
 }

@@ -15,7 +15,10 @@ use tower_http::{
     services::{ServeDir, ServeFile},
 };
 
-use app::{backend::AppState, shell, App};
+use app::{
+    backend::{calendar::Feed, AppState},
+    shell, App,
+};
 
 /// The app's page routes. Generate them once per process, before serving: generation runs the
 /// app with resource loading suspended by a process-wide flag, and a page rendered at that
@@ -38,6 +41,8 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .route_service("/favicon.svg", ServeFile::new(site.join("favicon.svg")))
         .route("/lang", get(crate::lang::switch))
         .route("/sessions/{id}/calendar.ics", get(session_calendar))
+        .route("/platforms/{id}/calendar.ics", get(platform_feed))
+        .route("/areas/{id}/calendar.ics", get(area_feed))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .leptos_routes_with_context(
             &state,
@@ -64,7 +69,29 @@ async fn session_calendar(State(state): State<AppState>, Path(id): Path<String>)
     let Ok(id) = id.parse::<i64>() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match app::backend::calendar::session_ics(&state.db, id).await {
+    ics_response(app::backend::calendar::session_ics(&state.db, id).await)
+}
+
+/// `GET /platforms/{id}/calendar.ics`: a feed calendar apps subscribe to.
+async fn platform_feed(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    feed(&state, id.parse().ok().map(Feed::Platform)).await
+}
+
+/// `GET /areas/{id}/calendar.ics`: every session in the area and below it.
+async fn area_feed(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    feed(&state, id.parse().ok().map(Feed::Area)).await
+}
+
+async fn feed(state: &AppState, feed: Option<Feed>) -> Response {
+    let Some(feed) = feed else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let now = app::backend::clock::now_local();
+    ics_response(app::backend::calendar::feed_ics(&state.db, feed, now).await)
+}
+
+fn ics_response(result: Result<Option<String>, app::backend::repo::StoreError>) -> Response {
+    match result {
         Ok(Some(ics)) => (
             [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
             ics,

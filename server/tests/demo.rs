@@ -12,6 +12,8 @@ async fn generate(seed: u64) -> (app::backend::AppState, std::path::PathBuf) {
         site_root: dir.display().to_string(),
         secure_cookies: false,
         readers: 2,
+        public_url: None,
+        retention_days: 180,
     };
     let state = server::open_state(&config).await.unwrap();
     let now = NaiveDate::from_ymd_opt(2026, 11, 21)

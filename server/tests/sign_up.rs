@@ -3,22 +3,7 @@
 
 mod common;
 
-use common::{Browser, TestApp};
-
-async fn sign_up(b: &Browser, session: i64, name: &str, mobile: &str) -> common::Answer {
-    let id = session.to_string();
-    b.post_form(
-        &format!("/sessions/{id}"),
-        "/api/sessions/sign-up",
-        &[
-            ("session_id", &id),
-            ("name", name),
-            ("mobile", mobile),
-            ("consent", "yes"),
-        ],
-    )
-    .await
-}
+use common::TestApp;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_hundred_simultaneous_sign_ups_for_fifty_seats_leave_fifty_registered_and_150_waiting()
@@ -29,7 +14,8 @@ async fn two_hundred_simultaneous_sign_ups_for_fifty_seats_leave_fifty_registere
     for i in 0..200 {
         let b = app.browser();
         tasks.spawn(async move {
-            sign_up(&b, session, &format!("居民{i}"), &format!("139{i:08}")).await
+            b.sign_up(session, &format!("居民{i}"), &format!("139{i:08}"))
+                .await
         });
     }
     let mut codes = std::collections::HashSet::new();
@@ -61,11 +47,12 @@ async fn a_double_submission_returns_the_same_registration() {
     let app = TestApp::spawn().await;
     let session = app.session(10, 7).await;
     let b = app.browser();
-    let first = sign_up(&b, session, "张三", "13812341234")
+    let first = b
+        .sign_up(session, "张三", "13812341234")
         .await
         .location()
         .unwrap();
-    let second = sign_up(&b, session, "张三", "138 1234 1234").await;
+    let second = b.sign_up(session, "张三", "138 1234 1234").await;
     assert_eq!(
         second.location().unwrap().split('?').next(),
         first.split('?').next()
@@ -80,15 +67,18 @@ async fn a_cancellation_promotes_the_first_person_waiting() {
     let app = TestApp::spawn().await;
     let session = app.session(1, 7).await;
     let b = app.browser();
-    let first = sign_up(&b, session, "甲", "13800000001")
+    let first = b
+        .sign_up(session, "甲", "13800000001")
         .await
         .location()
         .unwrap();
-    let second = sign_up(&b, session, "乙", "13800000002")
+    let second = b
+        .sign_up(session, "乙", "13800000002")
         .await
         .location()
         .unwrap();
-    let third = sign_up(&b, session, "丙", "13800000003")
+    let third = b
+        .sign_up(session, "丙", "13800000003")
         .await
         .location()
         .unwrap();
@@ -116,7 +106,8 @@ async fn a_cancellation_promotes_the_first_person_waiting() {
         1
     );
     // Signing up again after cancelling brings the same code back, at the end of the queue.
-    let again = sign_up(&b, session, "甲", "13800000001")
+    let again = b
+        .sign_up(session, "甲", "13800000001")
         .await
         .location()
         .unwrap();
@@ -214,8 +205,8 @@ async fn each_refusal_has_its_own_message_and_keeps_what_was_typed() {
     assert!(page.body.contains("不能报名"));
 
     let full = app.session(1, 7).await;
-    sign_up(&b, full, "甲", "13800000001").await;
-    let answer = sign_up(&b, full, "乙", "13800000002").await;
+    b.sign_up(full, "甲", "13800000001").await;
+    let answer = b.sign_up(full, "乙", "13800000002").await;
     let page = b.get(&answer.location().unwrap()).await;
     assert!(page.body.contains("您已进入候补名单"));
     assert_eq!(
@@ -230,7 +221,8 @@ async fn the_registration_page_shows_the_code_and_qr_and_only_a_masked_number() 
     let app = TestApp::spawn().await;
     let session = app.session(10, 7).await;
     let b = app.browser();
-    let location = sign_up(&b, session, "赵六", "13912345678")
+    let location = b
+        .sign_up(session, "赵六", "13912345678")
         .await
         .location()
         .unwrap();

@@ -5,6 +5,7 @@ pub mod areas;
 pub mod auth;
 pub mod manage_sessions;
 pub mod platforms;
+pub mod printouts;
 pub mod registrations;
 pub mod sessions;
 pub mod users;

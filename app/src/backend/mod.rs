@@ -1,6 +1,7 @@
 //! Server-only code: storage, authentication and the state the server functions share.
 //! Compiled with the `ssr` feature only, so none of it can reach the wasm bundle.
 
+pub mod area_memory;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
@@ -8,6 +9,7 @@ pub mod clock;
 pub mod db;
 pub mod flash;
 pub mod forms;
+pub mod qr;
 pub mod repo;
 pub mod request;
 mod state;

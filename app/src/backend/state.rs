@@ -21,6 +21,11 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// How long a staff login lasts.
     pub login_hours: i64,
+    /// The site's address as residents reach it (`https://…`), for printed QR codes; without it
+    /// the address the request came to is used.
+    pub public_url: Option<String>,
+    /// Days after a session ends before residents' mobile numbers are erased.
+    pub retention_days: i64,
 }
 
 impl Default for Settings {
@@ -28,6 +33,8 @@ impl Default for Settings {
         Self {
             secure_cookies: false,
             login_hours: 12,
+            public_url: None,
+            retention_days: 180,
         }
     }
 }

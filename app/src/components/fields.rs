@@ -23,10 +23,18 @@ pub fn submitted(name: &str) -> (Option<String>, Option<T>) {
 /// A plain HTML form posting to a server function, so it works without JavaScript. Shows the
 /// errors of the last post at the top (each linking to its field) and hands the typed values
 /// back to its fields.
+///
+/// A page that repeats one form per row names the row (`row`); its server function keeps the
+/// row's key as the value `row`, so that only the row that was posted shows its errors.
 #[component]
-pub fn PostForm(action: &'static str, state: FormState, children: Children) -> impl IntoView {
+pub fn PostForm(
+    action: &'static str,
+    state: FormState,
+    #[prop(optional, into)] row: Option<String>,
+    children: Children,
+) -> impl IntoView {
     let lang = use_lang();
-    let mine = if state.source == action {
+    let mine = if state.source == action && row.is_none_or(|r| state.value("row") == Some(r)) {
         state
     } else {
         FormState::default()
@@ -170,6 +178,40 @@ pub fn SelectField(
                 }).collect_view()}
             </select>
         </div>
+    }
+}
+
+/// Any number of choices among `options` (value, text). The form posts `name[]` once per ticked
+/// box; a refused post keeps them as one comma-joined value under `name`.
+#[component]
+pub fn CheckboxGroup(
+    name: &'static str,
+    label: T,
+    options: Vec<(String, String)>,
+    #[prop(optional)] default: Vec<String>,
+    #[prop(optional)] hint: Option<T>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let (kept, error) = submitted(name);
+    let ticked: Vec<String> = match kept {
+        Some(joined) => joined.split(',').map(str::to_owned).collect(),
+        None => default,
+    };
+    view! {
+        <fieldset class="field checkboxes" class:has-error=error.is_some() id=format!("field-{name}")>
+            <legend>{label.tr(lang)}</legend>
+            {hint.map(|h| view! { <p class="hint">{h.tr(lang)}</p> })}
+            {error.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
+            {options.into_iter().map(|(value, text)| {
+                let checked = ticked.contains(&value);
+                view! {
+                    <label class="checkbox">
+                        <input type="checkbox" name=format!("{name}[]") value=value checked=checked/>
+                        " " {text}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }
 

@@ -5,6 +5,8 @@ mod fields;
 mod layout;
 mod loaded;
 
-pub use fields::{submitted, Hidden, Notice, PostForm, SelectField, Submit, TextArea, TextField};
+pub use fields::{
+    submitted, CheckboxGroup, Hidden, Notice, PostForm, SelectField, Submit, TextArea, TextField,
+};
 pub use layout::{Breadcrumbs, Layout};
 pub use loaded::{page_id, Loaded, LoadedForm};

@@ -38,6 +38,7 @@ fn AreaBrowse(view: AreaPublicView, home: bool) -> impl IntoView {
         ancestors,
         children,
         platforms,
+        remembered,
     } = view;
     let mut trail: Vec<(String, String)> = ancestors
         .iter()
@@ -54,9 +55,16 @@ fn AreaBrowse(view: AreaPublicView, home: bool) -> impl IntoView {
         <Title text=title/>
         {(!home).then(|| view! { <Breadcrumbs trail=trail/> })}
         <h1>{area.name.clone()}</h1>
+        {remembered.map(|r| view! {
+            <p class="notice">
+                {T::YourArea.tr(lang)} " " <a href=format!("/areas/{}", r.id)>{r.name.clone()}</a>
+                " · " <a href=format!("/sessions?area={}", r.id)>{T::UpcomingSessions.tr(lang)}</a>
+            </p>
+        })}
         {home.then(|| view! { <p class="lead">{T::ChooseYourArea.tr(lang)}</p> })}
         <p class="actions">
             <a class="button" href=format!("/sessions?area={}", area.id)>{T::UpcomingSessions.tr(lang)}</a>
+            <a href=format!("/areas/{}/calendar.ics", area.id)>{T::SubscribeCalendar.tr(lang)}</a>
         </p>
         {child_level.map(|level| view! {
             <section>

@@ -7,6 +7,7 @@ mod login;
 pub mod manage;
 mod not_found;
 mod platform;
+mod print;
 mod registration;
 mod sessions;
 
@@ -15,5 +16,6 @@ pub use area_browse::{AreaPage, HomePage};
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;
 pub use platform::PlatformPage;
+pub use print::{PlatformPosterPage, SessionPosterPage, SignInSheetPage};
 pub use registration::RegistrationPage;
 pub use sessions::{SessionCardView, SessionPage, SessionsPage};

@@ -62,6 +62,11 @@ fn PlatformView(view: PlatformPublicView) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+            <p class="actions">
+                <a href=format!("/sessions?platform={}", p.id)>{T::AllSessions.tr(lang)}</a>
+                <a href=format!("/platforms/{}/calendar.ics", p.id)>{T::SubscribeCalendar.tr(lang)}</a>
+                <a href=format!("/platforms/{}/poster", p.id)>{T::Poster.tr(lang)}</a>
+            </p>
         </section>
     }
 }

@@ -8,18 +8,27 @@ use crate::{
         SignUp,
     },
     components::{page_id, Hidden, Loaded, LoadedForm, PostForm, SelectField, Submit, TextField},
-    domain::SessionStatus,
+    domain::{SessionKind, SessionStatus},
     forms::FormState,
     i18n::{fmt_datetime, fmt_time, use_lang, Label, T},
 };
 
-/// Upcoming sessions a resident can sign up for; `?area=` narrows to an area's subtree.
+/// Upcoming sessions a resident can sign up for, narrowed by `?area=`, `?platform=`, `?kind=`
+/// and `?from=` (a plain GET form, so filtering works without JavaScript).
 #[component]
 pub fn SessionsPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new_blocking(
-        move || query.read().get("area").and_then(|s| s.parse().ok()),
-        load_public_sessions,
+        move || {
+            let q = query.read();
+            (
+                q.get("area"),
+                q.get("platform"),
+                q.get("kind"),
+                q.get("from"),
+            )
+        },
+        |(area, platform, kind, from)| load_public_sessions(area, platform, kind, from),
     );
     view! { <Loaded data=data render=|v| view! { <SessionList view=v/> }/> }
 }
@@ -27,13 +36,61 @@ pub fn SessionsPage() -> impl IntoView {
 #[component]
 fn SessionList(view: PublicSessions) -> impl IntoView {
     let lang = use_lang();
-    let title = match &view.area {
-        Some(a) => format!("{} · {}", a.name, T::UpcomingSessions.tr(lang)),
+    let place = view
+        .platform
+        .as_ref()
+        .map(|(_, name)| name.clone())
+        .or_else(|| view.area.as_ref().map(|a| a.name.clone()));
+    let title = match &place {
+        Some(p) => format!("{p} · {}", T::UpcomingSessions.tr(lang)),
         None => T::UpcomingSessions.tr(lang).to_owned(),
     };
+    let kind_code = view.kind.map(|k| k.code()).unwrap_or_default();
+    // Narrowing to a sub-area keeps the kind and date chosen.
+    let keep = {
+        let mut q = String::new();
+        if !kind_code.is_empty() {
+            q.push_str(&format!("&kind={kind_code}"));
+        }
+        if !view.from.is_empty() {
+            q.push_str(&format!("&from={}", view.from));
+        }
+        q
+    };
+    let change_area = view
+        .area
+        .as_ref()
+        .map(|a| format!("/areas/{}", a.id))
+        .unwrap_or_else(|| "/".to_owned());
     view! {
         <Title text=title.clone()/>
         <h1>{title}</h1>
+        <p><a href=change_area>{T::ChangeArea.tr(lang)}</a></p>
+        {(!view.sub_areas.is_empty()).then(|| view! {
+            <p class="chips">
+                {view.sub_areas.iter().map(|a| view! {
+                    <a class="chip" href=format!("/sessions?area={}{keep}", a.id)>{a.name.clone()}</a>
+                }).collect_view()}
+            </p>
+        })}
+        <form method="get" action="/sessions" class="form filters">
+            {view.area.as_ref().map(|a| view! { <input type="hidden" name="area" value=a.id.to_string()/> })}
+            {view.platform.as_ref().map(|(id, _)| view! { <input type="hidden" name="platform" value=id.to_string()/> })}
+            <div class="field">
+                <label for="filter-kind">{T::SessionKindLabel.tr(lang)}</label>
+                <select id="filter-kind" name="kind">
+                    <option value="" selected=kind_code.is_empty()>{T::AllKinds.tr(lang)}</option>
+                    {SessionKind::ALL.iter().map(|k| view! {
+                        <option value=k.code() selected=k.code() == kind_code>{k.label(lang)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-from">{T::FromDate.tr(lang)}</label>
+                <input type="date" id="filter-from" name="from" value=view.from.clone()/>
+            </div>
+            <button type="submit" class="button secondary">{T::Filter.tr(lang)}</button>
+        </form>
         {if view.sessions.is_empty() {
             view! { <p>{T::NoUpcomingSessions.tr(lang)}</p> }.into_any()
         } else {

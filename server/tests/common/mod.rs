@@ -69,6 +69,8 @@ impl TestApp {
             site_root: dir.display().to_string(),
             secure_cookies: false,
             readers: 4,
+            public_url: Some("https://yst.example.cn".to_owned()),
+            retention_days: 180,
         };
         let state = server::open_state(&config).await.expect("database opens");
         let world = seed(&state).await;
@@ -149,6 +151,14 @@ impl TestApp {
         .unwrap()
     }
 
+    /// Changes the data directly, to set up a case no form reaches quickly.
+    pub async fn exec(&self, sql: &str) {
+        sqlx::query(sql)
+            .execute(&self.state.db.write)
+            .await
+            .unwrap();
+    }
+
     pub async fn scalar(&self, sql: &str) -> i64 {
         sqlx::query_scalar(sql)
             .fetch_one(&self.state.db.read)
@@ -210,6 +220,22 @@ impl Browser {
             .await
             .unwrap();
         answer(res).await
+    }
+
+    /// Signs up for a session as a resident does, with consent given.
+    pub async fn sign_up(&self, session: i64, name: &str, mobile: &str) -> Answer {
+        let id = session.to_string();
+        self.post_form(
+            &format!("/sessions/{id}"),
+            "/api/sessions/sign-up",
+            &[
+                ("session_id", &id),
+                ("name", name),
+                ("mobile", mobile),
+                ("consent", "yes"),
+            ],
+        )
+        .await
     }
 
     /// Posts a form and follows the redirect back, returning the page it lands on.

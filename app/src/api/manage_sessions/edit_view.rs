@@ -2,25 +2,44 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Attendee;
-use crate::{api::sessions::SessionCard, error::AppError};
+use crate::{api::sessions::SessionCard, domain::RegistrationRole, error::AppError};
 
 /// A session's workspace: its details to edit, and its people.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionEditView {
     /// None for a new session.
     pub card: Option<SessionCard>,
-    pub summary: String,
-    pub format_local_name: String,
+    /// What the edit form shows before anything is typed.
+    pub draft: SessionDraft,
     pub platform_id: i64,
     pub platform_name: String,
     pub attendees: Vec<Attendee>,
 }
 
-/// `id` none: a new draft at `platform`.
+/// A session's fields as the form holds them: a saved session's values, a copied session's
+/// (without its times, which a copy must choose anew), or a blank form's.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SessionDraft {
+    pub title: String,
+    pub summary: String,
+    pub kind: String,
+    pub format: String,
+    pub format_local_name: String,
+    pub place: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub seats: String,
+    pub signup_deadline: String,
+    pub checkin_lead: String,
+    pub invited: Vec<RegistrationRole>,
+}
+
+/// `id` none: a new draft at `platform`, blank or copied from the session `copy`.
 #[server(endpoint = "manage-sessions/edit-view")]
 pub async fn load_session_edit(
     id: Option<i64>,
     platform: Option<i64>,
+    copy: Option<i64>,
 ) -> Result<SessionEditView, AppError> {
     use crate::backend::{repo, require_principal, state};
     let me = require_principal().await?;
@@ -32,19 +51,13 @@ pub async fn load_session_edit(
                 return Err(AppError::Forbidden);
             }
             let card = repo::sessions::card(&db, id).await?;
-            let (summary, local): (String, Option<String>) =
-                sqlx::query_as("SELECT summary, format_local_name FROM sessions WHERE id = ?")
-                    .bind(id)
-                    .fetch_one(&db.read)
-                    .await
-                    .map_err(repo::StoreError::from)?;
+            let draft = repo::organizing::draft(&db, id, true).await?;
             let attendees = repo::organizing::attendees(&db, id).await?;
             Ok(SessionEditView {
                 platform_id: card.platform_id,
                 platform_name: card.platform_name.clone(),
                 card: Some(card),
-                summary,
-                format_local_name: local.unwrap_or_default(),
+                draft,
                 attendees,
             })
         }
@@ -53,10 +66,22 @@ pub async fn load_session_edit(
             if !me.edits_platform(platform.id, &platform.area_path) {
                 return Err(AppError::Forbidden);
             }
+            let draft = match copy {
+                Some(source) => {
+                    let host = repo::organizing::host(&db, source).await?;
+                    if !super::manages(&me, &host) {
+                        return Err(AppError::Forbidden);
+                    }
+                    repo::organizing::draft(&db, source, false).await?
+                }
+                None => SessionDraft {
+                    checkin_lead: "30".to_owned(),
+                    ..SessionDraft::default()
+                },
+            };
             Ok(SessionEditView {
                 card: None,
-                summary: String::new(),
-                format_local_name: String::new(),
+                draft,
                 platform_id: platform.id,
                 platform_name: platform.name,
                 attendees: Vec::new(),

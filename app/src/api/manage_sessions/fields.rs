@@ -6,8 +6,8 @@ use serde::Serialize;
 use crate::{
     backend::forms::FieldErrors,
     domain::{
-        parse_local_datetime, DateTimeError, RequiredText, Seats, SeatsError, SessionFormat,
-        SessionKind, TextError, TimeRange, TimeRangeError,
+        parse_local_datetime, DateTimeError, RegistrationRole, RequiredText, Seats, SeatsError,
+        SessionFormat, SessionKind, TextError, TimeRange, TimeRangeError,
     },
     i18n::T,
 };
@@ -23,6 +23,16 @@ pub struct SessionFields {
     pub time: TimeRange,
     pub seats: Seats,
     pub signup_deadline: NaiveDateTime,
+    /// Who may sign up; empty means anyone.
+    pub invited: Vec<RegistrationRole>,
+    /// How long before the start check-in opens.
+    pub checkin_lead_minutes: i64,
+}
+
+impl SessionFields {
+    pub fn checkin_opens_at(&self) -> NaiveDateTime {
+        self.time.start() - chrono::Duration::minutes(self.checkin_lead_minutes)
+    }
 }
 
 /// What the form sent, as typed, in the order of the form.
@@ -37,10 +47,13 @@ pub struct RawSessionFields<'a> {
     pub ends_at: &'a str,
     pub seats: &'a str,
     pub signup_deadline: &'a str,
+    pub checkin_lead: &'a str,
+    /// The invited roles' codes, joined by commas (the form sends one value per ticked box).
+    pub invited: &'a str,
 }
 
 impl RawSessionFields<'_> {
-    pub fn keep(&self) -> [(&str, &str); 10] {
+    pub fn keep(&self) -> [(&str, &str); 12] {
         [
             ("title", self.title),
             ("summary", self.summary),
@@ -52,6 +65,8 @@ impl RawSessionFields<'_> {
             ("ends_at", self.ends_at),
             ("seats", self.seats),
             ("signup_deadline", self.signup_deadline),
+            ("checkin_lead", self.checkin_lead),
+            ("invited", self.invited),
         ]
     }
 
@@ -111,6 +126,25 @@ impl RawSessionFields<'_> {
                 errors.add("signup_deadline", T::DeadlineAfterStart);
             }
         }
+        // Unsent, check-in opens half an hour before (the form always sends a choice).
+        let lead = match self.checkin_lead.trim() {
+            "" => Some(30),
+            typed => typed
+                .parse::<i64>()
+                .ok()
+                .filter(|m| super::CHECKIN_LEADS.contains(m)),
+        };
+        if lead.is_none() {
+            errors.add("checkin_lead", T::ChooseOne);
+        }
+        let mut invited = Vec::new();
+        for code in self.invited.split(',').filter(|c| !c.is_empty()) {
+            match RegistrationRole::from_code(code) {
+                Some(role) if !invited.contains(&role) => invited.push(role),
+                Some(_) => {}
+                None => errors.add("invited", T::ChooseOne),
+            }
+        }
         Some(SessionFields {
             title: title?.into_inner(),
             summary: summary?.map(|s| s.into_inner()).unwrap_or_default(),
@@ -121,6 +155,8 @@ impl RawSessionFields<'_> {
             time: time?,
             seats: seats?,
             signup_deadline: deadline?,
+            invited,
+            checkin_lead_minutes: lead?,
         })
         .filter(|_| errors.is_empty())
     }

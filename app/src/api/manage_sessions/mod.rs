@@ -7,16 +7,20 @@ mod edit_view;
 #[cfg(feature = "ssr")]
 mod fields;
 mod list_view;
+mod mark_absence;
+mod postpone;
 mod publish;
 mod save;
 mod walk_in;
 
 pub use cancel::CancelSession;
 pub use check_in::CheckInCode;
-pub use edit_view::{load_session_edit, SessionEditView};
+pub use edit_view::{load_session_edit, SessionDraft, SessionEditView};
 #[cfg(feature = "ssr")]
 pub use fields::SessionFields;
 pub use list_view::{load_manage_sessions, ManageSessions};
+pub use mark_absence::MarkAbsence;
+pub use postpone::PostponeSession;
 pub use publish::PublishSession;
 pub use save::SaveSession;
 pub use walk_in::AddWalkIn;
@@ -25,6 +29,9 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{RegistrationRole, RegistrationState};
+
+/// The check-in leads an organizer chooses from, in minutes before the start.
+pub const CHECKIN_LEADS: [i64; 4] = [15, 30, 60, 120];
 
 /// One person on a session's list, as its organizers see it (full mobile number).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +44,7 @@ pub struct Attendee {
     pub state: RegistrationState,
     pub walk_in: bool,
     pub checked_in_at: Option<NaiveDateTime>,
+    pub leave_reason: Option<String>,
 }
 
 /// The signed-in principal, the database and the session named by a form's `id`, once it is

@@ -21,6 +21,10 @@ pub async fn save_session(
     #[server(default)] ends_at: String,
     #[server(default)] seats: String,
     #[server(default)] signup_deadline: String,
+    #[server(default)] checkin_lead: String,
+    /// One value per ticked role box (`invited[]` in the form); none means anyone may sign up.
+    #[server(default)]
+    invited: Vec<String>,
 ) -> Result<(), AppError> {
     use super::fields::RawSessionFields;
     use crate::backend::forms::{Done, FieldErrors, FormPost};
@@ -28,6 +32,7 @@ pub async fn save_session(
     use crate::domain::SessionStatus;
     use crate::i18n::T;
 
+    let invited = invited.join(",");
     let raw = RawSessionFields {
         title: &title,
         summary: &summary,
@@ -39,6 +44,8 @@ pub async fn save_session(
         ends_at: &ends_at,
         seats: &seats,
         signup_deadline: &signup_deadline,
+        checkin_lead: &checkin_lead,
+        invited: &invited,
     };
     let keep = raw.keep();
     let result = async {

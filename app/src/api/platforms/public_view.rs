@@ -25,7 +25,8 @@ pub async fn load_platform_public(id: i64) -> Result<PlatformPublicView, AppErro
     let mut ancestors = repo::areas::ancestors(&db, &area).await?;
     ancestors.push(area);
     let at_platform = repo::sessions::Where::AtPlatform(platform.id);
-    let upcoming = repo::sessions::upcoming(&db, at_platform, clock::now_local(), 20).await?;
+    let upcoming =
+        repo::sessions::upcoming(&db, at_platform, None, None, clock::now_local(), 20).await?;
     Ok(PlatformPublicView {
         platform,
         ancestors,

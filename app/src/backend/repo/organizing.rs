@@ -8,6 +8,7 @@ use crate::{
     api::manage_sessions::{Attendee, SessionFields},
     backend::{audit, clock::db_time, db::Db},
     domain::{RegistrationCode, RegistrationState, SessionStatus},
+    i18n::{fmt_datetime, Lang},
 };
 
 /// Who hosts a session and where, for the authorization check.
@@ -42,9 +43,9 @@ pub async fn create(
     let mut tx = db.write.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO sessions (host_platform_id, area_id, title, summary, kind, format, format_local_name, place,
-             starts_at, ends_at, seats, signup_deadline, checkin_opens_at, checkin_closes_at, status, created_by,
-             created_at, updated_at)
-         SELECT p.id, p.area_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime(?, '-30 minutes'), ?, 'draft', ?, ?, ?
+             starts_at, ends_at, seats, signup_deadline, checkin_opens_at, checkin_closes_at, audience, status,
+             created_by, created_at, updated_at)
+         SELECT p.id, p.area_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?
          FROM platforms p WHERE p.id = ? RETURNING id",
     )
     .bind(&f.title)
@@ -57,14 +58,16 @@ pub async fn create(
     .bind(db_time(f.time.end()))
     .bind(f.seats.get())
     .bind(db_time(f.signup_deadline))
-    .bind(db_time(f.time.start()))
+    .bind(db_time(f.checkin_opens_at()))
     .bind(db_time(f.time.end()))
+    .bind(audience(f))
     .bind(by)
     .bind(db_time(now))
     .bind(db_time(now))
     .bind(platform_id)
     .fetch_one(&mut *tx)
     .await?;
+    write_roles(&mut tx, id, f).await?;
     audit::record(&mut tx, by, "session", id, "create", None::<&()>, Some(f)).await?;
     tx.commit().await?;
     Ok(id)
@@ -87,8 +90,8 @@ pub async fn update(
             .await?;
     sqlx::query(
         "UPDATE sessions SET title = ?, summary = ?, kind = ?, format = ?, format_local_name = ?, place = ?,
-             starts_at = ?, ends_at = ?, seats = ?, signup_deadline = ?, checkin_opens_at = datetime(?, '-30 minutes'),
-             checkin_closes_at = ?, updated_at = ? WHERE id = ?",
+             starts_at = ?, ends_at = ?, seats = ?, signup_deadline = ?, checkin_opens_at = ?,
+             checkin_closes_at = ?, audience = ?, updated_at = ? WHERE id = ?",
     )
     .bind(&f.title)
     .bind(&f.summary)
@@ -100,23 +103,53 @@ pub async fn update(
     .bind(db_time(f.time.end()))
     .bind(f.seats.get())
     .bind(db_time(f.signup_deadline))
-    .bind(db_time(f.time.start()))
+    .bind(db_time(f.checkin_opens_at()))
     .bind(db_time(f.time.end()))
+    .bind(audience(f))
     .bind(db_time(now))
     .bind(id)
     .execute(&mut *tx)
     .await?;
+    write_roles(&mut tx, id, f).await?;
     if before.0 == SessionStatus::Published && (before.1 != f.time.start() || before.2 != f.place) {
         let body = format!(
             "【议事通】您报名的“{}”有变更：时间 {}，地点 {}。如不能参加，请打开报名链接取消。",
             f.title,
-            db_time(f.time.start()),
+            fmt_datetime(f.time.start(), Lang::Zh),
             f.place
         );
         notify_all(&mut tx, id, "changed", &body, now).await?;
     }
     audit::record(&mut tx, by, "session", id, "update", None::<&()>, Some(f)).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+fn audience(f: &SessionFields) -> &'static str {
+    if f.invited.is_empty() {
+        "public"
+    } else {
+        "invited_roles"
+    }
+}
+
+/// Replaces the roles a session invites with the form's.
+async fn write_roles(
+    conn: &mut sqlx::SqliteConnection,
+    session_id: i64,
+    f: &SessionFields,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM session_roles WHERE session_id = ?")
+        .bind(session_id)
+        .execute(&mut *conn)
+        .await?;
+    for role in &f.invited {
+        sqlx::query("INSERT INTO session_roles (session_id, role) VALUES (?, ?)")
+            .bind(session_id)
+            .bind(role)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 
@@ -198,7 +231,7 @@ pub async fn cancel(
 /// Everyone signed up, waiting or checked in, in sign-up order (full numbers: the organizer's view).
 pub async fn attendees(db: &Db, session_id: i64) -> Result<Vec<Attendee>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT code, name, mobile, role, state, walk_in, checked_in_at FROM registrations
+        "SELECT code, name, mobile, role, state, walk_in, checked_in_at, leave_reason FROM registrations
          WHERE session_id = ? ORDER BY state = 'cancelled', created_at, id",
     )
     .bind(session_id)
@@ -310,4 +343,186 @@ pub async fn walk_in(
         }
     }
     Err(StoreError::Conflict("no free registration code".into()))
+}
+
+/// A session's fields as its edit form shows them; `with_times` false for a copy, which must
+/// choose its own times.
+pub async fn draft(
+    db: &Db,
+    id: i64,
+    with_times: bool,
+) -> Result<crate::api::manage_sessions::SessionDraft, StoreError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        title: String,
+        summary: String,
+        kind: crate::domain::SessionKind,
+        format: crate::domain::SessionFormat,
+        format_local_name: Option<String>,
+        place: String,
+        starts_at: NaiveDateTime,
+        ends_at: NaiveDateTime,
+        seats: i64,
+        signup_deadline: NaiveDateTime,
+        checkin_opens_at: NaiveDateTime,
+    }
+    let row: Row = sqlx::query_as(
+        "SELECT title, summary, kind, format, format_local_name, place, starts_at, ends_at, seats,
+             signup_deadline, checkin_opens_at FROM sessions WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_one(&db.read)
+    .await?;
+    let invited = sqlx::query_scalar(
+        "SELECT r.role FROM session_roles r JOIN sessions s ON s.id = r.session_id
+         WHERE r.session_id = ? AND s.audience = 'invited_roles' ORDER BY r.rowid",
+    )
+    .bind(id)
+    .fetch_all(&db.read)
+    .await?;
+    let input = |t: NaiveDateTime| {
+        if with_times {
+            local_input(t)
+        } else {
+            String::new()
+        }
+    };
+    let lead = (row.starts_at - row.checkin_opens_at).num_minutes();
+    let lead = crate::api::manage_sessions::CHECKIN_LEADS
+        .into_iter()
+        .min_by_key(|l| (l - lead).abs())
+        .unwrap_or(30);
+    Ok(crate::api::manage_sessions::SessionDraft {
+        title: row.title,
+        summary: row.summary,
+        kind: row.kind.code().to_owned(),
+        format: row.format.code().to_owned(),
+        format_local_name: row.format_local_name.unwrap_or_default(),
+        place: row.place,
+        starts_at: input(row.starts_at),
+        ends_at: input(row.ends_at),
+        seats: row.seats.to_string(),
+        signup_deadline: input(row.signup_deadline),
+        checkin_lead: lead.to_string(),
+        invited,
+    })
+}
+
+/// `2026-11-21T14:30`, what a `datetime-local` input holds.
+fn local_input(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// Why someone holding a place did not come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Absence {
+    Absent,
+    /// 请假, with the reason they gave.
+    Leave(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marked {
+    Done,
+    /// Checked in already: attendance stands.
+    CheckedIn,
+    /// Cancelled, waiting, or not this session's code.
+    NoSeat,
+}
+
+/// Marks a registration that holds a place as absent or on leave.
+pub async fn mark_absence(
+    db: &Db,
+    session_id: i64,
+    code: &RegistrationCode,
+    absence: &Absence,
+    now: NaiveDateTime,
+) -> Result<Marked, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let state: Option<RegistrationState> =
+        sqlx::query_scalar("SELECT state FROM registrations WHERE code = ? AND session_id = ?")
+            .bind(code.as_str())
+            .bind(session_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let outcome = match state {
+        Some(RegistrationState::Attended) => Marked::CheckedIn,
+        Some(
+            RegistrationState::Registered | RegistrationState::Absent | RegistrationState::Leave,
+        ) => {
+            let (state, reason) = match absence {
+                Absence::Absent => ("absent", None),
+                Absence::Leave(reason) => ("leave", Some(reason.as_str())),
+            };
+            sqlx::query(
+                "UPDATE registrations SET state = ?, leave_reason = ?, updated_at = ?
+                 WHERE code = ? AND session_id = ?",
+            )
+            .bind(state)
+            .bind(reason)
+            .bind(db_time(now))
+            .bind(code.as_str())
+            .bind(session_id)
+            .execute(&mut *tx)
+            .await?;
+            Marked::Done
+        }
+        _ => Marked::NoSeat,
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Moves a session to a new time. The sign-up deadline and check-in opening keep their distance
+/// before the start; everyone holding a place or waiting is told, with the reason.
+pub async fn postpone(
+    db: &Db,
+    by: i64,
+    host: &Host,
+    time: crate::domain::TimeRange,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let mut tx = db.write.begin().await?;
+    let (starts_at, deadline, opens): (NaiveDateTime, NaiveDateTime, NaiveDateTime) =
+        sqlx::query_as(
+            "SELECT starts_at, signup_deadline, checkin_opens_at FROM sessions WHERE id = ?",
+        )
+        .bind(host.session_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let shift = time.start() - starts_at;
+    sqlx::query(
+        "UPDATE sessions SET starts_at = ?, ends_at = ?, signup_deadline = ?, checkin_opens_at = ?,
+             checkin_closes_at = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(db_time(time.start()))
+    .bind(db_time(time.end()))
+    .bind(db_time((deadline + shift).min(time.start())))
+    .bind(db_time(opens + shift))
+    .bind(db_time(time.end()))
+    .bind(db_time(now))
+    .bind(host.session_id)
+    .execute(&mut *tx)
+    .await?;
+    if host.status == SessionStatus::Published {
+        let body = format!(
+            "【议事通】您报名的“{}”改期至 {}。原因：{reason}。如不能参加，请打开报名链接取消。",
+            host.title,
+            fmt_datetime(time.start(), Lang::Zh)
+        );
+        notify_all(&mut tx, host.session_id, "changed", &body, now).await?;
+    }
+    audit::record(
+        &mut tx,
+        by,
+        "session",
+        host.session_id,
+        "update",
+        Some(&serde_json::json!({ "starts_at": db_time(starts_at) })),
+        Some(&serde_json::json!({ "starts_at": db_time(time.start()), "ends_at": db_time(time.end()), "reason": reason })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -371,7 +371,7 @@ pub async fn view(
     };
     let session = super::sessions::card(db, row.session_id).await?;
     Ok(Some(crate::api::registrations::RegistrationView {
-        qr_svg: qr_svg(&row.code),
+        qr_svg: crate::backend::qr::svg(&row.code, 180),
         code: row.code,
         name: row.name,
         mobile_masked: row.mobile.as_deref().map(crate::domain::mask_mobile),
@@ -380,16 +380,4 @@ pub async fn view(
         waiting_position,
         session,
     }))
-}
-
-/// The QR code of a registration code, as an SVG the page embeds (no image request, prints).
-fn qr_svg(code: &str) -> String {
-    qrcode::QrCode::new(code.as_bytes())
-        .map(|qr| {
-            qr.render::<qrcode::render::svg::Color>()
-                .min_dimensions(180, 180)
-                .quiet_zone(true)
-                .build()
-        })
-        .unwrap_or_default()
 }

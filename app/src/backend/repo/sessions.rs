@@ -6,7 +6,7 @@ use super::StoreError;
 use crate::{
     api::sessions::{PublicSession, SessionCard},
     backend::{clock::db_time, db::Db},
-    domain::{RegistrationRole, SessionFormat},
+    domain::{RegistrationRole, SessionFormat, SessionKind},
 };
 
 /// The card columns; `taken` counts the seats held (not cancelled, not waiting, not walk-ins).
@@ -26,10 +26,13 @@ pub enum Where<'a> {
     AtPlatform(i64),
 }
 
-/// Published sessions that have not started, soonest first.
+/// Published sessions that have not started, soonest first; of one kind, if given, and from a
+/// later time than now, if given.
 pub async fn upcoming(
     db: &Db,
     filter: Where<'_>,
+    kind: Option<SessionKind>,
+    from: Option<NaiveDateTime>,
     now: NaiveDateTime,
     limit: i64,
 ) -> Result<Vec<SessionCard>, StoreError> {
@@ -42,15 +45,44 @@ pub async fn upcoming(
         "{CARD} WHERE s.status = 'published' AND s.starts_at > ?1
            AND (?2 IS NULL OR (a.path >= ?2 AND a.path < ?2 || '~'))
            AND (?4 IS NULL OR s.host_platform_id = ?4)
+           AND (?5 IS NULL OR s.kind = ?5)
          ORDER BY s.starts_at LIMIT ?3"
     ))
-    .bind(db_time(now))
+    .bind(db_time(from.map_or(now, |f| f.max(now))))
+    .bind(path)
+    .bind(limit)
+    .bind(platform)
+    .bind(kind)
+    .fetch_all(&db.read)
+    .await?;
+    Ok(cards.into_iter().map(|c| c.with_clock(now)).collect())
+}
+
+/// Sessions for a calendar feed: everything not a draft that starts after `since`, cancelled
+/// ones included so that subscribers' calendars drop them.
+pub async fn feed(
+    db: &Db,
+    filter: Where<'_>,
+    since: NaiveDateTime,
+    limit: i64,
+) -> Result<Vec<SessionCard>, StoreError> {
+    let (path, platform) = match filter {
+        Where::Anywhere => (None, None),
+        Where::UnderArea(path) => (Some(path), None),
+        Where::AtPlatform(id) => (None, Some(id)),
+    };
+    Ok(sqlx::query_as(&format!(
+        "{CARD} WHERE s.status <> 'draft' AND s.starts_at > ?1
+           AND (?2 IS NULL OR (a.path >= ?2 AND a.path < ?2 || '~'))
+           AND (?4 IS NULL OR s.host_platform_id = ?4)
+         ORDER BY s.starts_at LIMIT ?3"
+    ))
+    .bind(db_time(since))
     .bind(path)
     .bind(limit)
     .bind(platform)
     .fetch_all(&db.read)
-    .await?;
-    Ok(cards.into_iter().map(|c| c.with_clock(now)).collect())
+    .await?)
 }
 
 pub async fn card(db: &Db, id: i64) -> Result<SessionCard, StoreError> {

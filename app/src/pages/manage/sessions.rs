@@ -1,15 +1,16 @@
-use chrono::Timelike;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::manage_sessions::{
-        load_manage_sessions, load_session_edit, AddWalkIn, CancelSession, CheckInCode,
-        ManageSessions, PublishSession, SaveSession, SessionEditView,
+        load_manage_sessions, load_session_edit, AddWalkIn, Attendee, CancelSession, CheckInCode,
+        ManageSessions, MarkAbsence, PostponeSession, PublishSession, SaveSession, SessionDraft,
+        SessionEditView, CHECKIN_LEADS,
     },
     components::{
-        page_id, Hidden, Loaded, LoadedForm, PostForm, SelectField, Submit, TextArea, TextField,
+        page_id, CheckboxGroup, Hidden, Loaded, LoadedForm, PostForm, SelectField, Submit,
+        TextArea, TextField,
     },
     domain::{RegistrationRole, RegistrationState, SessionFormat, SessionKind, SessionStatus},
     forms::FormState,
@@ -55,33 +56,39 @@ fn SessionTable(view: ManageSessions) -> impl IntoView {
     }
 }
 
-/// A new draft at `?platform=`.
+/// A new draft at `?platform=`, blank or copied from `?copy=`.
 #[component]
 pub fn NewSessionPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new_blocking(
-        move || query.read().get("platform").and_then(|s| s.parse().ok()),
-        |platform| load_session_edit(None, platform),
+        move || {
+            let q = query.read();
+            let num = |k: &str| q.get(k).and_then(|s| s.parse().ok());
+            (num("platform"), num("copy"))
+        },
+        |(platform, copy)| load_session_edit(None, platform, copy),
     );
     view! { <LoadedForm data=data render=|v, state| view! { <SessionWorkspace view=v state=state/> }/> }
 }
 
-/// One session's workspace: publish, change, cancel, check people in.
+/// One session's workspace: publish, change, move, cancel, check people in.
 #[component]
 pub fn EditSessionPage() -> impl IntoView {
     let id = page_id();
     let data = Resource::new_blocking(id, |id| async move {
         match id {
-            Some(id) => load_session_edit(Some(id), None).await,
+            Some(id) => load_session_edit(Some(id), None, None).await,
             None => Err(crate::error::AppError::NotFound),
         }
     });
     view! { <LoadedForm data=data render=|v, state| view! { <SessionWorkspace view=v state=state/> }/> }
 }
 
-/// `2026-11-21T14:30`, what a `datetime-local` input shows.
-fn local_input(t: chrono::NaiveDateTime) -> String {
-    format!("{}T{:02}:{:02}", t.date(), t.hour(), t.minute())
+fn choices<V: Label + Copy>(all: &[V], code: fn(V) -> &'static str) -> Vec<(String, String)> {
+    let lang = use_lang();
+    all.iter()
+        .map(|v| (code(*v).to_owned(), v.label(lang).to_owned()))
+        .collect()
 }
 
 #[component]
@@ -94,53 +101,53 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
         status,
         None | Some(SessionStatus::Draft | SessionStatus::Published)
     );
-    let kinds: Vec<(String, String)> = SessionKind::ALL
-        .iter()
-        .map(|k| (k.code().to_owned(), k.label(lang).to_owned()))
-        .collect();
-    let formats: Vec<(String, String)> = SessionFormat::ALL
-        .iter()
-        .map(|f| (f.code().to_owned(), f.label(lang).to_owned()))
-        .collect();
-    let get = |f: fn(&crate::api::sessions::SessionCard) -> String| {
-        view.card.as_ref().map(f).unwrap_or_default()
-    };
-    let d_title = get(|c| c.title.clone());
-    let d_kind = get(|c| c.kind.code().to_owned());
-    let d_format = get(|c| c.format.code().to_owned());
-    let d_place = get(|c| c.place.clone());
-    let d_starts = get(|c| local_input(c.starts_at));
-    let d_ends = get(|c| local_input(c.ends_at));
-    let d_seats = get(|c| c.seats.to_string());
-    let d_deadline = get(|c| local_input(c.signup_deadline));
-    let (id_publish, id_check_in, id_walk_in, id_save, id_cancel) =
-        (id.clone(), id.clone(), id.clone(), id.clone(), id);
-    let walk_in_roles: Vec<(String, String)> = RegistrationRole::ALL
-        .iter()
-        .filter(|r| **r != RegistrationRole::Member)
-        .map(|r| (r.code().to_owned(), r.label(lang).to_owned()))
-        .collect();
     let title = card
         .as_ref()
         .map(|c| c.title.clone())
         .unwrap_or_else(|| T::NewSession.tr(lang).to_owned());
+    let holding = |a: &&Attendee| {
+        !matches!(
+            a.state,
+            RegistrationState::Cancelled | RegistrationState::Waitlisted
+        )
+    };
     let registered = view
         .attendees
         .iter()
-        .filter(|a| {
-            a.state != RegistrationState::Cancelled && a.state != RegistrationState::Waitlisted
-        })
+        .filter(holding)
+        .filter(|a| !a.walk_in)
         .count();
     let attended = view
         .attendees
         .iter()
         .filter(|a| a.state == RegistrationState::Attended)
         .count();
+    let session_links = card.as_ref().map(|c| {
+        let (id, platform) = (c.id, c.platform_id);
+        view! {
+            <p class="actions">
+                <a href=format!("/sessions/{id}")>{T::PublicPage.tr(lang)}</a>
+                <a href=format!("/manage/sessions/{id}/sheet")>{T::SignInSheet.tr(lang)}</a>
+                <a href=format!("/sessions/{id}/poster")>{T::Poster.tr(lang)}</a>
+                <a href=format!("/manage/sessions/new?platform={platform}&copy={id}")>{T::CopySession.tr(lang)}</a>
+            </p>
+        }
+    });
+    let workspace_state = state.clone();
+    let (id_publish, id_desk, id_people, id_form, id_move, id_cancel) = (
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id,
+    );
     view! {
         <Title text=title.clone()/>
         <p><a href="/manage/sessions">{T::ManageSessions.tr(lang)}</a> " · " {view.platform_name.clone()}</p>
         <h1>{title}</h1>
         {status.map(|s| view! { <p class="status-line"><strong>{s.label(lang)}</strong></p> })}
+        {session_links}
         {(status == Some(SessionStatus::Draft)).then(|| view! {
             <PostForm action={<PublishSession as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
                 <Hidden name="id" value=id_publish/>
@@ -148,68 +155,25 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
             </PostForm>
         })}
         {(status == Some(SessionStatus::Published)).then(|| view! {
-            <section id="check-in">
-                <h2>{T::CheckInTitle.tr(lang)}</h2>
-                <p class="counts">{T::Registered.tr(lang)} " " {registered} " · " {T::Attended.tr(lang)} " " {attended}</p>
-                <PostForm action={<CheckInCode as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
-                    <Hidden name="id" value=id_check_in/>
-                    <TextField name="code" label=T::CheckInCode autocomplete="off"/>
-                    <Submit label=T::CheckInButton/>
-                </PostForm>
-                <h3>{T::WalkInTitle.tr(lang)}</h3>
-                <PostForm action={<AddWalkIn as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
-                    <Hidden name="id" value=id_walk_in/>
-                    <TextField name="walk_in_name" label=T::YourName/>
-                    <SelectField name="walk_in_role" label=T::YourRole options=walk_in_roles default="resident"/>
-                    <TextField name="walk_in_mobile" label=T::OptionalMobile kind="tel" inputmode="tel" optional=true/>
-                    <Submit label=T::WalkInButton secondary=true/>
-                </PostForm>
-            </section>
+            <CheckInDesk id=id_desk registered=registered attended=attended state=state.clone()/>
         })}
         {card.is_some().then(|| view! {
-            <section>
-                <h2>{T::Attendees.tr(lang)}</h2>
-                {if view.attendees.is_empty() {
-                    view! { <p>{T::NoAttendees.tr(lang)}</p> }.into_any()
-                } else {
-                    view! {
-                        <table class="table">
-                            <tbody>
-                                {view.attendees.iter().map(|a| view! {
-                                    <tr>
-                                        <td>{a.name.clone()}</td>
-                                        <td>{a.mobile.clone().unwrap_or_default()}</td>
-                                        <td>{a.role.label(lang)}</td>
-                                        <td>{a.state.label(lang)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any()
-                }}
-            </section>
+            <People id=id_people attendees=view.attendees.clone() state=state.clone()/>
         })}
         {editable.then(|| view! {
-            <section>
-                <h2>{T::Edit.tr(lang)}</h2>
-                <PostForm action={<SaveSession as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
-                    <Hidden name="id" value=id_save/>
-                    <Hidden name="platform_id" value=view.platform_id.to_string()/>
-                    <TextField name="title" label=T::SessionTitle default=d_title/>
-                    <SelectField name="kind" label=T::SessionKindLabel options=kinds default=d_kind/>
-                    <SelectField name="format" label=T::SessionFormatLabel options=formats default=d_format/>
-                    <TextField name="format_local_name" label=T::FormatLocalName hint=T::FormatLocalNameHint optional=true default=view.format_local_name.clone()/>
-                    <TextField name="place" label=T::Place default=d_place/>
-                    <TextField name="starts_at" label=T::StartsAt kind="datetime-local" default=d_starts/>
-                    <TextField name="ends_at" label=T::EndsAt kind="datetime-local" default=d_ends/>
-                    <TextField name="seats" label=T::SeatsField inputmode="numeric" default=d_seats/>
-                    <TextField name="signup_deadline" label=T::SignupDeadlineField kind="datetime-local" default=d_deadline/>
-                    <TextArea name="summary" label=T::SessionSummary optional=true default=view.summary.clone()/>
-                    <Submit label=T::Save/>
-                </PostForm>
-            </section>
+            <SessionForm id=id_form platform_id=view.platform_id draft=view.draft.clone() state=workspace_state/>
         })}
         {(editable && card.is_some()).then(|| view! {
+            <section>
+                <h2>{T::PostponeTitle.tr(lang)}</h2>
+                <PostForm action={<PostponeSession as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
+                    <Hidden name="id" value=id_move/>
+                    <TextField name="new_starts_at" label=T::StartsAt kind="datetime-local"/>
+                    <TextField name="new_ends_at" label=T::EndsAt kind="datetime-local"/>
+                    <TextField name="postpone_reason" label=T::PostponeReason/>
+                    <Submit label=T::PostponeButton secondary=true/>
+                </PostForm>
+            </section>
             <section>
                 <h2>{T::CancelSessionTitle.tr(lang)}</h2>
                 <PostForm action={<CancelSession as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
@@ -219,5 +183,164 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
                 </PostForm>
             </section>
         })}
+    }
+}
+
+/// Check-in at the door: by code, and walk-ins, with the live counts.
+#[component]
+fn CheckInDesk(id: String, registered: usize, attended: usize, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let walk_in_roles: Vec<(String, String)> = choices(
+        &RegistrationRole::ALL
+            .iter()
+            .copied()
+            .filter(|r| *r != RegistrationRole::Member)
+            .collect::<Vec<_>>(),
+        RegistrationRole::code,
+    );
+    let id_code = id.clone();
+    view! {
+        <section id="check-in">
+            <h2>{T::CheckInTitle.tr(lang)}</h2>
+            <p class="counts">{T::Registered.tr(lang)} " " {registered} " · " {T::Attended.tr(lang)} " " {attended}</p>
+            <PostForm action={<CheckInCode as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
+                <Hidden name="id" value=id_code/>
+                <TextField name="code" label=T::CheckInCode autocomplete="off"/>
+                <Submit label=T::CheckInButton/>
+            </PostForm>
+            <h3>{T::WalkInTitle.tr(lang)}</h3>
+            <PostForm action={<AddWalkIn as leptos::server_fn::ServerFn>::PATH} state=state>
+                <Hidden name="id" value=id/>
+                <TextField name="walk_in_name" label=T::YourName/>
+                <SelectField name="walk_in_role" label=T::YourRole options=walk_in_roles default="resident"/>
+                <TextField name="walk_in_mobile" label=T::OptionalMobile kind="tel" inputmode="tel" optional=true/>
+                <Submit label=T::WalkInButton secondary=true/>
+            </PostForm>
+        </section>
+    }
+}
+
+/// Everyone on the list; those holding a place can be marked absent or on leave.
+#[component]
+fn People(id: String, attendees: Vec<Attendee>, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    if attendees.is_empty() {
+        return view! { <section id="people"><h2>{T::Attendees.tr(lang)}</h2><p>{T::NoAttendees.tr(lang)}</p></section> }.into_any();
+    }
+    let rows = attendees
+        .into_iter()
+        .map(|a| {
+            let markable = matches!(
+                a.state,
+                RegistrationState::Registered
+                    | RegistrationState::Absent
+                    | RegistrationState::Leave
+            );
+            let state_text = match &a.leave_reason {
+                Some(reason) => format!("{}（{reason}）", a.state.label(lang)),
+                None => a.state.label(lang).to_owned(),
+            };
+            // A refused post for this row shows its message even if the row changed meanwhile.
+            let posted = state.source == <MarkAbsence as leptos::server_fn::ServerFn>::PATH
+                && state.value("row").as_deref() == Some(a.code.as_str());
+            let form = (markable || posted).then(|| {
+                view! { <AbsenceForm id=id.clone() code=a.code.clone() state=state.clone()/> }
+            });
+            view! {
+                <tr>
+                    <td>{a.name}</td>
+                    <td>{a.mobile.unwrap_or_default()}</td>
+                    <td>{a.role.label(lang)}</td>
+                    <td>{state_text} {form}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="people">
+            <h2>{T::Attendees.tr(lang)}</h2>
+            <table class="table"><tbody>{rows}</tbody></table>
+        </section>
+    }
+    .into_any()
+}
+
+/// One row's absent / on-leave form, folded away until opened.
+#[component]
+fn AbsenceForm(id: String, code: String, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let mine = state.source == <MarkAbsence as leptos::server_fn::ServerFn>::PATH
+        && state.value("row").as_deref() == Some(code.as_str());
+    let (kept_absence, kept_reason, error) = if mine {
+        (
+            state.value("absence").unwrap_or_default(),
+            state.value("leave_reason").unwrap_or_default(),
+            state.errors.values().next().copied(),
+        )
+    } else {
+        Default::default()
+    };
+    let reason_id = format!("reason-{code}");
+    view! {
+        <details class="row-form" open=mine>
+            <summary>{T::AbsenceLabel.tr(lang)}</summary>
+            <PostForm action={<MarkAbsence as leptos::server_fn::ServerFn>::PATH} state=state row=code.clone()>
+                <Hidden name="id" value=id/>
+                <Hidden name="code" value=code/>
+                {error.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
+                <label class="checkbox">
+                    <input type="radio" name="absence" value="absent" checked=kept_absence != "leave"/>
+                    " " {T::MarkAbsent.tr(lang)}
+                </label>
+                <label class="checkbox">
+                    <input type="radio" name="absence" value="leave" checked=kept_absence == "leave"/>
+                    " " {T::MarkLeave.tr(lang)}
+                </label>
+                <label for=reason_id.clone()>{T::LeaveReason.tr(lang)}</label>
+                <input type="text" id=reason_id name="leave_reason" value=kept_reason/>
+                <Submit label=T::RecordAbsence secondary=true/>
+            </PostForm>
+        </details>
+    }
+}
+
+/// The session's details: a new draft's, a copy's, or a saved session's.
+#[component]
+fn SessionForm(
+    id: String,
+    platform_id: i64,
+    draft: SessionDraft,
+    state: FormState,
+) -> impl IntoView {
+    let lang = use_lang();
+    let kinds = choices(SessionKind::ALL, SessionKind::code);
+    let formats = choices(SessionFormat::ALL, SessionFormat::code);
+    let roles = choices(RegistrationRole::ALL, RegistrationRole::code);
+    let leads: Vec<(String, String)> = CHECKIN_LEADS
+        .iter()
+        .map(|m| (m.to_string(), format!("{m} {}", T::MinutesBefore.tr(lang))))
+        .collect();
+    let invited: Vec<String> = draft.invited.iter().map(|r| r.code().to_owned()).collect();
+    view! {
+        <section>
+            <h2>{T::Edit.tr(lang)}</h2>
+            <PostForm action={<SaveSession as leptos::server_fn::ServerFn>::PATH} state=state>
+                <Hidden name="id" value=id/>
+                <Hidden name="platform_id" value=platform_id.to_string()/>
+                <TextField name="title" label=T::SessionTitle default=draft.title/>
+                <SelectField name="kind" label=T::SessionKindLabel options=kinds default=draft.kind/>
+                <SelectField name="format" label=T::SessionFormatLabel options=formats default=draft.format/>
+                <TextField name="format_local_name" label=T::FormatLocalName hint=T::FormatLocalNameHint optional=true default=draft.format_local_name/>
+                <TextField name="place" label=T::Place default=draft.place/>
+                <TextField name="starts_at" label=T::StartsAt kind="datetime-local" default=draft.starts_at/>
+                <TextField name="ends_at" label=T::EndsAt kind="datetime-local" default=draft.ends_at/>
+                <TextField name="seats" label=T::SeatsField inputmode="numeric" default=draft.seats/>
+                <TextField name="signup_deadline" label=T::SignupDeadlineField kind="datetime-local" default=draft.signup_deadline/>
+                <SelectField name="checkin_lead" label=T::CheckinLead options=leads default=draft.checkin_lead/>
+                <CheckboxGroup name="invited" label=T::InvitedRoles options=roles default=invited hint=T::InvitedRolesChoiceHint/>
+                <TextArea name="summary" label=T::SessionSummary optional=true default=draft.summary/>
+                <Submit label=T::Save/>
+            </PostForm>
+        </section>
     }
 }

@@ -1,0 +1,31 @@
+//! QR codes as inline SVG: no image request, sharp at any print size.
+
+/// The QR code of `text`, at least `min_px` wide; empty if the text is too long to encode.
+pub fn svg(text: &str, min_px: u32) -> String {
+    qrcode::QrCode::new(text.as_bytes())
+        .map(|qr| {
+            qr.render::<qrcode::render::svg::Color>()
+                .min_dimensions(min_px, min_px)
+                .quiet_zone(true)
+                .build()
+        })
+        .unwrap_or_default()
+}
+
+/// The address a printed QR code points at: the configured public address of the site, or else
+/// the host this request came to.
+pub fn public_link(path: &str) -> String {
+    let configured = super::state()
+        .ok()
+        .and_then(|s| s.settings.public_url.clone());
+    let base = configured.unwrap_or_else(|| {
+        let host = super::request::header_value(http::header::HOST)
+            .filter(|h| {
+                h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ':' | '-' | '[' | ']'))
+            })
+            .unwrap_or_else(|| "localhost".to_owned());
+        format!("http://{host}")
+    });
+    format!("{}{path}", base.trim_end_matches('/'))
+}

@@ -1,0 +1,350 @@
+//! An organizer's tools around a session: invited roles and the check-in window, moving it to
+//! another time, copying it, marking absence and leave, and the printed sign-in sheet.
+
+mod common;
+
+use common::{Browser, TestApp};
+
+fn later(days: i64, hour: u32) -> String {
+    let t = app::backend::clock::now_local().date() + chrono::TimeDelta::days(days);
+    format!("{t}T{hour:02}:00")
+}
+
+/// Signs a resident up and returns their registration code.
+async fn code_of(b: &Browser, session: i64, name: &str, mobile: &str) -> String {
+    let to = b.sign_up(session, name, mobile).await.location().unwrap();
+    to.trim_start_matches("/r/")
+        .split(['?', '#'])
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invited_roles_and_the_check_in_window_are_saved_and_enforced() {
+    let app = TestApp::spawn().await;
+    let organizer = app.signed_in("organizer_a").await;
+    let platform = app.world.platform_a.to_string();
+    let (start, end, deadline) = (later(6, 14), later(6, 16), later(5, 12));
+    let saved = organizer
+        .post_form(
+            &format!("/manage/sessions/new?platform={platform}"),
+            "/api/manage-sessions/save",
+            &[
+                ("platform_id", &platform),
+                ("title", "企业代表座谈"),
+                ("kind", "sector"),
+                ("format", "onsite"),
+                ("place", "商会会议室"),
+                ("starts_at", &start),
+                ("ends_at", &end),
+                ("seats", "20"),
+                ("signup_deadline", &deadline),
+                ("checkin_lead", "60"),
+                ("invited[]", "enterprise"),
+                ("invited[]", "expert"),
+            ],
+        )
+        .await;
+    let page = saved.location().unwrap();
+    let id: i64 = page.trim_start_matches("/manage/sessions/")[..]
+        .split(['?', '#'])
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        app.text(&format!(
+            "SELECT audience || ' ' || (SELECT group_concat(role, ',') FROM (SELECT role FROM session_roles WHERE session_id = {id} ORDER BY role))
+             || ' ' || CAST((julianday(starts_at) - julianday(checkin_opens_at)) * 1440 AS INTEGER) FROM sessions WHERE id = {id}"
+        ))
+        .await
+        .as_deref(),
+        Some("invited_roles enterprise,expert 60")
+    );
+    let form = organizer.get(&page).await.body;
+    assert!(
+        form.contains(r#"value="enterprise" checked"#),
+        "the ticked roles stay ticked"
+    );
+    organizer
+        .post_form(
+            &page,
+            "/api/manage-sessions/publish",
+            &[("id", &id.to_string())],
+        )
+        .await;
+    let resident = app.browser();
+    let refused = resident
+        .submit(
+            &format!("/sessions/{id}"),
+            "/api/sessions/sign-up",
+            &[
+                ("session_id", &id.to_string()),
+                ("name", "张三"),
+                ("mobile", "13812345678"),
+                ("role", "resident"),
+                ("consent", "yes"),
+            ],
+        )
+        .await;
+    assert!(
+        refused.body.contains("field-error"),
+        "a resident is not invited"
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM registrations WHERE session_id = {id}"
+        ))
+        .await,
+        0
+    );
+    let unknown_role = organizer
+        .submit(
+            &page,
+            "/api/manage-sessions/save",
+            &[
+                ("id", &id.to_string()),
+                ("platform_id", &platform),
+                ("title", "企业代表座谈"),
+                ("kind", "sector"),
+                ("format", "onsite"),
+                ("place", "商会会议室"),
+                ("starts_at", &start),
+                ("ends_at", &end),
+                ("seats", "20"),
+                ("signup_deadline", &deadline),
+                ("checkin_lead", "45"),
+                ("invited[]", "emperor"),
+            ],
+        )
+        .await;
+    assert!(unknown_role.body.contains("请选择一项"));
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM session_roles WHERE session_id = {id}"
+        ))
+        .await,
+        2,
+        "a refused change leaves the saved roles alone"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moving_a_session_shifts_its_deadline_and_tells_everyone_why() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 5).await;
+    let resident = app.browser();
+    resident.sign_up(session, "李四", "13912345678").await;
+    let organizer = app.signed_in("organizer_a").await;
+    let page = format!("/manage/sessions/{session}");
+    let id = session.to_string();
+    let refused = organizer
+        .submit(
+            &page,
+            "/api/manage-sessions/postpone",
+            &[
+                ("id", &id),
+                ("new_starts_at", &later(9, 10)),
+                ("new_ends_at", &later(9, 12)),
+                ("postpone_reason", ""),
+            ],
+        )
+        .await;
+    assert!(refused.body.contains("请填写此项"));
+    let before_deadline_gap = app
+        .scalar(&format!(
+            "SELECT CAST(round((julianday(starts_at) - julianday(signup_deadline)) * 24) AS INTEGER) FROM sessions WHERE id = {session}"
+        ))
+        .await;
+    let moved = organizer
+        .submit(
+            &page,
+            "/api/manage-sessions/postpone",
+            &[
+                ("id", &id),
+                ("new_starts_at", &later(9, 10)),
+                ("new_ends_at", &later(9, 12)),
+                ("postpone_reason", "会场临时检修"),
+            ],
+        )
+        .await;
+    assert!(moved.body.contains("活动已改期"));
+    assert_eq!(
+        app.text(&format!(
+            "SELECT substr(starts_at, 12, 5) FROM sessions WHERE id = {session}"
+        ))
+        .await
+        .as_deref(),
+        Some("10:00")
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT CAST(round((julianday(starts_at) - julianday(signup_deadline)) * 24) AS INTEGER) FROM sessions WHERE id = {session}"
+        ))
+        .await,
+        before_deadline_gap,
+        "the deadline keeps its distance before the start"
+    );
+    let notice = app
+        .text(&format!(
+            "SELECT body FROM messages WHERE session_id = {session} AND kind = 'changed'"
+        ))
+        .await
+        .unwrap();
+    assert!(
+        notice.contains("会场临时检修") && notice.contains("10:00"),
+        "{notice}"
+    );
+    let past = organizer
+        .submit(
+            &page,
+            "/api/manage-sessions/postpone",
+            &[
+                ("id", &id),
+                ("new_starts_at", &later(-2, 10)),
+                ("new_ends_at", &later(-2, 12)),
+                ("postpone_reason", "再改"),
+            ],
+        )
+        .await;
+    assert!(past.body.contains("开始时间已过"));
+    let other = app.signed_in("organizer_b").await;
+    let forbidden = other
+        .post_form(
+            &page,
+            "/api/manage-sessions/postpone",
+            &[
+                ("id", &id),
+                ("new_starts_at", &later(12, 10)),
+                ("new_ends_at", &later(12, 12)),
+                ("postpone_reason", "越权"),
+            ],
+        )
+        .await;
+    assert!(!forbidden.status.is_server_error());
+    assert_eq!(
+        app.text(&format!(
+            "SELECT substr(starts_at, 1, 10) FROM sessions WHERE id = {session}"
+        ))
+        .await,
+        Some(later(9, 10)[..10].to_owned()),
+        "another platform's organizer cannot move it"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_copy_starts_as_a_form_with_everything_but_the_times() {
+    let app = TestApp::spawn().await;
+    let session = app.session(25, 3).await;
+    let organizer = app.signed_in("organizer_a").await;
+    let platform = app.world.platform_a;
+    let copy = organizer
+        .get(&format!(
+            "/manage/sessions/new?platform={platform}&copy={session}"
+        ))
+        .await;
+    assert_eq!(copy.status, 200);
+    assert!(copy.body.contains(r#"value="老旧小区加装电梯协商""#));
+    assert!(copy.body.contains(r#"value="25""#));
+    assert!(
+        !copy.body.contains(r#"name="starts_at" value="2"#),
+        "times are chosen anew"
+    );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM sessions").await,
+        1,
+        "nothing is saved until the copy is"
+    );
+    let stranger = app.signed_in("organizer_b").await;
+    let refused = stranger
+        .get(&format!(
+            "/manage/sessions/new?platform={}&copy={session}",
+            app.world.platform_b
+        ))
+        .await;
+    assert!(
+        !refused.body.contains("老旧小区加装电梯协商"),
+        "no copying another platform's session"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn absence_and_leave_are_recorded_and_a_checked_in_person_stays_in() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 2).await;
+    let resident = app.browser();
+    let away = code_of(&resident, session, "王五", "13700000001").await;
+    let sick = code_of(&resident, session, "赵六", "13700000002").await;
+    let here = code_of(&resident, session, "钱七", "13700000003").await;
+    let organizer = app.signed_in("organizer_a").await;
+    let page = format!("/manage/sessions/{session}");
+    let id = session.to_string();
+    organizer
+        .post_form(
+            &page,
+            "/api/manage-sessions/check-in",
+            &[("id", &id), ("code", &here)],
+        )
+        .await;
+    let mark = |code: String, absence: &'static str, reason: &'static str| {
+        let (organizer, page, id) = (organizer.clone(), page.clone(), id.clone());
+        async move {
+            organizer
+                .submit(
+                    &page,
+                    "/api/manage-sessions/mark-absence",
+                    &[
+                        ("id", &id),
+                        ("code", &code),
+                        ("absence", absence),
+                        ("leave_reason", reason),
+                    ],
+                )
+                .await
+        }
+    };
+    let no_reason = mark(sick.clone(), "leave", "").await;
+    assert!(no_reason.body.contains("请假需填写原因"));
+    assert!(mark(sick.clone(), "leave", "住院")
+        .await
+        .body
+        .contains("已记录"));
+    assert!(mark(away.clone(), "absent", "")
+        .await
+        .body
+        .contains("已记录"));
+    let checked_in = mark(here.clone(), "absent", "").await;
+    assert!(checked_in.body.contains("此人已签到"));
+    let states = app
+        .text(&format!(
+            "SELECT group_concat(state || ':' || coalesce(leave_reason, ''), ',') FROM
+               (SELECT state, leave_reason FROM registrations WHERE session_id = {session} ORDER BY id)"
+        ))
+        .await;
+    assert_eq!(states.as_deref(), Some("absent:,leave:住院,attended:"));
+    let people = organizer.get(&page).await.body;
+    assert!(people.contains("住院"), "the reason shows on the list");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sign_in_sheet_lists_places_with_masked_numbers_for_organizers_only() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 2).await;
+    let resident = app.browser();
+    resident.sign_up(session, "孙八", "13812345678").await;
+    let organizer = app.signed_in("organizer_a").await;
+    let sheet = organizer
+        .get(&format!("/manage/sessions/{session}/sheet"))
+        .await;
+    assert_eq!(sheet.status, 200);
+    assert!(sheet.body.contains("孙八") && sheet.body.contains("138****5678"));
+    assert!(
+        !sheet.body.contains("13812345678"),
+        "paper never carries a full number"
+    );
+    for who in [app.signed_in("organizer_b").await, app.browser()] {
+        let answer = who.get(&format!("/manage/sessions/{session}/sheet")).await;
+        assert!(!answer.body.contains("孙八"));
+    }
+}
