@@ -4,7 +4,9 @@
 pub mod admin;
 pub mod config;
 pub mod demo;
+pub mod jobs;
 mod lang;
+pub mod messages;
 mod routes;
 
 pub use routes::{route_list, router};

@@ -2,7 +2,7 @@ use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
-use server::{admin, config::Config, demo, open_state, route_list, router};
+use server::{admin, config::Config, demo, jobs, messages, open_state, route_list, router};
 
 /// 议事通 — grassroots consultation rooms, from sign-up to the annual report.
 #[derive(Parser)]
@@ -72,11 +72,13 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 .await?;
                 demo::print_logins(&logins);
             }
+            let jobs = jobs::spawn(state.clone(), Box::new(messages::LogSender));
             let app = router(state.clone(), route_list());
             println!("议事通 is serving at http://{}", listener.local_addr()?);
             axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown_signal())
                 .await?;
+            jobs.abort();
             state.db.close().await;
         }
         Command::CreateAdmin {

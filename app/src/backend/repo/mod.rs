@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod areas;
 pub mod organizing;
+pub mod outbox;
 pub mod platforms;
 pub mod registrations;
 pub mod sessions;

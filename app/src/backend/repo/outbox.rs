@@ -1,0 +1,108 @@
+//! The outbox of messages to residents (confirmation, waiting list, promotion, reminder, change,
+//! cancellation): written in the same transaction as the change they announce, delivered later
+//! by whichever sender the deployment configures.
+
+use chrono::{NaiveDateTime, TimeDelta};
+
+use super::StoreError;
+use crate::{
+    backend::{clock::db_time, db::Db},
+    i18n::{fmt_datetime, Lang},
+};
+
+/// A message waiting to be sent.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Pending {
+    pub id: i64,
+    pub kind: String,
+    /// None once the retention period erased the number: such a message is never sent.
+    pub recipient: Option<String>,
+    pub body: String,
+}
+
+/// Queues a reminder for everyone holding a place in a published session that starts within
+/// `ahead` of `now`, once per registration. Returns how many were queued.
+pub async fn queue_reminders(
+    db: &Db,
+    now: NaiveDateTime,
+    ahead: TimeDelta,
+) -> Result<u64, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let sessions: Vec<(i64, String, NaiveDateTime, String)> = sqlx::query_as(
+        "SELECT s.id, s.title, s.starts_at, s.place FROM sessions s
+         WHERE s.status = 'published' AND s.starts_at > ? AND s.starts_at <= ?
+           AND EXISTS (SELECT 1 FROM registrations r WHERE r.session_id = s.id AND r.state = 'registered'
+                         AND r.mobile IS NOT NULL
+                         AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.registration_id = r.id AND m.kind = 'reminder'))",
+    )
+    .bind(db_time(now))
+    .bind(db_time(now + ahead))
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut queued = 0;
+    for (id, title, starts_at, place) in sessions {
+        let body = format!(
+            "【议事通】提醒：您报名的“{title}”将于 {} 在 {place} 举行，请凭报名码签到。",
+            fmt_datetime(starts_at, Lang::Zh)
+        );
+        queued += sqlx::query(
+            "INSERT INTO messages (session_id, registration_id, kind, recipient, body, created_at)
+             SELECT r.session_id, r.id, 'reminder', r.mobile, ?, ? FROM registrations r
+             WHERE r.session_id = ? AND r.state = 'registered' AND r.mobile IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.registration_id = r.id AND m.kind = 'reminder')",
+        )
+        .bind(&body)
+        .bind(db_time(now))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    }
+    tx.commit().await?;
+    Ok(queued)
+}
+
+/// The oldest unsent messages.
+pub async fn pending(db: &Db, limit: i64) -> Result<Vec<Pending>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, kind, recipient, body FROM messages WHERE sent_at IS NULL ORDER BY id LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(&db.read)
+    .await?)
+}
+
+/// Marks a message handled (sent, or dropped because its number was erased).
+pub async fn mark_sent(db: &Db, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
+    sqlx::query("UPDATE messages SET sent_at = ? WHERE id = ? AND sent_at IS NULL")
+        .bind(db_time(now))
+        .bind(id)
+        .execute(&db.write)
+        .await?;
+    Ok(())
+}
+
+/// Erases residents' mobile numbers (on registrations and in the outbox) for sessions that ended
+/// before `cutoff`. Names, roles, states and every count stay as they were. Returns how many
+/// registrations lost their number.
+pub async fn erase_numbers_before(db: &Db, cutoff: NaiveDateTime) -> Result<u64, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let erased = sqlx::query(
+        "UPDATE registrations SET mobile = NULL
+         WHERE mobile IS NOT NULL AND member_user_id IS NULL
+           AND session_id IN (SELECT id FROM sessions WHERE ends_at < ?)",
+    )
+    .bind(db_time(cutoff))
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    sqlx::query(
+        "UPDATE messages SET recipient = NULL
+         WHERE recipient IS NOT NULL AND session_id IN (SELECT id FROM sessions WHERE ends_at < ?)",
+    )
+    .bind(db_time(cutoff))
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(erased)
+}

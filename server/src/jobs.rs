@@ -1,0 +1,74 @@
+//! Background work of a running server, one pass a minute: queue reminders for tomorrow's
+//! sessions, deliver the outbox, and erase residents' numbers past the retention period.
+
+use std::time::Duration;
+
+use chrono::{NaiveDateTime, TimeDelta};
+
+use app::backend::{repo, repo::StoreError, AppState};
+
+use crate::messages::Sender;
+
+/// How long before a session its reminder goes out.
+pub const REMINDER_AHEAD: TimeDelta = TimeDelta::hours(24);
+/// Messages handed to the sender per pass; the rest wait for the next pass.
+const BATCH: i64 = 200;
+const PERIOD: Duration = Duration::from_secs(60);
+
+/// What one pass did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Pass {
+    pub reminders_queued: u64,
+    pub sent: u64,
+    pub failed: u64,
+    pub numbers_erased: u64,
+}
+
+/// One pass of every job at `now`.
+pub async fn run_once(
+    state: &AppState,
+    sender: &dyn Sender,
+    now: NaiveDateTime,
+) -> Result<Pass, StoreError> {
+    let db = &state.db;
+    let mut pass = Pass {
+        reminders_queued: repo::outbox::queue_reminders(db, now, REMINDER_AHEAD).await?,
+        ..Pass::default()
+    };
+    for message in repo::outbox::pending(db, BATCH).await? {
+        match &message.recipient {
+            Some(to) => match sender.send(to, &message).await {
+                Ok(()) => {
+                    repo::outbox::mark_sent(db, message.id, now).await?;
+                    pass.sent += 1;
+                }
+                // Left unsent: the next pass tries again.
+                Err(e) => {
+                    tracing::warn!(id = message.id, error = %e, "message not sent");
+                    pass.failed += 1;
+                }
+            },
+            // The number was erased before the message went out: nothing to send it to.
+            None => repo::outbox::mark_sent(db, message.id, now).await?,
+        }
+    }
+    let cutoff = now - TimeDelta::days(state.settings.retention_days);
+    pass.numbers_erased = repo::outbox::erase_numbers_before(db, cutoff).await?;
+    Ok(pass)
+}
+
+/// Runs the jobs every minute for as long as the server runs.
+pub fn spawn(state: AppState, sender: Box<dyn Sender>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(PERIOD);
+        loop {
+            tick.tick().await;
+            let now = app::backend::clock::now_local();
+            match run_once(&state, sender.as_ref(), now).await {
+                Ok(pass) if pass != Pass::default() => tracing::info!(?pass, "background jobs"),
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "background jobs"),
+            }
+        }
+    })
+}

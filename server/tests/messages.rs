@@ -1,0 +1,147 @@
+//! The outbox: confirmations and reminders reach the sender once each, a failing sender loses
+//! nothing, and the retention period erases numbers without changing any count.
+
+mod common;
+
+use std::sync::Mutex;
+
+use app::backend::repo::outbox::Pending;
+use common::TestApp;
+use server::{
+    jobs::run_once,
+    messages::{SendError, Sender, Sending},
+};
+
+/// Keeps what it was given, or refuses everything.
+#[derive(Default)]
+struct Recorder {
+    sent: Mutex<Vec<(String, String)>>,
+    refuse: bool,
+}
+
+impl Sender for Recorder {
+    fn send<'a>(&'a self, recipient: &'a str, message: &'a Pending) -> Sending<'a> {
+        Box::pin(async move {
+            if self.refuse {
+                return Err(SendError("gateway down".into()));
+            }
+            self.sent
+                .lock()
+                .unwrap()
+                .push((recipient.to_owned(), message.kind.clone()));
+            Ok(())
+        })
+    }
+}
+
+fn now() -> chrono::NaiveDateTime {
+    app::backend::clock::now_local()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_message_reaches_the_sender_once_and_reminders_go_out_the_day_before() {
+    let app = TestApp::spawn().await;
+    let tomorrow = app.session(10, 3).await;
+    let next_week = app.session(10, 7).await;
+    let b = app.browser();
+    b.sign_up(tomorrow, "周一", "13600000001").await;
+    b.sign_up(next_week, "周二", "13600000002").await;
+    // The first session now starts in ten hours.
+    let start = now() + chrono::TimeDelta::hours(10);
+    let at = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M:%S").to_string();
+    app.exec(&format!(
+        "UPDATE sessions SET starts_at = '{}', ends_at = '{}', signup_deadline = '{}', checkin_opens_at = '{}',
+             checkin_closes_at = '{}' WHERE id = {tomorrow}",
+        at(start),
+        at(start + chrono::TimeDelta::hours(2)),
+        at(start - chrono::TimeDelta::hours(1)),
+        at(start - chrono::TimeDelta::minutes(30)),
+        at(start + chrono::TimeDelta::hours(2)),
+    ))
+    .await;
+
+    let down = Recorder {
+        refuse: true,
+        ..Recorder::default()
+    };
+    let pass = run_once(&app.state, &down, now()).await.unwrap();
+    assert_eq!(
+        (pass.sent, pass.failed),
+        (0, 3),
+        "two confirmations and one reminder wait"
+    );
+
+    let sender = Recorder::default();
+    let pass = run_once(&app.state, &sender, now()).await.unwrap();
+    assert_eq!(pass.sent, 3);
+    let mut sent = sender.sent.lock().unwrap().clone();
+    sent.sort();
+    assert_eq!(
+        sent,
+        vec![
+            ("13600000001".to_owned(), "confirmation".to_owned()),
+            ("13600000001".to_owned(), "reminder".to_owned()),
+            ("13600000002".to_owned(), "confirmation".to_owned()),
+        ]
+    );
+    let again = run_once(&app.state, &sender, now()).await.unwrap();
+    assert_eq!(
+        (again.reminders_queued, again.sent),
+        (0, 0),
+        "nothing twice"
+    );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM messages WHERE sent_at IS NULL")
+            .await,
+        0
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_retention_period_erases_numbers_but_keeps_every_count() {
+    let app = TestApp::spawn().await;
+    let old = app.session(10, 3).await;
+    let recent = app.session(10, 4).await;
+    let b = app.browser();
+    for (i, session) in [(1, old), (2, old), (3, recent)] {
+        b.sign_up(session, &format!("居民{i}"), &format!("1350000000{i}"))
+            .await;
+    }
+    // The first session took place 200 days ago; the retention period is 180 days.
+    app.exec(&format!(
+        "UPDATE sessions SET starts_at = datetime('now', '-200 days'), ends_at = datetime('now', '-200 days', '+2 hours'),
+             signup_deadline = datetime('now', '-201 days'), checkin_opens_at = datetime('now', '-200 days', '-30 minutes'),
+             checkin_closes_at = datetime('now', '-200 days', '+2 hours') WHERE id = {old}"
+    ))
+    .await;
+    let counts = "SELECT count(*) || '/' || sum(state = 'registered') FROM registrations";
+    let before = app.text(counts).await;
+    let pass = run_once(&app.state, &Recorder::default(), now())
+        .await
+        .unwrap();
+    assert_eq!(pass.numbers_erased, 2);
+    assert_eq!(app.text(counts).await, before, "counts stay the same");
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM registrations WHERE session_id = {old} AND mobile IS NULL"
+        ))
+        .await,
+        2
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM messages WHERE session_id = {old} AND recipient IS NOT NULL"
+        ))
+        .await,
+        0,
+        "the outbox forgets them too"
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM registrations WHERE session_id = {recent} AND mobile IS NOT NULL"
+        ))
+        .await,
+        1,
+        "a recent session keeps its numbers"
+    );
+}
