@@ -270,3 +270,38 @@ async fn a_session_can_be_added_to_a_calendar_in_utc() {
         404
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signed_in_member_is_recorded_as_a_member_with_their_level() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 5).await;
+    let member = app.signed_in("member").await;
+    let page = member.get(&format!("/sessions/{session}")).await;
+    assert!(page.body.contains("将以政协委员身份报名"));
+    assert!(
+        page.body.contains(r#"value="member""#),
+        "the name is filled in"
+    );
+    let answer = member.sign_up(session, "member", "13912340000").await;
+    assert!(answer.location().unwrap().starts_with("/r/"));
+    assert_eq!(
+        app.text(&format!(
+            "SELECT r.role || ' ' || r.member_level || ' ' || u.username FROM registrations r
+             JOIN users u ON u.id = r.member_user_id WHERE r.session_id = {session}"
+        ))
+        .await
+        .as_deref(),
+        Some("member city member")
+    );
+    let resident = app.browser();
+    resident.sign_up(session, "居民", "13912340001").await;
+    assert_eq!(
+        app.text(&format!(
+            "SELECT role || coalesce(member_level, '-') FROM registrations WHERE mobile = '13912340001'"
+        ))
+        .await
+        .as_deref(),
+        Some("resident-"),
+        "without a login, a resident"
+    );
+}

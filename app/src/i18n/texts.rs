@@ -258,4 +258,5 @@ texts! {
     FromDate => "日期（从此日起）", "From this date";
     Filter => "筛选", "Filter";
     ChangeArea => "更换区域", "Change area";
+    SigningUpAsMember => "您已登录，将以政协委员身份报名", "You are signed in and sign up as a CPPCC member";
 }

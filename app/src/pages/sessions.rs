@@ -149,6 +149,7 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
         invited_roles,
         waiting,
         format,
+        member,
     } = view;
     let left = card.seats_left();
     let open = card.signup_open;
@@ -191,9 +192,12 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
                 {(left == 0).then(|| view! { <p class="notice warning">{T::FullWaitingList.tr(lang)}</p> })}
                 <PostForm action={<SignUp as leptos::server_fn::ServerFn>::PATH} state=state>
                     <Hidden name="session_id" value=card.id.to_string()/>
-                    <TextField name="name" label=T::YourName autocomplete="name"/>
+                    {member.as_ref().map(|(_, level)| view! {
+                        <p class="notice">{T::SigningUpAsMember.tr(lang)} " · " {level.label(lang)}</p>
+                    })}
+                    <TextField name="name" label=T::YourName autocomplete="name" default=member.as_ref().map(|m| m.0.clone()).unwrap_or_default()/>
                     <TextField name="mobile" label=T::Mobile kind="tel" inputmode="tel" autocomplete="tel" hint=T::MobileHint/>
-                    {(!roles.is_empty()).then(|| view! {
+                    {(!roles.is_empty() && member.is_none()).then(|| view! {
                         <SelectField name="role" label=T::YourRole options=roles hint=T::InvitedRolesHint/>
                     })}
                     <ConsentField/>

@@ -344,6 +344,12 @@ async fn seed(state: &AppState) -> World {
     ] {
         users::create(db, name, name, &hash, &grants).await.unwrap();
     }
+    sqlx::query(
+        "INSERT INTO member_profiles (user_id, level, sector) SELECT id, 'city', '经济界' FROM users WHERE username = 'member'",
+    )
+    .execute(&db.write)
+    .await
+    .unwrap();
     World {
         city,
         district_a,

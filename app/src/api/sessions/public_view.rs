@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::SessionCard;
 use crate::{
-    domain::{RegistrationRole, SessionFormat},
+    domain::{MemberLevel, RegistrationRole, SessionFormat},
     error::AppError,
 };
 
@@ -17,14 +17,21 @@ pub struct PublicSession {
     pub invited_roles: Vec<RegistrationRole>,
     pub waiting: i64,
     pub format: SessionFormat,
+    /// The signed-in member viewing the page (name and level): they sign up as a member.
+    #[serde(default)]
+    pub member: Option<(String, MemberLevel)>,
 }
 
 /// Public; drafts are not found.
 #[server(endpoint = "sessions/public")]
 pub async fn load_public_session(id: i64) -> Result<PublicSession, AppError> {
-    use crate::backend::{repo, state};
+    use crate::backend::{repo, request_principal, state};
     let db = state()?.db;
-    repo::sessions::public(&db, id)
+    let mut session = repo::sessions::public(&db, id)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    session.member = request_principal()
+        .await?
+        .and_then(|p| p.member_level.map(|level| (p.display_name, level)));
+    Ok(session)
 }

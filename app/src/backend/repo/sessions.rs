@@ -131,6 +131,7 @@ pub async fn public(db: &Db, id: i64) -> Result<Option<PublicSession>, StoreErro
         invited_roles,
         waiting,
         format,
+        member: None,
     }))
 }
 
