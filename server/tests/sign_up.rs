@@ -296,9 +296,9 @@ async fn a_signed_in_member_is_recorded_as_a_member_with_their_level() {
     let resident = app.browser();
     resident.sign_up(session, "居民", "13912340001").await;
     assert_eq!(
-        app.text(&format!(
+        app.text(
             "SELECT role || coalesce(member_level, '-') FROM registrations WHERE mobile = '13912340001'"
-        ))
+        )
         .await
         .as_deref(),
         Some("resident-"),
