@@ -348,3 +348,31 @@ async fn the_sign_in_sheet_lists_places_with_masked_numbers_for_organizers_only(
         assert!(!answer.body.contains("孙八"));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_month_calendar_shows_a_months_sessions_on_their_days() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 3).await;
+    let start = app::backend::clock::now_local() + chrono::TimeDelta::days(3);
+    let month = start.format("%Y-%m").to_string();
+    let organizer = app.signed_in("organizer_a").await;
+    let page = organizer
+        .get(&format!("/manage/sessions?month={month}"))
+        .await;
+    assert_eq!(page.status, 200);
+    let link = format!("href=\"/manage/sessions/{session}\"");
+    assert!(page.body.contains(&link));
+    assert!(page.body.contains("class=\"month\""));
+    let next_year = organizer
+        .get(&format!(
+            "/manage/sessions?month={}",
+            (start + chrono::TimeDelta::days(366)).format("%Y-%m")
+        ))
+        .await;
+    assert!(!next_year.body.contains(&link));
+    let junk = organizer.get("/manage/sessions?month=2026-99").await;
+    assert_eq!(junk.status, 200, "an unreadable month shows this month");
+    let other = app.signed_in("organizer_b").await;
+    let theirs = other.get(&format!("/manage/sessions?month={month}")).await;
+    assert!(!theirs.body.contains(&link), "another platform's organizer");
+}

@@ -5,6 +5,7 @@ mod area_code;
 mod code_enum;
 mod enums;
 mod mobile;
+mod month;
 mod person_name;
 mod registration_code;
 mod seats;
@@ -18,6 +19,7 @@ pub use enums::{
     SessionKind, SessionStatus,
 };
 pub use mobile::{mask as mask_mobile, Mobile, MobileError};
+pub use month::Month;
 pub use person_name::{PersonName, PersonNameError};
 pub use registration_code::{RegistrationCode, RegistrationCodeError};
 pub use seats::{Seats, SeatsError};

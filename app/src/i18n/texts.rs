@@ -258,5 +258,9 @@ texts! {
     FromDate => "日期（从此日起）", "From this date";
     Filter => "筛选", "Filter";
     ChangeArea => "更换区域", "Change area";
+    MonthCalendar => "月历", "Month calendar";
+    PreviousMonth => "上个月", "Previous month";
+    NextMonth => "下个月", "Next month";
+    NoSessionsThisMonth => "本月没有活动", "No sessions this month";
     SigningUpAsMember => "您已登录，将以政协委员身份报名", "You are signed in and sign up as a CPPCC member";
 }

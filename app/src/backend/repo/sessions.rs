@@ -135,23 +135,29 @@ pub async fn public(db: &Db, id: i64) -> Result<Option<PublicSession>, StoreErro
     }))
 }
 
-/// The sessions hosted by these platforms, newest first.
-pub async fn recent_at(
+/// The sessions hosted by these platforms that start in `[from, to)`, in time order.
+pub async fn between_at(
     db: &Db,
     platform_ids: &[i64],
-    limit: i64,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
 ) -> Result<Vec<SessionCard>, StoreError> {
     if platform_ids.is_empty() {
         return Ok(Vec::new());
     }
     let placeholders = vec!["?"; platform_ids.len()].join(",");
-    let sql = format!("{CARD} WHERE s.host_platform_id IN ({placeholders}) ORDER BY s.starts_at DESC LIMIT {limit}");
+    let sql = format!(
+        "{CARD} WHERE s.host_platform_id IN ({placeholders}) AND s.starts_at >= ? AND s.starts_at < ?
+         ORDER BY s.starts_at LIMIT 1000"
+    );
     let mut q = sqlx::query_as(&sql);
     for id in platform_ids {
         q = q.bind(*id);
     }
     let now = crate::backend::clock::now_local();
-    Ok(q.fetch_all(&db.read)
+    Ok(q.bind(db_time(from))
+        .bind(db_time(to))
+        .fetch_all(&db.read)
         .await?
         .into_iter()
         .map(|c: SessionCard| c.with_clock(now))

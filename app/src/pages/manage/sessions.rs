@@ -1,3 +1,4 @@
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -8,25 +9,35 @@ use crate::{
         ManageSessions, MarkAbsence, PostponeSession, PublishSession, SaveSession, SessionDraft,
         SessionEditView, CHECKIN_LEADS,
     },
+    api::sessions::SessionCard,
     components::{
         page_id, CheckboxGroup, Hidden, Loaded, LoadedForm, PostForm, SelectField, Submit,
         TextArea, TextField,
     },
-    domain::{RegistrationRole, RegistrationState, SessionFormat, SessionKind, SessionStatus},
+    domain::{
+        Month, RegistrationRole, RegistrationState, SessionFormat, SessionKind, SessionStatus,
+    },
     forms::FormState,
-    i18n::{fmt_datetime, use_lang, Label, T},
+    i18n::{fmt_datetime, fmt_time, use_lang, Label, Lang, T},
 };
 
-/// The sessions a signed-in organizer or staff member runs.
+/// The sessions a signed-in organizer or staff member runs, a month at a time (`?month=2026-11`):
+/// as a calendar and as a list.
 #[component]
 pub fn ManageSessionsPage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| load_manage_sessions());
-    view! { <Loaded data=data render=|v| view! { <SessionTable view=v/> }/> }
+    let query = use_query_map();
+    let data = Resource::new_blocking(move || query.read().get("month"), load_manage_sessions);
+    view! { <Loaded data=data render=|v| view! { <SessionMonth view=v/> }/> }
 }
 
 #[component]
-fn SessionTable(view: ManageSessions) -> impl IntoView {
+fn SessionMonth(view: ManageSessions) -> impl IntoView {
     let lang = use_lang();
+    let month = view.month;
+    let heading = match lang {
+        Lang::Zh => format!("{}年{}月", month.year(), month.number()),
+        Lang::En => month.to_string(),
+    };
     view! {
         <Title text=T::ManageSessions.tr(lang)/>
         <h1>{T::ManageSessions.tr(lang)}</h1>
@@ -35,20 +46,71 @@ fn SessionTable(view: ManageSessions) -> impl IntoView {
                 <a href=format!("/manage/sessions/new?platform={}", p.id)>{T::NewSession.tr(lang)} " · " {p.name.clone()}</a>
             }).collect_view()}
         </p>
-        <table class="table">
-            <thead><tr>
-                <th>{T::SessionTitle.tr(lang)}</th>
-                <th>{T::StartsAt.tr(lang)}</th>
-                <th>{T::StatusLabel.tr(lang)}</th>
-                <th class="num">{T::Registered.tr(lang)}</th>
-            </tr></thead>
+        <nav class="month-nav" aria-label=T::MonthCalendar.tr(lang)>
+            <a href=format!("/manage/sessions?month={}", month.previous()) rel="prev">"‹ " {T::PreviousMonth.tr(lang)}</a>
+            <h2>{heading}</h2>
+            <a href=format!("/manage/sessions?month={}", month.next()) rel="next">{T::NextMonth.tr(lang)} " ›"</a>
+        </nav>
+        <MonthGrid month=month today=view.today sessions=view.sessions.clone()/>
+        {if view.sessions.is_empty() {
+            view! { <p>{T::NoSessionsThisMonth.tr(lang)}</p> }.into_any()
+        } else {
+            view! {
+                <table class="table">
+                    <thead><tr>
+                        <th>{T::SessionTitle.tr(lang)}</th>
+                        <th>{T::StartsAt.tr(lang)}</th>
+                        <th>{T::StatusLabel.tr(lang)}</th>
+                        <th class="num">{T::Registered.tr(lang)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {view.sessions.into_iter().map(|s| view! {
+                            <tr>
+                                <td><a href=format!("/manage/sessions/{}", s.id)>{s.title}</a></td>
+                                <td>{fmt_datetime(s.starts_at, lang)}</td>
+                                <td>{s.status.label(lang)}</td>
+                                <td class="num">{s.taken} " / " {s.seats}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+    }
+}
+
+/// The month as a grid of weeks, Monday first, each day listing its sessions.
+#[component]
+fn MonthGrid(month: Month, today: chrono::NaiveDate, sessions: Vec<SessionCard>) -> impl IntoView {
+    let lang = use_lang();
+    let weekdays = match lang {
+        Lang::Zh => ["一", "二", "三", "四", "五", "六", "日"],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    };
+    view! {
+        <table class="month">
+            <thead><tr>{weekdays.into_iter().map(|d| view! { <th scope="col">{d}</th> }).collect_view()}</tr></thead>
             <tbody>
-                {view.sessions.into_iter().map(|s| view! {
+                {month.weeks().into_iter().map(|week| view! {
                     <tr>
-                        <td><a href=format!("/manage/sessions/{}", s.id)>{s.title}</a></td>
-                        <td>{fmt_datetime(s.starts_at, lang)}</td>
-                        <td>{s.status.label(lang)}</td>
-                        <td class="num">{s.taken} " / " {s.seats}</td>
+                        {week.into_iter().map(|day| match day {
+                            None => view! { <td class="outside"></td> }.into_any(),
+                            Some(day) => {
+                                let on_day: Vec<&SessionCard> =
+                                    sessions.iter().filter(|s| s.starts_at.date() == day).collect();
+                                view! {
+                                    <td class:today=day == today>
+                                        <span class="day">{day.day()}</span>
+                                        {on_day.into_iter().map(|s| view! {
+                                            <a class="in-day" class:cancelled=s.status == SessionStatus::Cancelled
+                                               href=format!("/manage/sessions/{}", s.id)>
+                                                {fmt_time(s.starts_at)} " " {s.title.clone()}
+                                            </a>
+                                        }).collect_view()}
+                                    </td>
+                                }.into_any()
+                            }
+                        }).collect_view()}
                     </tr>
                 }).collect_view()}
             </tbody>
