@@ -10,11 +10,13 @@ use crate::{
     i18n::{use_lang, Lang, T},
     pages::{
         manage::{
-            DashboardPage, EditPlatformPage, EditSessionPage, ManageAreasPage, ManagePlatformsPage,
-            ManageSessionsPage, NewPlatformPage, NewSessionPage, UsersPage,
+            ClosingPage, DashboardPage, EditPlatformPage, EditSessionPage, ManageAreasPage,
+            ManagePlatformsPage, ManageSessionsPage, ManageTopicPage, ManageTopicsPage,
+            NewPlatformPage, NewSessionPage, OverduePage, UsersPage,
         },
-        AccountPage, AreaPage, HomePage, LoginPage, NotFoundPage, PlatformPage, PlatformPosterPage,
-        RegistrationPage, SessionPage, SessionPosterPage, SessionsPage, SignInSheetPage,
+        AccountPage, AreaPage, HomePage, LoginPage, MemberRecordPage, NotFoundPage, PlatformPage,
+        PlatformPosterPage, ProposeTopicPage, RegistrationPage, ResultsPage, SessionPage,
+        SessionPosterPage, SessionsPage, SignInSheetPage, TopicReceiptPage,
     },
 };
 
@@ -80,12 +82,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/platforms/:id") view=PlatformPage ssr=ssr.clone()/>
                     <Route path=path!("/sessions") view=SessionsPage ssr=ssr.clone()/>
                     <Route path=path!("/sessions/:id") view=SessionPage ssr=ssr.clone()/>
+                    <Route path=path!("/sessions/:id/results") view=ResultsPage ssr=ssr.clone()/>
                     <Route path=path!("/sessions/:id/poster") view=SessionPosterPage ssr=ssr.clone()/>
+                    <Route path=path!("/platforms/:id/propose") view=ProposeTopicPage ssr=ssr.clone()/>
+                    <Route path=path!("/t/:code") view=TopicReceiptPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/topics") view=ManageTopicsPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/topics/:id") view=ManageTopicPage ssr=ssr.clone()/>
                     <Route path=path!("/platforms/:id/poster") view=PlatformPosterPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id/sheet") view=SignInSheetPage ssr=ssr.clone()/>
                     <Route path=path!("/r/:code") view=RegistrationPage ssr=ssr.clone()/>
                     <Route path=path!("/login") view=LoginPage ssr=ssr.clone()/>
                     <Route path=path!("/account") view=AccountPage ssr=ssr.clone()/>
+                    <Route path=path!("/members/:id") view=MemberRecordPage ssr=ssr.clone()/>
                     <Route path=path!("/manage") view=DashboardPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/areas") view=ManageAreasPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/areas/:id") view=ManageAreasPage ssr=ssr.clone()/>
@@ -95,6 +103,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/users") view=UsersPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions") view=ManageSessionsPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/new") view=NewSessionPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/sessions/:id/closing") view=ClosingPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/outcomes") view=OverduePage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id") view=EditSessionPage ssr=ssr/>
                 </Routes>
             </Layout>

@@ -19,6 +19,8 @@ pub struct Config {
     pub public_url: Option<String>,
     /// `YST_RETENTION_DAYS`: days after a session before residents' numbers are erased (default 180).
     pub retention_days: i64,
+    /// `YST_UPLOADS`: the folder for uploaded photos and files (default `data/uploads`).
+    pub uploads_dir: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +57,7 @@ impl Config {
                 .and_then(|v| v.parse().ok())
                 .filter(|d| *d >= 1)
                 .unwrap_or(180),
+            uploads_dir: env::var("YST_UPLOADS").unwrap_or_else(|_| "data/uploads".into()),
         })
     }
 

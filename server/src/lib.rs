@@ -7,6 +7,7 @@ pub mod demo;
 pub mod jobs;
 mod lang;
 pub mod messages;
+mod multipart_guard;
 mod routes;
 
 pub use routes::{route_list, router};
@@ -32,6 +33,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, app::backend::db::D
             login_hours: 12,
             public_url: config.public_url.clone(),
             retention_days: config.retention_days,
+            uploads_dir: config.uploads_dir.clone().into(),
         }),
     })
 }

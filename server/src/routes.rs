@@ -1,7 +1,8 @@
 use axum::{
     body::Body,
     extract::{Path, State},
-    http::{header, Request, StatusCode},
+    http::{header, HeaderMap, Request, StatusCode},
+    middleware,
     response::{IntoResponse, Response},
     routing::get,
     Router,
@@ -43,6 +44,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .route("/sessions/{id}/calendar.ics", get(session_calendar))
         .route("/platforms/{id}/calendar.ics", get(platform_feed))
         .route("/areas/{id}/calendar.ics", get(area_feed))
+        .route("/files/{key}", get(stored_file))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .leptos_routes_with_context(
             &state,
@@ -55,6 +57,9 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
             _,
         >(
             move || provide_context(fallback_state.clone()), shell
+        ))
+        .layer(middleware::from_fn(
+            crate::multipart_guard::refuse_malformed,
         ))
         .layer(CompressionLayer::new())
         .with_state(state)
@@ -102,6 +107,44 @@ fn ics_response(result: Result<Option<String>, app::backend::repo::StoreError>) 
         }
         Err(e) => {
             tracing::error!(error = %e, "calendar file");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `GET /files/{key}`: an uploaded photo or file, to those who may see it (see
+/// `app::backend::files`). Served with its checked type and `nosniff`, so a browser never
+/// reads it as anything else.
+async fn stored_file(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
+    match app::backend::files::read(&state, &key, cookie).await {
+        Ok(Some(file)) => {
+            let disposition = if file.inline {
+                "inline".to_owned()
+            } else {
+                format!(
+                    "attachment; filename*=UTF-8''{}",
+                    app::url::encode_component(&file.file_name)
+                )
+            };
+            (
+                [
+                    (header::CONTENT_TYPE, file.content_type),
+                    (header::CONTENT_DISPOSITION, disposition),
+                    (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+                    (header::CACHE_CONTROL, "private, max-age=86400".to_owned()),
+                ],
+                file.bytes,
+            )
+                .into_response()
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "stored file");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

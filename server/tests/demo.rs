@@ -14,6 +14,7 @@ async fn generate(seed: u64) -> (app::backend::AppState, std::path::PathBuf) {
         readers: 2,
         public_url: None,
         retention_days: 180,
+        uploads_dir: dir.join("uploads").display().to_string(),
     };
     let state = server::open_state(&config).await.unwrap();
     let now = NaiveDate::from_ymd_opt(2026, 11, 21)

@@ -3,12 +3,21 @@
 
 pub mod areas;
 pub mod auth;
+pub mod closing;
 pub mod manage_sessions;
+pub mod members;
 pub mod platforms;
 pub mod printouts;
 pub mod registrations;
+pub mod results;
 pub mod sessions;
+pub mod topics;
 pub mod users;
+
+/// The server functions that take `multipart/form-data` (file uploads).
+pub fn multipart_endpoints() -> [&'static str; 1] {
+    [<closing::AttachFile as leptos::server_fn::ServerFn>::PATH]
+}
 
 /// Parses a numeric id from a form or path; anything else is a bad request, never a panic.
 pub fn parse_id(input: &str) -> Result<i64, crate::error::AppError> {

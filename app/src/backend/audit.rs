@@ -4,10 +4,11 @@ use sqlx::SqliteConnection;
 use super::{clock::now_db, repo::StoreError};
 
 /// Records who changed what, with the record before and after, inside the caller's transaction
-/// so that a change and its audit entry land together or not at all.
+/// so that a change and its audit entry land together or not at all. `user_id` is none for a
+/// change made without an account (a resident's topic).
 pub async fn record<B: Serialize, A: Serialize>(
     conn: &mut SqliteConnection,
-    user_id: i64,
+    user_id: impl Into<Option<i64>>,
     entity: &str,
     entity_id: i64,
     action: &str,
@@ -19,7 +20,7 @@ pub async fn record<B: Serialize, A: Serialize>(
          VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(now_db())
-    .bind(user_id)
+    .bind(user_id.into())
     .bind(entity)
     .bind(entity_id)
     .bind(action)

@@ -7,12 +7,14 @@ pub mod auth;
 pub mod calendar;
 pub mod clock;
 pub mod db;
+pub mod files;
 pub mod flash;
 pub mod forms;
 pub mod qr;
 pub mod repo;
 pub mod request;
 mod state;
+pub mod uploads;
 
 pub use request::{request_principal, require_principal, state};
 pub use state::{AppState, Settings};

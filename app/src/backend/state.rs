@@ -26,6 +26,8 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Days after a session ends before residents' mobile numbers are erased.
     pub retention_days: i64,
+    /// Where uploaded photos and files are kept.
+    pub uploads_dir: std::path::PathBuf,
 }
 
 impl Default for Settings {
@@ -35,6 +37,7 @@ impl Default for Settings {
             login_hours: 12,
             public_url: None,
             retention_days: 180,
+            uploads_dir: std::path::PathBuf::from("data/uploads"),
         }
     }
 }

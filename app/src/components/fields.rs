@@ -31,6 +31,9 @@ pub fn PostForm(
     action: &'static str,
     state: FormState,
     #[prop(optional, into)] row: Option<String>,
+    /// The form sends a file (`multipart/form-data`).
+    #[prop(optional)]
+    multipart: bool,
     children: Children,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -42,7 +45,7 @@ pub fn PostForm(
     let summary: Vec<(String, T)> = mine.errors.iter().map(|(k, v)| (k.clone(), *v)).collect();
     provide_context(ThisForm(mine));
     view! {
-        <form method="post" action=action class="form">
+        <form method="post" action=action class="form" enctype=multipart.then_some("multipart/form-data")>
             {(!summary.is_empty()).then(|| view! {
                 <div class="error-summary" role="alert">
                     <h2>{T::ErrorSummaryTitle.tr(lang)}</h2>
@@ -207,6 +210,35 @@ pub fn CheckboxGroup(
                 view! {
                     <label class="checkbox">
                         <input type="checkbox" name=format!("{name}[]") value=value checked=checked/>
+                        " " {text}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// One choice among `options` (value, text), as radio buttons: every choice visible at once,
+/// for short lists where a select would hide them.
+#[component]
+pub fn RadioGroup(
+    name: &'static str,
+    label: T,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] default: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    let (kept, error) = submitted(name);
+    let chosen = kept.unwrap_or(default);
+    view! {
+        <fieldset class="field radios" class:has-error=error.is_some() id=format!("field-{name}")>
+            <legend>{label.tr(lang)}</legend>
+            {error.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
+            {options.into_iter().map(|(value, text)| {
+                let checked = value == chosen;
+                view! {
+                    <label class="checkbox">
+                        <input type="radio" name=name value=value checked=checked/>
                         " " {text}
                     </label>
                 }

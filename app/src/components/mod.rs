@@ -4,9 +4,12 @@
 mod fields;
 mod layout;
 mod loaded;
+mod records;
 
 pub use fields::{
-    submitted, CheckboxGroup, Hidden, Notice, PostForm, SelectField, Submit, TextArea, TextField,
+    submitted, CheckboxGroup, Hidden, Notice, PostForm, RadioGroup, SelectField, Submit, TextArea,
+    TextField,
 };
 pub use layout::{Breadcrumbs, Layout};
 pub use loaded::{page_id, Loaded, LoadedForm};
+pub use records::{OutcomeFacts, ProblemFacts, RatingLine, ReviewCards};

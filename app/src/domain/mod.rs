@@ -4,6 +4,7 @@
 mod area_code;
 mod code_enum;
 mod enums;
+mod follow_up;
 mod mobile;
 mod month;
 mod person_name;
@@ -12,11 +13,16 @@ mod seats;
 mod shanghai;
 mod text;
 mod time_range;
+mod vote;
 
 pub use area_code::{AreaCode, AreaCodeError};
 pub use enums::{
     AreaLevel, MemberLevel, PlatformStatus, RegistrationRole, RegistrationState, SessionFormat,
     SessionKind, SessionStatus,
+};
+pub use follow_up::{
+    Adoption, Conversion, HandlingStatus, Light, OutcomeForm, ResultClass, ReviewerKind,
+    Satisfaction, TopicChannel, TopicSource, TopicStatus, YELLOW_DAYS,
 };
 pub use mobile::{mask as mask_mobile, Mobile, MobileError};
 pub use month::Month;
@@ -28,3 +34,4 @@ pub use shanghai::{
 };
 pub use text::{RequiredText, TextError};
 pub use time_range::{TimeRange, TimeRangeError};
+pub use vote::{Vote, VoteError};

@@ -42,6 +42,9 @@ fn AccountView(me: Me, state: FormState) -> impl IntoView {
             <dd>{me.display_name} " (" {me.username} ")"</dd>
             {(!roles.is_empty()).then(|| view! { <dt>{T::Roles.tr(lang)}</dt><dd>{roles.join("、")}</dd> })}
         </dl>
+        {me.member_level.is_some().then(|| view! {
+            <p><a href=format!("/members/{}", me.user_id)>{T::MemberRecord.tr(lang)}</a></p>
+        })}
         <h2>{T::ChangePassword.tr(lang)}</h2>
         <PostForm action={<ChangePassword as leptos::server_fn::ServerFn>::PATH} state=state>
             <TextField name="current" label=T::CurrentPassword kind="password" autocomplete="current-password"/>

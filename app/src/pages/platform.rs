@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::platforms::{load_platform_public, PlatformPublicView},
@@ -25,6 +26,11 @@ pub fn PlatformPage() -> impl IntoView {
 #[component]
 fn PlatformView(view: PlatformPublicView) -> impl IntoView {
     let lang = use_lang();
+    // Arrived by the poster's QR code: the topic form records that channel.
+    let via = match use_query_map().read_untracked().get("via").as_deref() {
+        Some("qr") => "?via=qr",
+        _ => "",
+    };
     let PlatformPublicView {
         platform: p,
         ancestors,
@@ -51,6 +57,9 @@ fn PlatformView(view: PlatformPublicView) -> impl IntoView {
             {p.star_rating.map(|s| view! { <dt>{T::StarRating.tr(lang)}</dt><dd>{"★".repeat(s.clamp(0, 5) as usize)}</dd> })}
         </dl>
         {p.description.clone().map(|d| view! { <p class="description">{d}</p> })}
+        {(p.status == PlatformStatus::Active).then(|| view! {
+            <p><a class="button" href=format!("/platforms/{}/propose{}", p.id, via)>{T::ProposeTopic.tr(lang)}</a></p>
+        })}
         <section>
             <h2>{T::UpcomingSessions.tr(lang)}</h2>
             {if upcoming.is_empty() {

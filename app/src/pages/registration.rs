@@ -3,9 +3,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::registrations::{load_registration, CancelRegistration, RegistrationView},
-    components::{Hidden, LoadedForm, PostForm, Submit},
-    domain::RegistrationState,
+    api::{
+        registrations::{load_registration, CancelRegistration, RegistrationView},
+        results::RateSession,
+    },
+    components::{Hidden, LoadedForm, PostForm, RadioGroup, Submit, TextField},
+    domain::{RegistrationState, Satisfaction},
     forms::FormState,
     i18n::{fmt_datetime, fmt_time, use_lang, Label, T},
 };
@@ -53,8 +56,20 @@ fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
             <dt>{T::YourRole.tr(lang)}</dt><dd>{view.role.label(lang)}</dd>
         </dl>
         <p class="actions">
+            {view.results_published.then(|| view! {
+                <a class="button" href=format!("/sessions/{}/results", s.id)>{T::ResultsLink.tr(lang)}</a>
+            })}
             <a href=format!("/sessions/{}/calendar.ics", s.id) download="session.ics">{T::AddToCalendar.tr(lang)}</a>
         </p>
+        {if view.results_published && view.state == RegistrationState::Attended {
+            view! { <Rating code=view.code.clone() rating=view.rating state=state.clone()/> }.into_any()
+        } else {
+            // A rating posted where none is offered (not there, or not yet): say why.
+            let refused = (state.source == <RateSession as leptos::server_fn::ServerFn>::PATH)
+                .then(|| state.error("satisfaction"))
+                .flatten();
+            refused.map(|e| view! { <p class="notice error" role="alert">{e.tr(lang)}</p> }).into_any()
+        }}
         <p class="hint">{T::KeepThisLink.tr(lang)}</p>
         {cancellable.then(|| view! {
             <PostForm action={<CancelRegistration as leptos::server_fn::ServerFn>::PATH} state=state>
@@ -62,5 +77,39 @@ fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
                 <Submit label=T::CancelRegistration secondary=true/>
             </PostForm>
         })}
+    }
+}
+
+/// A participant's rating of what came of the session: once, then shown.
+#[component]
+fn Rating(code: String, rating: Option<Satisfaction>, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let choices: Vec<(String, String)> = Satisfaction::ALL
+        .iter()
+        .map(|s| (s.code().to_owned(), s.label(lang).to_owned()))
+        .collect();
+    view! {
+        <section id="rating">
+            {match rating {
+                Some(r) => {
+                    // A second rating was refused: say so above the one that stands.
+                    let again = (state.source == <RateSession as leptos::server_fn::ServerFn>::PATH)
+                        .then(|| state.error("satisfaction"))
+                        .flatten();
+                    view! {
+                        {again.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
+                        <p>{T::YourRating.tr(lang)} "：" <strong>{r.label(lang)}</strong></p>
+                    }.into_any()
+                }
+                None => view! {
+                    <PostForm action={<RateSession as leptos::server_fn::ServerFn>::PATH} state=state>
+                        <Hidden name="code" value=code/>
+                        <RadioGroup name="satisfaction" label=T::RateTitle options=choices/>
+                        <TextField name="comment" label=T::CommentOptional optional=true/>
+                        <Submit label=T::RateButton/>
+                    </PostForm>
+                }.into_any(),
+            }}
+        </section>
     }
 }

@@ -8,6 +8,7 @@ mod gen;
 mod people;
 mod platforms;
 mod sessions;
+mod showcase;
 mod words;
 
 use chrono::NaiveDateTime;
@@ -90,6 +91,7 @@ pub async fn generate(
     let platforms = platforms::generate(&mut tx, &mut g, &plan, &areas, now).await?;
     let people = people::generate(&mut tx, &mut g, &plan, &areas, &platforms).await?;
     sessions::generate(&mut tx, &mut g, &plan, &platforms, &people, now).await?;
+    showcase::generate(&mut tx, people.organized, now).await?;
     tx.commit().await?;
     sqlx::query("PRAGMA optimize").execute(&db.write).await?;
     Ok(people.logins)

@@ -28,6 +28,8 @@ pub struct MemberRec {
 pub struct People {
     pub logins: Vec<DemoLogin>,
     pub members: Vec<MemberRec>,
+    /// The platform the demo organizer runs.
+    pub organized: i64,
 }
 
 /// The password of every demo account: `YST_DEMO_PASSWORD`, or a fixed phrase printed at
@@ -126,7 +128,11 @@ pub async fn generate(
             });
         }
     }
-    Ok(People { logins, members })
+    Ok(People {
+        logins,
+        members,
+        organized: organized.id,
+    })
 }
 
 async fn insert_member(

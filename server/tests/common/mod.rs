@@ -71,6 +71,7 @@ impl TestApp {
             readers: 4,
             public_url: Some("https://yst.example.cn".to_owned()),
             retention_days: 180,
+            uploads_dir: dir.join("uploads").display().to_string(),
         };
         let state = server::open_state(&config).await.expect("database opens");
         let world = seed(&state).await;
@@ -216,6 +217,35 @@ impl Browser {
             .header(header::REFERER, format!("{}{from}", self.base))
             .header(header::ORIGIN, &self.base)
             .form(fields)
+            .send()
+            .await
+            .unwrap();
+        answer(res).await
+    }
+
+    /// Posts a form with a file (`multipart/form-data`) as a browser without JavaScript does.
+    pub async fn post_file(
+        &self,
+        from: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+        file: (&str, Vec<u8>),
+    ) -> Answer {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        form = form.part(
+            "file",
+            reqwest::multipart::Part::bytes(file.1).file_name(file.0.to_owned()),
+        );
+        let res = self
+            .client
+            .post(format!("{}{action}", self.base))
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::REFERER, format!("{}{from}", self.base))
+            .header(header::ORIGIN, &self.base)
+            .multipart(form)
             .send()
             .await
             .unwrap();

@@ -6,6 +6,7 @@ use crate::{domain::MemberLevel, error::AppError};
 /// The signed-in account as the page header shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
+    pub user_id: i64,
     pub display_name: String,
     pub username: String,
     pub is_admin: bool,
@@ -17,6 +18,7 @@ pub struct Me {
 #[server(endpoint = "auth/me")]
 pub async fn current_account() -> Result<Option<Me>, AppError> {
     Ok(crate::backend::request_principal().await?.map(|p| Me {
+        user_id: p.user_id,
         is_admin: p.is_admin,
         is_staff: p.is_staff(),
         is_organizer: p.is_organizer(),

@@ -46,7 +46,7 @@ pub async fn load_platform_poster(id: i64) -> Result<Poster, AppError> {
     if platform.status != PlatformStatus::Active {
         return Err(AppError::NotFound);
     }
-    let link = qr::public_link(&format!("/platforms/{id}"));
+    let link = qr::public_link(&format!("/platforms/{id}?via=qr"));
     Ok(Poster {
         session: None,
         qr_svg: qr::svg(&link, 320),

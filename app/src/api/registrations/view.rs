@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     api::sessions::SessionCard,
-    domain::{RegistrationRole, RegistrationState},
+    domain::{RegistrationRole, RegistrationState, Satisfaction},
     error::AppError,
 };
 
@@ -21,6 +21,10 @@ pub struct RegistrationView {
     pub session: SessionCard,
     /// The QR code of the registration code, as SVG, for the door.
     pub qr_svg: String,
+    /// The session's minutes and suggestions are on record: its results page has something.
+    pub results_published: bool,
+    /// This registration's rating, once given.
+    pub rating: Option<Satisfaction>,
 }
 
 /// Public to whoever holds the code.

@@ -3,11 +3,17 @@
 
 pub mod accounts;
 pub mod areas;
+pub mod members;
+pub mod minutes;
 pub mod organizing;
 pub mod outbox;
+pub mod outcomes;
 pub mod platforms;
+pub mod problems;
 pub mod registrations;
+pub mod reviews;
 pub mod sessions;
+pub mod topics;
 pub mod users;
 
 use crate::error::AppError;

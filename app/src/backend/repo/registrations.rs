@@ -66,7 +66,8 @@ async fn seats_taken(conn: &mut SqliteConnection, session_id: i64) -> Result<i64
     .await?)
 }
 
-fn new_code() -> RegistrationCode {
+/// A fresh random code; callers redraw on the rare clash with a stored one.
+pub fn new_code() -> RegistrationCode {
     RegistrationCode::from_number(OsRng.next_u64())
 }
 
@@ -371,6 +372,8 @@ pub async fn view(
     };
     let session = super::sessions::card(db, row.session_id).await?;
     Ok(Some(crate::api::registrations::RegistrationView {
+        results_published: super::reviews::has_outcome(session.status),
+        rating: super::reviews::rating_of(db, code).await?,
         qr_svg: crate::backend::qr::svg(&row.code, 180),
         code: row.code,
         name: row.name,

@@ -35,6 +35,8 @@ fn Dashboard(me: Me) -> impl IntoView {
                 <li><a class="tile" href="/manage/platforms">{T::YourPlatforms.tr(lang)}</a></li>
             })}
             <li><a class="tile" href="/manage/sessions">{T::ManageSessions.tr(lang)}</a></li>
+            <li><a class="tile" href="/manage/topics">{T::TopicsTitle.tr(lang)}</a></li>
+            <li><a class="tile" href="/manage/outcomes">{T::FollowUpTile.tr(lang)}</a></li>
             <li><a class="tile" href="/account">{T::Account.tr(lang)}</a></li>
         </ul>
     }

@@ -1,15 +1,21 @@
 //! The workspace of staff and organizers.
 
 mod areas;
+mod closing;
 mod dashboard;
+mod overdue;
 mod platform_edit;
 mod platforms;
 mod sessions;
+mod topics;
 mod users;
 
 pub use areas::ManageAreasPage;
+pub use closing::ClosingPage;
 pub use dashboard::DashboardPage;
+pub use overdue::OverduePage;
 pub use platform_edit::{EditPlatformPage, NewPlatformPage};
 pub use platforms::ManagePlatformsPage;
 pub use sessions::{EditSessionPage, ManageSessionsPage, NewSessionPage};
+pub use topics::{ManageTopicPage, ManageTopicsPage};
 pub use users::UsersPage;

@@ -186,12 +186,14 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
         .count();
     let session_links = card.as_ref().map(|c| {
         let (id, platform) = (c.id, c.platform_id);
+        let started = c.started && c.status != SessionStatus::Cancelled;
         view! {
             <p class="actions">
                 <a href=format!("/sessions/{id}")>{T::PublicPage.tr(lang)}</a>
                 <a href=format!("/manage/sessions/{id}/sheet")>{T::SignInSheet.tr(lang)}</a>
                 <a href=format!("/sessions/{id}/poster")>{T::Poster.tr(lang)}</a>
                 <a href=format!("/manage/sessions/new?platform={platform}&copy={id}")>{T::CopySession.tr(lang)}</a>
+                {started.then(|| view! { <a href=format!("/manage/sessions/{id}/closing")>{T::ClosingTitle.tr(lang)}</a> })}
             </p>
         }
     });

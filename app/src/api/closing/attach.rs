@@ -1,0 +1,65 @@
+use leptos::prelude::*;
+use server_fn::codec::{MultipartData, MultipartFormData};
+
+use crate::error::AppError;
+
+/// Adds a photo (JPEG, PNG) or a file (PDF) of at most 10 MB to a held session's record. The
+/// type is read from the file's bytes; the file is stored under a random name.
+#[server(endpoint = "closing/attach", input = MultipartFormData)]
+pub async fn attach_file(data: MultipartData) -> Result<(), AppError> {
+    use crate::backend::forms::{Done, FieldErrors, FormPost};
+    use crate::backend::uploads::{self, UploadError};
+    use crate::backend::{clock::now_local, repo, state};
+    use crate::i18n::T;
+
+    let result = async {
+        let mut form = data
+            .into_inner()
+            .ok_or_else(|| AppError::BadRequest("multipart".into()))?;
+        let read = uploads::read_form(&mut form)
+            .await
+            .map_err(|e| AppError::BadRequest(e.to_string()))?;
+        let id = read.fields.get("id").cloned().unwrap_or_default();
+        let (me, db, card) = super::held_session(&id).await?;
+        let mut errors = FieldErrors::default();
+        let Some((name, bytes)) = read.file else {
+            errors.add("file", T::ChooseFile);
+            return Err(errors.into());
+        };
+        let kind = match uploads::check(&bytes) {
+            Ok(kind) => kind,
+            Err(e) => {
+                errors.add(
+                    "file",
+                    match e {
+                        UploadError::Empty => T::ChooseFile,
+                        UploadError::TooLarge => T::FileTooLarge,
+                        UploadError::WrongType => T::FileWrongType,
+                    },
+                );
+                return Err(errors.into());
+            }
+        };
+        let key = uploads::store(&state()?.settings.uploads_dir, &bytes)
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "storing an upload");
+                AppError::Unexpected
+            })?;
+        let attachment = repo::minutes::NewAttachment {
+            kind: kind.kind(),
+            file_name: name,
+            content_type: kind.content_type(),
+            size_bytes: bytes.len(),
+            storage_key: key,
+        };
+        repo::minutes::attach(&db, me.user_id, card.id, &attachment, now_local()).await?;
+        Ok(Done {
+            to: format!("/manage/sessions/{}/closing#files", card.id),
+            notice: Some(T::FileAttached),
+            secret: None,
+        })
+    }
+    .await;
+    FormPost::new("/manage/sessions", &[]).finish(result)
+}

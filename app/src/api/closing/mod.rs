@@ -1,0 +1,219 @@
+//! After the meeting (形成成果 → 督办 → 回头看): minutes with attendance counted from the
+//! check-ins, one record per suggestion with its handling, the problems resolved, and follow-up
+//! visits. Every change is kept in the audit log.
+
+mod attach;
+mod minutes;
+mod outcome_add;
+mod outcome_update;
+mod overdue;
+mod problems;
+mod review;
+mod view;
+
+pub use attach::AttachFile;
+pub use minutes::SaveMinutes;
+pub use outcome_add::AddOutcome;
+pub use outcome_update::UpdateOutcome;
+pub use overdue::{load_overdue, OverdueOutcome};
+pub use problems::{AddProblem, ResolveProblem};
+pub use review::AddReview;
+pub use view::{load_closing, ClosingView};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{
+    Adoption, Conversion, HandlingStatus, Light, OutcomeForm, RegistrationRole, ResultClass,
+    ReviewerKind,
+};
+
+/// Who came, counted from the check-ins: never typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendance {
+    pub total: i64,
+    pub walk_ins: i64,
+    pub by_role: Vec<(RegistrationRole, i64)>,
+}
+
+/// The minutes as their form shows them (blank when none are recorded yet).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesText {
+    pub agenda: String,
+    pub key_points: String,
+    pub consensus: String,
+    pub disagreements: String,
+    pub vote_subject: String,
+    pub votes_for: String,
+    pub votes_against: String,
+    pub votes_abstain: String,
+}
+
+/// One suggestion (意见建议) and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeRow {
+    pub id: i64,
+    pub text: String,
+    pub form: OutcomeForm,
+    pub proposer_name: Option<String>,
+    pub lead_department: Option<String>,
+    pub helpers: Vec<String>,
+    pub deadline: Option<NaiveDate>,
+    pub handling_status: HandlingStatus,
+    pub result_class: Option<ResultClass>,
+    pub adoption: Option<Adoption>,
+    pub conversion: Option<Conversion>,
+    pub feedback_on: Option<NaiveDate>,
+    pub light: Light,
+}
+
+/// One concrete problem raised, resolved or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProblemRow {
+    pub id: i64,
+    pub description: String,
+    pub outcome_id: Option<i64>,
+    pub raised_on: NaiveDate,
+    pub resolved_on: Option<NaiveDate>,
+    pub evidence: Option<String>,
+}
+
+/// One follow-up visit (回头看).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRow {
+    pub id: i64,
+    pub reviewed_on: NaiveDate,
+    pub reviewer_kind: ReviewerKind,
+    pub findings: String,
+    pub outcome_id: Option<i64>,
+}
+
+/// A photo or file kept with the minutes, served at `/files/{storage_key}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Attachment {
+    pub kind: String,
+    pub file_name: String,
+    pub storage_key: String,
+    pub size_bytes: i64,
+}
+
+/// Participants' ratings, counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingTally {
+    pub satisfied: i64,
+    pub basically_satisfied: i64,
+    pub unsatisfied: i64,
+}
+
+impl RatingTally {
+    pub fn total(&self) -> i64 {
+        self.satisfied + self.basically_satisfied + self.unsatisfied
+    }
+}
+
+/// Splits a typed list of departments (、，, or new lines) into names, without blanks or repeats.
+pub fn split_departments(input: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in input.split(['、', '，', ',', '\n', ';', '；']) {
+        let name = name.trim();
+        if !name.is_empty() && !out.iter().any(|n| n == name) {
+            out.push(name.chars().take(100).collect());
+        }
+    }
+    out
+}
+
+/// The session named by a form's `id`, once it is checked that the principal runs it and that
+/// it has taken place: only a held session has minutes, suggestions and problems to record.
+#[cfg(feature = "ssr")]
+pub(crate) async fn held_session(
+    id: &str,
+) -> Result<
+    (
+        crate::backend::auth::Principal,
+        crate::backend::db::Db,
+        crate::api::sessions::SessionCard,
+    ),
+    crate::backend::forms::Refusal,
+> {
+    use crate::domain::SessionStatus;
+    let (me, db, host) = crate::api::manage_sessions::managed_session(id).await?;
+    let card = crate::backend::repo::sessions::card(&db, host.session_id).await?;
+    if !card.started || matches!(card.status, SessionStatus::Draft | SessionStatus::Cancelled) {
+        let mut errors = crate::backend::forms::FieldErrors::default();
+        errors.add(
+            crate::backend::forms::FORM_FIELD,
+            crate::i18n::T::SessionNotHeldYet,
+        );
+        return Err(errors.into());
+    }
+    Ok((me, db, card))
+}
+
+/// Parses an optional date field that cannot lie in the future.
+#[cfg(feature = "ssr")]
+pub(crate) fn past_date(
+    errors: &mut crate::backend::forms::FieldErrors,
+    field: &str,
+    input: &str,
+    today: NaiveDate,
+    required: bool,
+) -> Option<NaiveDate> {
+    use crate::domain::{parse_local_date, DateTimeError};
+    use crate::i18n::T;
+    match parse_local_date(input) {
+        Ok(d) if d > today => {
+            errors.add(field, T::DateInFuture);
+            None
+        }
+        Ok(d) => Some(d),
+        Err(DateTimeError::Empty) if !required => None,
+        Err(DateTimeError::Empty) => {
+            errors.add(field, T::Required);
+            None
+        }
+        Err(DateTimeError::Malformed) => {
+            errors.add(field, T::DateMalformed);
+            None
+        }
+    }
+}
+
+/// An optional choice of one of the session's suggestions: `Some(None)` when none is chosen,
+/// `None` (with the field's error) when the choice is not one of them.
+#[cfg(feature = "ssr")]
+pub(crate) fn outcome_choice(
+    errors: &mut crate::backend::forms::FieldErrors,
+    field: &str,
+    input: &str,
+    outcomes: &[OutcomeRow],
+) -> Option<Option<i64>> {
+    match input.trim() {
+        "" => Some(None),
+        o => errors
+            .check(
+                field,
+                o.parse::<i64>()
+                    .ok()
+                    .filter(|id| outcomes.iter().any(|x| x.id == *id))
+                    .ok_or(()),
+                |_| crate::i18n::T::ChooseOne,
+            )
+            .map(Some),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn departments_split_on_chinese_and_latin_separators() {
+        assert_eq!(
+            split_departments("区住建局、街道办，区城管局, 街道办\n"),
+            ["区住建局", "街道办", "区城管局"]
+        );
+        assert!(split_departments(" 、 ").is_empty());
+    }
+}

@@ -1,0 +1,37 @@
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    domain::{HandlingStatus, Light},
+    error::AppError,
+};
+
+/// An open suggestion due within a week or past its deadline (督办).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverdueOutcome {
+    pub id: i64,
+    pub session_id: i64,
+    pub session_title: String,
+    pub platform_name: String,
+    pub text: String,
+    pub lead_department: Option<String>,
+    pub deadline: NaiveDate,
+    pub handling_status: HandlingStatus,
+    pub light: Light,
+}
+
+/// What is due or overdue where the signed-in person works: their platforms' sessions, and
+/// for staff every session in their areas.
+#[server(endpoint = "closing/overdue")]
+pub async fn load_overdue() -> Result<Vec<OverdueOutcome>, AppError> {
+    use crate::backend::{clock::now_local, repo, require_principal, state};
+    let me = require_principal().await?;
+    let db = state()?.db;
+    let paths: Vec<String> = if me.is_admin {
+        vec!["/".to_owned()]
+    } else {
+        me.staff_scopes.iter().map(|s| s.path.clone()).collect()
+    };
+    Ok(repo::outcomes::overdue(&db, &me.organizer_of, &paths, now_local().date()).await?)
+}

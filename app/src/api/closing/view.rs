@@ -1,0 +1,47 @@
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{Attachment, Attendance, MinutesText, OutcomeRow, ProblemRow, RatingTally, ReviewRow};
+use crate::{api::sessions::SessionCard, error::AppError};
+
+/// Everything an organizer records after a session, on one page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClosingView {
+    pub card: SessionCard,
+    /// Minutes are recorded (the session has its 成果).
+    pub has_minutes: bool,
+    pub minutes: MinutesText,
+    pub attendance: Attendance,
+    pub outcomes: Vec<OutcomeRow>,
+    pub problems: Vec<ProblemRow>,
+    pub reviews: Vec<ReviewRow>,
+    pub ratings: RatingTally,
+    pub attachments: Vec<Attachment>,
+    /// Members checked in, who may be named as proposers of a suggestion: (user id, name).
+    pub members: Vec<(i64, String)>,
+    pub today: NaiveDate,
+}
+
+/// Organizers of the session's platform and staff over it.
+#[server(endpoint = "closing/view")]
+pub async fn load_closing(id: i64) -> Result<ClosingView, AppError> {
+    use crate::backend::{clock::now_local, repo};
+    let (_, db, host) = crate::api::manage_sessions::managed_session(&id.to_string()).await?;
+    let now = now_local();
+    let today = now.date();
+    let minutes = repo::minutes::get(&db, host.session_id).await?;
+    Ok(ClosingView {
+        card: repo::sessions::card(&db, host.session_id).await?,
+        has_minutes: minutes.is_some(),
+        minutes: minutes.unwrap_or_default(),
+        attendance: repo::minutes::attendance(&db, host.session_id).await?,
+        outcomes: repo::outcomes::of_session(&db, host.session_id, today).await?,
+        problems: repo::problems::of_session(&db, host.session_id).await?,
+        reviews: repo::reviews::of_session(&db, host.session_id).await?,
+        ratings: repo::reviews::ratings(&db, host.session_id).await?,
+        attachments: repo::minutes::attachments(&db, host.session_id).await?,
+        members: repo::minutes::members_attended(&db, host.session_id).await?,
+        today,
+    })
+}

@@ -1,0 +1,67 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// A participant rates what came of the session (满意 / 基本满意 / 不满意), once per
+/// registration, with the code that is their key.
+#[server(endpoint = "results/rate")]
+pub async fn rate_session(
+    #[server(default)] code: String,
+    #[server(default)] satisfaction: String,
+    #[server(default)] comment: String,
+) -> Result<(), AppError> {
+    use crate::backend::forms::{Done, FieldErrors, FormPost};
+    use crate::backend::repo::reviews::{self, Rated};
+    use crate::backend::{clock::now_local, state};
+    use crate::domain::{RegistrationCode, RequiredText, Satisfaction};
+    use crate::i18n::T;
+
+    let keep = [
+        ("satisfaction", satisfaction.as_str()),
+        ("comment", comment.as_str()),
+    ];
+    let result = async {
+        let code = RegistrationCode::parse(&code).map_err(|_| AppError::NotFound)?;
+        let mut errors = FieldErrors::default();
+        let satisfaction = errors.check(
+            "satisfaction",
+            Satisfaction::from_code(&satisfaction).ok_or(()),
+            |_| T::ChooseOne,
+        );
+        let comment = errors.check(
+            "comment",
+            RequiredText::parse_optional(&comment, 500),
+            |_| T::TooLong,
+        );
+        let (Some(satisfaction), Some(comment)) = (satisfaction, comment) else {
+            return Err(errors.into());
+        };
+        let db = state()?.db;
+        let rated = reviews::rate(
+            &db,
+            &code,
+            satisfaction,
+            comment.as_ref().map(RequiredText::as_str),
+            now_local(),
+        )
+        .await?;
+        let refusal = match rated {
+            Rated::Done => None,
+            Rated::Already => Some(T::AlreadyRated),
+            Rated::NotAttended => Some(T::RateNotAttended),
+            Rated::NotYet => Some(T::RateNotYet),
+            Rated::Unknown => return Err(AppError::NotFound.into()),
+        };
+        if let Some(text) = refusal {
+            errors.add("satisfaction", text);
+            return Err(errors.into());
+        }
+        Ok(Done {
+            to: format!("/r/{}#rating", code.as_str()),
+            notice: Some(T::RatingThanks),
+            secret: None,
+        })
+    }
+    .await;
+    FormPost::new("/", &keep).finish(result)
+}

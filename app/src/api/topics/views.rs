@@ -1,0 +1,94 @@
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{TopicFacts, TopicSession};
+use crate::{
+    domain::{TopicSource, TopicStatus},
+    error::AppError,
+};
+
+/// What the holder of a topic's code sees: the topic, its status, the reply and the session
+/// that took it up. No number is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicReceipt {
+    pub code: String,
+    pub topic: TopicFacts,
+    pub sessions: Vec<TopicSession>,
+}
+
+#[server(endpoint = "topics/receipt")]
+pub async fn load_topic_receipt(code: String) -> Result<TopicReceipt, AppError> {
+    use crate::backend::{repo, state};
+    use crate::domain::RegistrationCode;
+    let code = RegistrationCode::parse(&code).map_err(|_| AppError::NotFound)?;
+    let db = state()?.db;
+    let id = repo::topics::by_code(&db, &code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(TopicReceipt {
+        code: code.as_str().to_owned(),
+        topic: repo::topics::facts(&db, id).await?,
+        sessions: repo::topics::sessions_of(&db, id).await?,
+    })
+}
+
+/// One line of the organizers' topic list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct TopicRow {
+    pub id: i64,
+    pub title: String,
+    pub platform_name: String,
+    pub source: TopicSource,
+    pub status: TopicStatus,
+    pub submitted_at: NaiveDateTime,
+}
+
+/// The topics at the platforms the reader runs or oversees, `pending` ones only unless `all`.
+#[server(endpoint = "topics/manage-list")]
+pub async fn load_manage_topics(all: bool) -> Result<Vec<TopicRow>, AppError> {
+    use crate::backend::{repo, require_principal, state};
+    let me = require_principal().await?;
+    let db = state()?.db;
+    let paths: Vec<String> = if me.is_admin {
+        vec!["/".to_owned()]
+    } else {
+        me.staff_scopes.iter().map(|s| s.path.clone()).collect()
+    };
+    Ok(repo::topics::list(&db, &me.organizer_of, &paths, all).await?)
+}
+
+/// A topic as its reviewers see it, with what they can attach it to or merge it into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManageTopic {
+    pub topic: TopicFacts,
+    pub proposer_name: Option<String>,
+    /// In full: the platform's organizers reply to it.
+    pub proposer_mobile: Option<String>,
+    pub sessions: Vec<TopicSession>,
+    /// Sessions of the platform not yet held, to attach the topic to.
+    pub open_sessions: Vec<TopicSession>,
+    /// Other open topics of the platform, to merge this one into: (id, title).
+    pub merge_targets: Vec<(i64, String)>,
+}
+
+#[server(endpoint = "topics/manage-view")]
+pub async fn load_manage_topic(id: i64) -> Result<ManageTopic, AppError> {
+    use crate::backend::{clock::now_local, repo, require_principal, state};
+    let me = require_principal().await?;
+    let db = state()?.db;
+    let (platform_id, area_path) = repo::topics::host(&db, id).await?;
+    if !me.edits_platform(platform_id, &area_path) {
+        return Err(AppError::Forbidden);
+    }
+    let (proposer_name, proposer_mobile) = repo::topics::proposer(&db, id).await?;
+    Ok(ManageTopic {
+        topic: repo::topics::facts(&db, id).await?,
+        proposer_name,
+        proposer_mobile,
+        sessions: repo::topics::sessions_of(&db, id).await?,
+        open_sessions: repo::topics::open_sessions(&db, platform_id, now_local()).await?,
+        merge_targets: repo::topics::merge_targets(&db, platform_id, id).await?,
+    })
+}

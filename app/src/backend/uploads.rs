@@ -1,0 +1,174 @@
+//! Photos and files kept with a session's minutes or a topic. The type is read from the file's
+//! first bytes, never from its name or the browser's claim; the file is stored under a random
+//! key (no part of the uploaded name reaches the file system), written to a temporary name and
+//! renamed, so a half-written file is never served.
+
+use std::path::{Path, PathBuf};
+
+use super::auth::random_token;
+
+/// The largest upload kept (the schema allows the same).
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+
+/// What an upload turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    Jpeg,
+    Png,
+    Pdf,
+}
+
+impl FileType {
+    /// Recognises a file by its signature.
+    pub fn sniff(bytes: &[u8]) -> Option<Self> {
+        if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(Self::Jpeg)
+        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(Self::Png)
+        } else if bytes.starts_with(b"%PDF-") {
+            Some(Self::Pdf)
+        } else {
+            None
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Self::Jpeg => "image/jpeg",
+            Self::Png => "image/png",
+            Self::Pdf => "application/pdf",
+        }
+    }
+
+    /// `photo` or `file`, as the attachments table keeps it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Self::Jpeg | Self::Png => "photo",
+            Self::Pdf => "file",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum UploadError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is larger than 10 MB")]
+    TooLarge,
+    #[error("only JPEG and PNG photos and PDF files are accepted")]
+    WrongType,
+}
+
+/// Checks an upload's size and type.
+pub fn check(bytes: &[u8]) -> Result<FileType, UploadError> {
+    if bytes.is_empty() {
+        Err(UploadError::Empty)
+    } else if bytes.len() > MAX_BYTES {
+        Err(UploadError::TooLarge)
+    } else {
+        FileType::sniff(bytes).ok_or(UploadError::WrongType)
+    }
+}
+
+/// A display name for an uploaded file: the last path segment, without control characters,
+/// at most 100 characters; the storage never uses it.
+pub fn display_name(raw: &str) -> String {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = last.chars().filter(|c| !c.is_control()).take(100).collect();
+    if clean.trim().is_empty() {
+        "file".to_owned()
+    } else {
+        clean
+    }
+}
+
+/// Where a stored file lives: two levels of folders by the key's first characters.
+pub fn path_of(dir: &Path, key: &str) -> PathBuf {
+    dir.join(&key[..2]).join(key)
+}
+
+/// Writes the bytes under a fresh random key and returns the key.
+pub async fn store(dir: &Path, bytes: &[u8]) -> std::io::Result<String> {
+    let key = random_token();
+    let path = path_of(dir, &key);
+    if let Some(parent) = path.parent() {
+        tokio::fs::create_dir_all(parent).await?;
+    }
+    let partial = path.with_extension("part");
+    tokio::fs::write(&partial, bytes).await?;
+    tokio::fs::rename(&partial, &path).await?;
+    Ok(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_come_from_the_bytes_not_the_name() {
+        assert_eq!(check(b"\xFF\xD8\xFF\xE0rest"), Ok(FileType::Jpeg));
+        assert_eq!(check(b"\x89PNG\r\n\x1a\nrest"), Ok(FileType::Png));
+        assert_eq!(check(b"%PDF-1.7"), Ok(FileType::Pdf));
+        assert_eq!(check(b"<svg onload=alert(1)>"), Err(UploadError::WrongType));
+        assert_eq!(check(b"MZ\x90\x00"), Err(UploadError::WrongType));
+        assert_eq!(check(b""), Err(UploadError::Empty));
+        let big = vec![0xFFu8; MAX_BYTES + 1];
+        assert_eq!(check(&big), Err(UploadError::TooLarge));
+    }
+
+    #[test]
+    fn display_names_are_tamed() {
+        assert_eq!(display_name("../../etc/passwd"), "passwd");
+        assert_eq!(display_name("C:\\照片\\现场.jpg"), "现场.jpg");
+        assert_eq!(display_name("a\u{0}b\nc.png"), "abc.png");
+        assert_eq!(display_name(""), "file");
+    }
+}
+
+/// A multipart form read to the end: its text fields, and the file part named `file` if one
+/// was chosen (its name and bytes, cut at one byte past the limit so that an oversized file
+/// is refused without being held whole).
+pub struct ReadForm {
+    pub fields: std::collections::HashMap<String, String>,
+    pub file: Option<(String, Vec<u8>)>,
+}
+
+/// Why a multipart body could not be read: it is not well-formed.
+#[derive(Debug, thiserror::Error)]
+#[error("the form could not be read")]
+pub struct Malformed;
+
+/// Text fields beyond this are cut: no form here has longer ones.
+const MAX_FIELD_BYTES: usize = 64 * 1024;
+
+pub async fn read_form(form: &mut multer::Multipart<'static>) -> Result<ReadForm, Malformed> {
+    let mut fields = std::collections::HashMap::new();
+    let mut file = None;
+    while let Some(mut field) = form.next_field().await.map_err(|_| Malformed)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let is_file = name == "file" && field.file_name().is_some();
+        let file_name = field.file_name().map(display_name).unwrap_or_default();
+        let limit = if is_file {
+            MAX_BYTES + 1
+        } else {
+            MAX_FIELD_BYTES
+        };
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|_| Malformed)? {
+            let room = limit.saturating_sub(bytes.len());
+            bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            if bytes.len() >= limit {
+                break;
+            }
+        }
+        if is_file {
+            // A form sent with no file chosen still has an empty part.
+            if !(bytes.is_empty() && file_name == "file") {
+                file = Some((file_name, bytes));
+            }
+        } else {
+            fields.insert(name, String::from_utf8_lossy(&bytes).into_owned());
+        }
+    }
+    Ok(ReadForm { fields, file })
+}

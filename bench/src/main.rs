@@ -1,0 +1,109 @@
+//! Measures a running 议事通 server from outside, over HTTP on loopback, as residents' phones
+//! would load it: session pages and lists under 8 and 32 concurrent clients, sign-ups per second,
+//! the 200-for-50 race, the weight of the resident pages, and the server's peak memory.
+//! `scripts/bench.sh` builds the release server, loads the demo data, starts it and runs this.
+
+mod load;
+mod report;
+mod site;
+mod stats;
+
+use std::time::Duration;
+
+use clap::Parser;
+
+use report::Report;
+
+#[derive(Parser)]
+#[command(about = "Load-test a running 议事通 server")]
+struct Cli {
+    /// The server's address, e.g. http://127.0.0.1:3000
+    #[arg(long)]
+    base: String,
+    /// The server's process id, to read its peak memory from /proc.
+    #[arg(long)]
+    pid: Option<u32>,
+    /// Seconds each load phase runs.
+    #[arg(long, default_value_t = 10)]
+    seconds: u64,
+    /// A demo organizer's login, to create the sessions residents sign up for.
+    #[arg(long, default_value = "organizer")]
+    organizer: String,
+    #[arg(long, env = "YST_DEMO_PASSWORD", default_value = "demo-yishitong")]
+    password: String,
+    /// The server's database file, read (read-only) to check the counts after the race.
+    #[arg(long)]
+    database: String,
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(report) => {
+            println!("{report}");
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("bench: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<Report, site::SiteError> {
+    let phase = Duration::from_secs(cli.seconds);
+    let site = site::Site::new(&cli.base);
+    let mut report = Report::default();
+
+    let pages = site.upcoming_session_pages().await?;
+    eprintln!("bench: reading {} session pages", pages.len());
+    let list = site.page("/sessions");
+    for clients in [8, 32] {
+        let urls = pages.clone();
+        let sample = load::run(clients, phase, move |c, i| {
+            site::get_page(c, urls[i % urls.len()].clone())
+        })
+        .await;
+        report.add(format!("session page, {clients} clients"), sample);
+        let url = list.clone();
+        let sample = load::run(clients, phase, move |c, _| site::get_page(c, url.clone())).await;
+        report.add(format!("session list, {clients} clients"), sample);
+    }
+
+    eprintln!("bench: signing up");
+    let organizer = site.sign_in(&cli.organizer, &cli.password).await?;
+    let platform = site.organizer_platform(&organizer).await?;
+    // Sessions with room for every sign-up the phase makes, so that each one takes a seat.
+    let mut open = Vec::new();
+    for n in 1..=8 {
+        let title = format!("压力测试场次{n}");
+        open.push(
+            site.publish_session(&organizer, platform, &title, 10_000)
+                .await?,
+        );
+    }
+    let base = cli.base.trim_end_matches('/').to_owned();
+    let signup_base = base.clone();
+    let sample = load::run(32, phase, move |c, i| {
+        site::sign_up(c, signup_base.clone(), open[i % open.len()], i, 0)
+    })
+    .await;
+    report.add("sign-up, 32 clients".to_owned(), sample);
+
+    eprintln!("bench: 200 sign-ups for 50 seats");
+    let race = site
+        .publish_session(&organizer, platform, "名额抢报测试", 50)
+        .await?;
+    let race_base = base.clone();
+    let burst = load::burst(200, move |c, i| {
+        site::sign_up(c, race_base.clone(), race, i, 1)
+    })
+    .await;
+    let counts = site::counts(&cli.database, race).await?;
+    report.race(burst, counts);
+
+    report.weights = site.resident_page_weights(&pages[0]).await?;
+    report.peak_memory_kib = cli.pid.and_then(stats::peak_memory_kib);
+    Ok(report)
+}

@@ -1,0 +1,82 @@
+//! The results, as a Markdown table for docs/benchmarks.md.
+
+use std::fmt;
+
+use crate::{load::Sample, site::Counts, stats::percentile};
+
+#[derive(Default)]
+pub struct Report {
+    rows: Vec<(String, Sample)>,
+    race: Option<(Sample, Counts)>,
+    pub weights: Vec<(String, usize)>,
+    pub peak_memory_kib: Option<u64>,
+}
+
+impl Report {
+    pub fn add(&mut self, name: String, sample: Sample) {
+        self.rows.push((name, sample));
+    }
+
+    pub fn race(&mut self, burst: Sample, counts: Counts) {
+        self.race = Some((burst, counts));
+    }
+}
+
+fn ms(d: std::time::Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "| measure | requests/s | p50 | p99 | failures |")?;
+        writeln!(f, "|---|---:|---:|---:|---:|")?;
+        for (name, s) in &self.rows {
+            let ok = s.latencies.len() - s.failures;
+            writeln!(
+                f,
+                "| {name} | {:.0} | {} | {} | {} of {} |",
+                ok as f64 / s.elapsed.as_secs_f64().max(f64::EPSILON),
+                ms(percentile(&s.latencies, 50.0)),
+                ms(percentile(&s.latencies, 99.0)),
+                s.failures,
+                s.latencies.len()
+            )?;
+        }
+        if let Some((burst, counts)) = &self.race {
+            writeln!(f)?;
+            writeln!(
+                f,
+                "200 simultaneous sign-ups for 50 seats: {} registered, {} waiting, {} failed answers, \
+                 all answered in {}; sessions oversold in the whole database: {}",
+                counts.registered,
+                counts.waiting,
+                burst.failures,
+                ms(burst.elapsed),
+                counts.oversold_sessions
+            )?;
+        }
+        if !self.weights.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "| resident session page, first load | bytes (gzip) |")?;
+            writeln!(f, "|---|---:|")?;
+            for (what, bytes) in &self.weights {
+                writeln!(f, "| {what} | {bytes} |")?;
+            }
+            let total: usize = self.weights.iter().map(|(_, b)| b).sum();
+            writeln!(
+                f,
+                "| **total** | **{total}** ({:.1} KB) |",
+                total as f64 / 1024.0
+            )?;
+        }
+        if let Some(kib) = self.peak_memory_kib {
+            writeln!(f)?;
+            writeln!(
+                f,
+                "Server peak memory (VmHWM): {:.1} MB",
+                kib as f64 / 1024.0
+            )?;
+        }
+        Ok(())
+    }
+}

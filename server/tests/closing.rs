@@ -1,0 +1,429 @@
+//! The loop after the meeting: minutes with attendance from the check-ins, suggestions and their
+//! handling lights, problems resolved with evidence, follow-up visits, participants' ratings,
+//! the public results page, and the audit trail of every change.
+
+mod common;
+
+use common::{Browser, TestApp};
+
+async fn code_of(b: &Browser, session: i64, name: &str, mobile: &str) -> String {
+    let to = b.sign_up(session, name, mobile).await.location().unwrap();
+    to.trim_start_matches("/r/")
+        .split(['?', '#'])
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+/// Moves a session `days` days into the past, as if it had been held.
+async fn hold(app: &TestApp, session: i64, days: i64) {
+    let shift = format!("'-{days} days'");
+    app.exec(&format!(
+        "UPDATE sessions SET starts_at = datetime(starts_at, {shift}), ends_at = datetime(ends_at, {shift}),
+             signup_deadline = datetime(signup_deadline, {shift}),
+             checkin_opens_at = datetime(checkin_opens_at, {shift}), checkin_closes_at = datetime(checkin_closes_at, {shift})
+         WHERE id = {session}"
+    ))
+    .await;
+}
+
+async fn check_in(app: &TestApp, code: &str) {
+    app.exec(&format!(
+        "UPDATE registrations SET state = 'attended', checked_in_at = datetime('now'), checkin_method = 'code' WHERE code = '{code}'"
+    ))
+    .await;
+}
+
+fn day(offset: i64) -> String {
+    (app::backend::clock::now_local().date() + chrono::TimeDelta::days(offset)).to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn minutes_suggestions_problems_ratings_and_follow_up() {
+    let app = TestApp::spawn().await;
+    let session = app.session(30, 2).await;
+    let id = session.to_string();
+    let resident = app.browser();
+    let came = code_of(&resident, session, "陈秀梅", "13900000001").await;
+    let stayed_away = code_of(&resident, session, "刘建华", "13900000002").await;
+    let organizer = app.signed_in("organizer_a").await;
+    let page = format!("/manage/sessions/{id}/closing");
+
+    // Not held yet: nothing to record.
+    let early = organizer
+        .submit(
+            &page,
+            "/api/closing/minutes",
+            &[("id", &id), ("agenda", "议程"), ("key_points", "要点")],
+        )
+        .await;
+    assert!(early.body.contains("活动尚未举行，不能记录成果"));
+    assert_eq!(app.scalar("SELECT count(*) FROM minutes").await, 0);
+
+    hold(&app, session, 3).await;
+    check_in(&app, &came).await;
+    app.exec(&format!(
+        "INSERT INTO registrations (session_id, code, name, role, state, walk_in, checked_in_at, checkin_method, created_at, updated_at)
+         VALUES ({session}, 'WALK2345', '赵大爷', 'resident', 'attended', 1, datetime('now'), 'walk_in', datetime('now'), datetime('now'))"
+    ))
+    .await;
+
+    // Attendance is counted from the check-ins: 2 people, one a walk-in; a vote cannot count more.
+    let closing = organizer.get(&page).await.body;
+    assert!(closing.contains("<strong>2</strong>"), "{closing}");
+    let too_many = organizer
+        .submit(
+            &page,
+            "/api/closing/minutes",
+            &[
+                ("id", &id),
+                ("agenda", "一、通报加装电梯方案"),
+                ("key_points", "低层住户担心采光"),
+                ("vote_subject", "是否同意方案"),
+                ("votes_for", "2"),
+                ("votes_against", "1"),
+                ("votes_abstain", "0"),
+            ],
+        )
+        .await;
+    assert!(too_many.body.contains("表决票数合计不能超过签到人数"));
+    assert!(
+        too_many.body.contains("一、通报加装电梯方案"),
+        "what was typed stays"
+    );
+    let saved = organizer
+        .submit(
+            &page,
+            "/api/closing/minutes",
+            &[
+                ("id", &id),
+                ("agenda", "一、通报加装电梯方案"),
+                ("key_points", "低层住户担心采光"),
+                ("consensus", "同意加装，低层住户给予补偿"),
+                ("disagreements", "三楼住户仍有顾虑"),
+                ("vote_subject", "是否同意方案"),
+                ("votes_for", "2"),
+                ("votes_against", "0"),
+                ("votes_abstain", "0"),
+            ],
+        )
+        .await;
+    assert!(saved.body.contains("议事记录已保存"));
+    assert_eq!(
+        app.text(&format!("SELECT status FROM sessions WHERE id = {id}"))
+            .await
+            .as_deref(),
+        Some("concluded")
+    );
+
+    // A suggestion past its deadline shows red and is on the follow-up list.
+    organizer
+        .submit(
+            &page,
+            "/api/closing/add-outcome",
+            &[
+                ("id", &id),
+                ("text", "由区住建局牵头制定补偿标准"),
+                ("form", "consensus"),
+                ("lead_department", "区住建局"),
+                ("helpers", "街道办、区财政局"),
+                ("deadline", &day(-1)),
+            ],
+        )
+        .await;
+    let outcome = app
+        .scalar("SELECT id FROM outcomes ORDER BY id DESC LIMIT 1")
+        .await
+        .to_string();
+    assert!(organizer.get(&page).await.body.contains("已超期"));
+    let overdue = organizer.get("/manage/outcomes").await.body;
+    assert!(overdue.contains("由区住建局牵头制定补偿标准"));
+    assert!(!app
+        .signed_in("organizer_b")
+        .await
+        .get("/manage/outcomes")
+        .await
+        .body
+        .contains("由区住建局牵头制定补偿标准"));
+
+    // Completing it needs the result; the change is audited with before and after.
+    let row = [("id", id.as_str()), ("row", outcome.as_str())];
+    let incomplete = organizer
+        .submit(
+            &format!("{page}?outcome={outcome}"),
+            "/api/closing/update-outcome",
+            &[row[0], row[1], ("handling_status", "completed")],
+        )
+        .await;
+    assert!(incomplete.body.contains("办结时请选择办理结果"));
+    organizer
+        .submit(
+            &page,
+            "/api/closing/update-outcome",
+            &[
+                row[0],
+                row[1],
+                ("handling_status", "completed"),
+                ("result_class", "A"),
+                ("adoption", "adopted"),
+                ("conversion", "livelihood_project"),
+                ("lead_department", "区住建局"),
+                ("helpers", "街道办"),
+                ("feedback_on", &day(0)),
+            ],
+        )
+        .await;
+    assert_eq!(
+        app.text(&format!(
+            "SELECT handling_status || ' ' || result_class || ' ' || adoption FROM outcomes WHERE id = {outcome}"
+        ))
+        .await
+        .as_deref(),
+        Some("completed A adopted")
+    );
+    let audit = app
+        .text(&format!(
+            "SELECT before_json || ' → ' || after_json FROM audit_log WHERE entity = 'outcome' AND action = 'update' AND entity_id = {outcome}"
+        ))
+        .await
+        .unwrap();
+    assert!(
+        audit.contains(r#""handling_status":"submitted""#)
+            && audit.contains(r#""handling_status":"completed""#),
+        "{audit}"
+    );
+
+    // A problem, resolved only with a sensible date and evidence.
+    organizer
+        .submit(
+            &page,
+            "/api/closing/add-problem",
+            &[
+                ("id", &id),
+                ("description", "3号楼加装电梯资金缺口"),
+                ("problem_outcome", &outcome),
+            ],
+        )
+        .await;
+    let problem = app.scalar("SELECT id FROM problems").await.to_string();
+    let resolve = |on: String, evidence: &'static str| {
+        let (organizer, page, id, problem) =
+            (organizer.clone(), page.clone(), id.clone(), problem.clone());
+        async move {
+            organizer
+                .submit(
+                    &format!("{page}?problem={problem}"),
+                    "/api/closing/resolve-problem",
+                    &[
+                        ("id", &id),
+                        ("row", &problem),
+                        ("resolved_on", &on),
+                        ("evidence", evidence),
+                    ],
+                )
+                .await
+                .body
+        }
+    };
+    assert!(resolve(day(-10), "补偿协议")
+        .await
+        .contains("解决日期不能早于问题提出的日期"));
+    assert!(resolve(day(1), "补偿协议")
+        .await
+        .contains("日期不能晚于今天"));
+    assert!(resolve(day(0), "").await.contains("请填写此项"));
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM problems WHERE resolved_on IS NOT NULL")
+            .await,
+        0
+    );
+    assert!(resolve(day(0), "补偿协议已签订，电梯已开工")
+        .await
+        .contains("问题已标记为解决"));
+    assert_eq!(
+        app.text(&format!("SELECT status FROM sessions WHERE id = {id}"))
+            .await
+            .as_deref(),
+        Some("closed"),
+        "every suggestion completed and every problem resolved: 已办结"
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM audit_log WHERE entity = 'problem' AND entity_id = {problem}"
+        ))
+        .await,
+        2
+    );
+
+    // Ratings: only who came, and once.
+    let rate = |code: String, how: &'static str| {
+        let resident = resident.clone();
+        async move {
+            resident
+                .submit(
+                    &format!("/r/{code}"),
+                    "/api/results/rate",
+                    &[("code", &code), ("satisfaction", how)],
+                )
+                .await
+                .body
+        }
+    };
+    assert!(rate(stayed_away.clone(), "satisfied")
+        .await
+        .contains("只有到场参加的人可以评价"));
+    assert!(rate(came.clone(), "satisfied")
+        .await
+        .contains("感谢您的评价"));
+    assert!(rate(came.clone(), "unsatisfied")
+        .await
+        .contains("您已评价过，每个报名码只能评价一次"));
+    assert_eq!(
+        app.text("SELECT group_concat(satisfaction) FROM ratings")
+            .await
+            .as_deref(),
+        Some("satisfied")
+    );
+
+    // The public results page: what was decided and what came of it, not the disagreements.
+    let results = resident.get(&format!("/sessions/{id}/results")).await;
+    assert_eq!(results.status, 200);
+    for shown in [
+        "同意加装，低层住户给予补偿",
+        "由区住建局牵头制定补偿标准",
+        "A 已解决或基本解决",
+        "补偿协议已签订，电梯已开工",
+        "满意率 100%",
+    ] {
+        assert!(results.body.contains(shown), "results show {shown}");
+    }
+    assert!(!results.body.contains("三楼住户仍有顾虑"));
+    assert!(resident
+        .get(&format!("/r/{came}"))
+        .await
+        .body
+        .contains(&format!("/sessions/{id}/results")));
+
+    // A follow-up visit: the session becomes 已回头看.
+    let visited = organizer
+        .submit(
+            &page,
+            "/api/closing/add-review",
+            &[
+                ("id", &id),
+                ("reviewed_on", &day(0)),
+                ("reviewer_kind", "member"),
+                ("findings", "电梯运行正常，住户满意"),
+            ],
+        )
+        .await;
+    assert!(visited.body.contains("回头看已记录"));
+    assert_eq!(
+        app.text(&format!("SELECT status FROM sessions WHERE id = {id}"))
+            .await
+            .as_deref(),
+        Some("reviewed")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_platforms_organizer_records_nothing() {
+    let app = TestApp::spawn().await;
+    let session = app.session(30, -2).await;
+    let id = session.to_string();
+    let other = app.signed_in("organizer_b").await;
+    assert_eq!(
+        other
+            .get(&format!("/manage/sessions/{id}/closing"))
+            .await
+            .status,
+        403
+    );
+    let refused = other
+        .submit(
+            "/manage",
+            "/api/closing/add-outcome",
+            &[("id", &id), ("text", "恶意"), ("form", "consensus")],
+        )
+        .await;
+    assert!(refused.body.contains("您没有权限进行此操作"));
+    assert_eq!(app.scalar("SELECT count(*) FROM outcomes").await, 0);
+    // Public pages of a session without minutes say so, and a draft has none.
+    let public = app.browser();
+    assert!(public
+        .get(&format!("/sessions/{id}/results"))
+        .await
+        .body
+        .contains("协商结果公布后才能评价"));
+    app.exec(&format!(
+        "UPDATE sessions SET status = 'draft' WHERE id = {id}"
+    ))
+    .await;
+    assert_eq!(
+        public.get(&format!("/sessions/{id}/results")).await.status,
+        404
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_members_record_lists_their_sessions_and_suggestions() {
+    let app = TestApp::spawn().await;
+    let session = app.session(30, 2).await;
+    let id = session.to_string();
+    let member = app.signed_in("member").await;
+    member.sign_up(session, "林委员", "13700000009").await;
+    hold(&app, session, 3).await;
+    app.exec("UPDATE registrations SET state = 'attended', checked_in_at = datetime('now'), checkin_method = 'code' WHERE member_user_id IS NOT NULL")
+        .await;
+    let member_id = app
+        .scalar("SELECT id FROM users WHERE username = 'member'")
+        .await
+        .to_string();
+    let organizer = app.signed_in("organizer_a").await;
+    let page = format!("/manage/sessions/{id}/closing");
+    assert!(
+        organizer
+            .get(&page)
+            .await
+            .body
+            .contains(&format!("value=\"{member_id}\"")),
+        "a checked-in member is offered as proposer"
+    );
+    organizer
+        .submit(
+            &page,
+            "/api/closing/add-outcome",
+            &[
+                ("id", &id),
+                ("text", "建立加装电梯资金代管账户"),
+                ("form", "motion"),
+                ("proposer", &member_id),
+            ],
+        )
+        .await;
+    let not_there = organizer
+        .submit(
+            &page,
+            "/api/closing/add-outcome",
+            &[
+                ("id", &id),
+                ("text", "另一条"),
+                ("form", "motion"),
+                ("proposer", "1"),
+            ],
+        )
+        .await;
+    assert!(
+        not_there.body.contains("请选择一项"),
+        "only members who were there can be named"
+    );
+    let record = member.get(&format!("/members/{member_id}")).await;
+    assert_eq!(record.status, 200);
+    assert!(record.body.contains("老旧小区加装电梯协商"));
+    assert!(record.body.contains("建立加装电梯资金代管账户"));
+    assert!(record.body.contains("市政协委员"));
+    assert_eq!(
+        organizer.get(&format!("/members/{member_id}")).await.status,
+        403
+    );
+}
