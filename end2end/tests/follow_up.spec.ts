@@ -23,6 +23,15 @@ test("a resident proposes a topic and rates what came of a session", async ({ pa
   await expect(page).toHaveURL(/\/t\/[2-9A-Z]{8}(\?|$)/);
   await expect(page.locator(".status-line")).toHaveText("待审核");
   await expect(page.locator(".facts")).not.toContainText("13500000021");
+  // A photo is a second, optional step; a file that is not a photo is refused by its bytes.
+  await page.getByLabel(/照片（JPG或PNG/).setInputFiles({ name: "现场.png", mimeType: "image/png", buffer: Buffer.from("not really a png") });
+  await page.getByRole("button", { name: "上传" }).click();
+  await expect(page.locator("#error-file")).toHaveText("只能上传JPG或PNG照片");
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  await page.getByLabel(/照片（JPG或PNG/).setInputFiles({ name: "现场.png", mimeType: "image/png", buffer: png });
+  await page.getByRole("button", { name: "上传" }).click();
+  await expect(page.getByRole("status")).toHaveText("已上传");
+  await expect(page.locator("main")).toContainText("已附照片 ✓");
 
   // A participant of a concluded demo session looks the result up and rates it, once.
   await page.goto(`/r/${project === "js" ? "YSTDEM22" : "YSTDEM23"}`);

@@ -325,3 +325,67 @@ async fn members_and_organizers_propose_with_their_source() {
         Some("department hotline")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_proposer_adds_one_photo_which_only_reviewers_see() {
+    let app = TestApp::spawn().await;
+    let resident = app.browser();
+    let page = receipt(
+        &propose(
+            &resident,
+            &app,
+            &[
+                ("title", "井盖破损"),
+                ("description", "人行道井盖松动"),
+                ("category", "urban_rural"),
+            ],
+        )
+        .await,
+    );
+    let code = page.trim_start_matches("/t/").to_owned();
+    let photo = |bytes: &'static [u8]| {
+        let (resident, page, code) = (resident.clone(), page.clone(), code.clone());
+        async move {
+            let answer = resident
+                .post_file(
+                    &page,
+                    "/api/topics/photo",
+                    &[("code", &code)],
+                    ("井盖.jpg", bytes.to_vec()),
+                )
+                .await;
+            resident.get(&answer.location().unwrap()).await.body
+        }
+    };
+    assert!(photo(b"%PDF-1.7").await.contains("只能上传JPG或PNG照片"));
+    assert!(photo(b"\xFF\xD8\xFF\xE0jpeg").await.contains("已附照片"));
+    assert!(photo(b"\xFF\xD8\xFF\xE0again")
+        .await
+        .contains("该议题已有照片"));
+    let key = app
+        .text("SELECT f.storage_key FROM topics t JOIN attachments f ON f.id = t.photo_id")
+        .await
+        .unwrap();
+    assert_eq!(resident.get(&format!("/files/{key}")).await.status, 404);
+    let organizer = app.signed_in("organizer_a").await;
+    let id = app.scalar("SELECT id FROM topics").await;
+    assert!(organizer
+        .get(&format!("/manage/topics/{id}"))
+        .await
+        .body
+        .contains(&format!("/files/{key}")));
+    let served = organizer.get(&format!("/files/{key}")).await;
+    assert_eq!(served.status, 200);
+    assert_eq!(served.headers["content-type"], "image/jpeg");
+    // A code that opens nothing attaches nothing.
+    let nobody = resident
+        .post_file(
+            "/t/ZZZZZZZZ",
+            "/api/topics/photo",
+            &[("code", "ZZZZZZZZ")],
+            ("x.jpg", b"\xFF\xD8\xFF".to_vec()),
+        )
+        .await;
+    assert!(!nobody.status.is_server_error());
+    assert_eq!(app.scalar("SELECT count(*) FROM attachments").await, 1);
+}

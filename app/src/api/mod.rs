@@ -15,8 +15,11 @@ pub mod topics;
 pub mod users;
 
 /// The server functions that take `multipart/form-data` (file uploads).
-pub fn multipart_endpoints() -> [&'static str; 1] {
-    [<closing::AttachFile as leptos::server_fn::ServerFn>::PATH]
+pub fn multipart_endpoints() -> [&'static str; 2] {
+    [
+        <closing::AttachFile as leptos::server_fn::ServerFn>::PATH,
+        <topics::AttachTopicPhoto as leptos::server_fn::ServerFn>::PATH,
+    ]
 }
 
 /// Parses a numeric id from a form or path; anything else is a bad request, never a panic.

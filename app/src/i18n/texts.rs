@@ -316,6 +316,11 @@ texts! {
     FileTooLarge => "文件不能超过10MB", "The file is larger than 10 MB";
     FileWrongType => "只能上传JPG、PNG照片或PDF文件", "Only JPEG or PNG photos and PDF files";
     FileAttached => "已上传", "Uploaded";
+    PhotoOnly => "只能上传JPG或PNG照片", "Only JPEG or PNG photos";
+    PhotoAlready => "该议题已有照片", "This topic has its photo already";
+    AddPhoto => "添加一张现场照片（可选）", "Add a photo (optional)";
+    PhotoField => "照片（JPG或PNG，10MB以内）", "Photo (JPEG or PNG, up to 10 MB)";
+    PhotoAttached => "已附照片", "Photo attached";
     // After the meeting
     FollowUpTile => "督办：到期意见建议", "Follow-up: suggestions due";
     ClosingTitle => "成果与跟踪", "Outcomes and follow-up";

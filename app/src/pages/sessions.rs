@@ -174,6 +174,9 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
         {(card.status == SessionStatus::Cancelled).then(|| view! {
             <p class="notice error">{T::SessionWasCancelled.tr(lang)}</p>
         })}
+        {matches!(card.status, SessionStatus::Concluded | SessionStatus::Closed | SessionStatus::Reviewed).then(|| view! {
+            <p><a class="button" href=format!("/sessions/{}/results", card.id)>{T::ResultsLink.tr(lang)}</a></p>
+        })}
         <dl class="facts">
             <dt>{T::When.tr(lang)}</dt>
             <dd>{fmt_datetime(card.starts_at, lang)} "–" {fmt_time(card.ends_at)}</dd>

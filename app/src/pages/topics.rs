@@ -7,7 +7,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     api::topics::{
-        load_propose_form, load_topic_receipt, ProposeForm, ProposeTopic, TopicFacts, TopicReceipt,
+        load_propose_form, load_topic_receipt, AttachTopicPhoto, ProposeForm, ProposeTopic,
+        TopicFacts, TopicReceipt,
     },
     components::{
         page_id, submitted, Hidden, LoadedForm, PostForm, SelectField, Submit, TextArea, TextField,
@@ -94,11 +95,11 @@ pub fn TopicReceiptPage() -> impl IntoView {
         move || params.read().get("code").unwrap_or_default(),
         load_topic_receipt,
     );
-    view! { <LoadedForm data=data render=|v, _| view! { <Receipt receipt=v/> }/> }
+    view! { <LoadedForm data=data render=|v, state| view! { <Receipt receipt=v state=state/> }/> }
 }
 
 #[component]
-fn Receipt(receipt: TopicReceipt) -> impl IntoView {
+fn Receipt(receipt: TopicReceipt, state: FormState) -> impl IntoView {
     let lang = use_lang();
     view! {
         <Title text=format!("{} · {}", T::MyTopic.tr(lang), receipt.topic.title)/>
@@ -109,7 +110,41 @@ fn Receipt(receipt: TopicReceipt) -> impl IntoView {
             <p class="code">{receipt.code.clone()}</p>
         </div>
         <TopicFactsView topic=receipt.topic.clone() sessions=receipt.sessions.clone()/>
+        {if receipt.has_photo {
+            let path = <AttachTopicPhoto as leptos::server_fn::ServerFn>::PATH;
+            let again = (state.source == path).then(|| state.error("file")).flatten();
+            view! {
+                {again.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
+                <p>{T::PhotoAttached.tr(lang)} " ✓"</p>
+            }.into_any()
+        } else {
+            view! { <PhotoForm code=receipt.code.clone() state=state/> }.into_any()
+        }}
         <p class="hint">{T::KeepTopicLink.tr(lang)}</p>
+    }
+}
+
+/// The optional photo, as a plain multipart form.
+#[component]
+fn PhotoForm(code: String, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let path = <AttachTopicPhoto as leptos::server_fn::ServerFn>::PATH;
+    let error = (state.source == path)
+        .then(|| state.error("file"))
+        .flatten();
+    view! {
+        <section id="photo">
+            <h2>{T::AddPhoto.tr(lang)}</h2>
+            <PostForm action=path state=state multipart=true>
+                <Hidden name="code" value=code/>
+                <div class="field" class:has-error=error.is_some()>
+                    <label for="field-file">{T::PhotoField.tr(lang)}</label>
+                    {error.map(|e| view! { <p class="field-error" id="error-file">{e.tr(lang)}</p> })}
+                    <input type="file" id="field-file" name="file" accept="image/jpeg,image/png" required/>
+                </div>
+                <Submit label=T::UploadButton secondary=true/>
+            </PostForm>
+        </section>
     }
 }
 

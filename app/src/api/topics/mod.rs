@@ -2,10 +2,12 @@
 //! follows it by its code; organizers accept (and attach to a session), merge or decline with a
 //! reply the proposer sees.
 
+mod photo;
 mod propose;
 mod review;
 mod views;
 
+pub use photo::AttachTopicPhoto;
 pub use propose::{load_propose_form, ProposeForm, ProposeTopic};
 pub use review::ReviewTopic;
 pub use views::{

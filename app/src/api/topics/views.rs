@@ -15,6 +15,7 @@ pub struct TopicReceipt {
     pub code: String,
     pub topic: TopicFacts,
     pub sessions: Vec<TopicSession>,
+    pub has_photo: bool,
 }
 
 #[server(endpoint = "topics/receipt")]
@@ -30,6 +31,7 @@ pub async fn load_topic_receipt(code: String) -> Result<TopicReceipt, AppError> 
         code: code.as_str().to_owned(),
         topic: repo::topics::facts(&db, id).await?,
         sessions: repo::topics::sessions_of(&db, id).await?,
+        has_photo: repo::topics::photo_key(&db, id).await?.is_some(),
     })
 }
 
@@ -71,6 +73,8 @@ pub struct ManageTopic {
     pub open_sessions: Vec<TopicSession>,
     /// Other open topics of the platform, to merge this one into: (id, title).
     pub merge_targets: Vec<(i64, String)>,
+    /// The proposer's photo, served at `/files/{key}`.
+    pub photo_key: Option<String>,
 }
 
 #[server(endpoint = "topics/manage-view")]
@@ -90,5 +94,6 @@ pub async fn load_manage_topic(id: i64) -> Result<ManageTopic, AppError> {
         sessions: repo::topics::sessions_of(&db, id).await?,
         open_sessions: repo::topics::open_sessions(&db, platform_id, now_local()).await?,
         merge_targets: repo::topics::merge_targets(&db, platform_id, id).await?,
+        photo_key: repo::topics::photo_key(&db, id).await?,
     })
 }

@@ -312,3 +312,66 @@ pub async fn review(
     tx.commit().await?;
     Ok(Reviewed::Done)
 }
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum PhotoAdded {
+    Done,
+    /// The topic has its photo already.
+    Already,
+}
+
+/// Keeps a stored photo as the topic's one photo.
+pub async fn add_photo(
+    db: &Db,
+    topic_id: i64,
+    photo: &super::minutes::NewAttachment,
+    now: NaiveDateTime,
+) -> Result<PhotoAdded, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let has: Option<i64> = sqlx::query_scalar("SELECT photo_id FROM topics WHERE id = ?")
+        .bind(topic_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if has.is_some() {
+        return Ok(PhotoAdded::Already);
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO attachments (kind, file_name, content_type, size_bytes, storage_key, uploaded_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(photo.kind)
+    .bind(&photo.file_name)
+    .bind(photo.content_type)
+    .bind(i64::try_from(photo.size_bytes).unwrap_or(i64::MAX))
+    .bind(&photo.storage_key)
+    .bind(db_time(now))
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE topics SET photo_id = ? WHERE id = ?")
+        .bind(id)
+        .bind(topic_id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        None,
+        "topic",
+        topic_id,
+        "update",
+        None::<&()>,
+        Some(photo),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(PhotoAdded::Done)
+}
+
+/// The storage key of a topic's photo, for its reviewers.
+pub async fn photo_key(db: &Db, topic_id: i64) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT f.storage_key FROM topics t JOIN attachments f ON f.id = t.photo_id WHERE t.id = ?",
+    )
+    .bind(topic_id)
+    .fetch_optional(&db.read)
+    .await?)
+}

@@ -97,6 +97,9 @@ fn TopicReview(view: ManageTopic, state: FormState) -> impl IntoView {
         <h1>{t.title.clone()}</h1>
         <p class="status-line"><strong>{t.status.label(lang)}</strong></p>
         <TopicFactsView topic=t.clone() sessions=view.sessions.clone()/>
+        {view.photo_key.clone().map(|key| view! {
+            <p class="files"><a href=format!("/files/{key}")><img src=format!("/files/{key}") alt=T::PhotoAttached.tr(lang) width="240"/></a></p>
+        })}
         {(view.proposer_name.is_some() || view.proposer_mobile.is_some()).then(|| view! {
             <p>{T::ProposedBy.tr(lang)} "：" {view.proposer_name.clone().unwrap_or_default()} " " {view.proposer_mobile.clone().unwrap_or_default()}</p>
         })}

@@ -1,0 +1,82 @@
+use leptos::prelude::*;
+use server_fn::codec::{MultipartData, MultipartFormData};
+
+use crate::error::AppError;
+
+/// The proposer adds a photo (JPEG or PNG, at most 10 MB) to their topic, with its code: a
+/// second step, so the topic itself goes through on a slow network first. One photo a topic.
+#[server(endpoint = "topics/photo", input = MultipartFormData)]
+pub async fn attach_topic_photo(data: MultipartData) -> Result<(), AppError> {
+    use crate::backend::forms::{Done, FieldErrors, FormPost};
+    use crate::backend::repo::topics::{self, PhotoAdded};
+    use crate::backend::uploads::{self, FileType, UploadError};
+    use crate::backend::{clock::now_local, state};
+    use crate::domain::RegistrationCode;
+    use crate::i18n::T;
+
+    let result = async {
+        let mut form = data
+            .into_inner()
+            .ok_or_else(|| AppError::BadRequest("multipart".into()))?;
+        let read = uploads::read_form(&mut form)
+            .await
+            .map_err(|e| AppError::BadRequest(e.to_string()))?;
+        let code = read.fields.get("code").cloned().unwrap_or_default();
+        let code = RegistrationCode::parse(&code).map_err(|_| AppError::NotFound)?;
+        let app = state()?;
+        let topic = topics::by_code(&app.db, &code)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut errors = FieldErrors::default();
+        // Refused before anything is stored; the insert checks again under the write lock.
+        if topics::photo_key(&app.db, topic).await?.is_some() {
+            errors.add("file", T::PhotoAlready);
+            return Err(errors.into());
+        }
+        let Some((name, bytes)) = read.file else {
+            errors.add("file", T::ChooseFile);
+            return Err(errors.into());
+        };
+        let kind = match uploads::check(&bytes) {
+            Ok(k @ (FileType::Jpeg | FileType::Png)) => k,
+            Ok(FileType::Pdf) | Err(UploadError::WrongType) => {
+                errors.add("file", T::PhotoOnly);
+                return Err(errors.into());
+            }
+            Err(UploadError::Empty) => {
+                errors.add("file", T::ChooseFile);
+                return Err(errors.into());
+            }
+            Err(UploadError::TooLarge) => {
+                errors.add("file", T::FileTooLarge);
+                return Err(errors.into());
+            }
+        };
+        let key = uploads::store(&app.settings.uploads_dir, &bytes)
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "storing an upload");
+                AppError::Unexpected
+            })?;
+        let photo = crate::backend::repo::minutes::NewAttachment {
+            kind: kind.kind(),
+            file_name: name,
+            content_type: kind.content_type(),
+            size_bytes: bytes.len(),
+            storage_key: key,
+        };
+        match topics::add_photo(&app.db, topic, &photo, now_local()).await? {
+            PhotoAdded::Done => Ok(Done {
+                to: format!("/t/{}", code.as_str()),
+                notice: Some(T::FileAttached),
+                secret: None,
+            }),
+            PhotoAdded::Already => {
+                errors.add("file", T::PhotoAlready);
+                Err(errors.into())
+            }
+        }
+    }
+    .await;
+    FormPost::new("/", &[]).finish(result)
+}
