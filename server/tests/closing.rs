@@ -192,6 +192,10 @@ async fn minutes_suggestions_problems_ratings_and_follow_up() {
             && audit.contains(r#""handling_status":"completed""#),
         "{audit}"
     );
+    assert!(
+        organizer.get(&page).await.body.contains("变更记录（2）"),
+        "the record shows who changed it and when"
+    );
 
     // A problem, resolved only with a sensible date and evidence.
     organizer

@@ -323,6 +323,9 @@ texts! {
     PhotoAttached => "已附照片", "Photo attached";
     // After the meeting
     FollowUpTile => "督办：到期意见建议", "Follow-up: suggestions due";
+    ChangeHistory => "变更记录", "Changes";
+    Created => "创建", "created";
+    Changed => "修改", "changed";
     ClosingTitle => "成果与跟踪", "Outcomes and follow-up";
     SessionNotHeldYet => "活动尚未举行，不能记录成果", "The session has not taken place yet, so it has no outcome to record";
     AttendanceTitle => "到会情况（按签到统计）", "Attendance (counted from check-ins)";

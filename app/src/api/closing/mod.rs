@@ -98,6 +98,17 @@ pub struct Attachment {
     pub size_bytes: i64,
 }
 
+/// One change to a suggestion or a problem, from the audit log: who and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Change {
+    pub entity: String,
+    pub entity_id: i64,
+    pub at: chrono::NaiveDateTime,
+    pub action: String,
+    pub who: Option<String>,
+}
+
 /// Participants' ratings, counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RatingTally {

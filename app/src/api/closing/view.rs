@@ -2,7 +2,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{Attachment, Attendance, MinutesText, OutcomeRow, ProblemRow, RatingTally, ReviewRow};
+use super::{
+    Attachment, Attendance, Change, MinutesText, OutcomeRow, ProblemRow, RatingTally, ReviewRow,
+};
 use crate::{api::sessions::SessionCard, error::AppError};
 
 /// Everything an organizer records after a session, on one page.
@@ -18,6 +20,8 @@ pub struct ClosingView {
     pub reviews: Vec<ReviewRow>,
     pub ratings: RatingTally,
     pub attachments: Vec<Attachment>,
+    /// The audit trail of the session's suggestions and problems, oldest first.
+    pub history: Vec<Change>,
     /// Members checked in, who may be named as proposers of a suggestion: (user id, name).
     pub members: Vec<(i64, String)>,
     pub today: NaiveDate,
@@ -41,6 +45,7 @@ pub async fn load_closing(id: i64) -> Result<ClosingView, AppError> {
         reviews: repo::reviews::of_session(&db, host.session_id).await?,
         ratings: repo::reviews::ratings(&db, host.session_id).await?,
         attachments: repo::minutes::attachments(&db, host.session_id).await?,
+        history: repo::outcomes::history(&db, host.session_id).await?,
         members: repo::minutes::members_attended(&db, host.session_id).await?,
         today,
     })

@@ -273,3 +273,20 @@ struct OverdueRow {
     deadline: NaiveDate,
     handling_status: HandlingStatus,
 }
+
+/// Every audited change to the session's suggestions and problems, oldest first.
+pub async fn history(
+    db: &Db,
+    session_id: i64,
+) -> Result<Vec<crate::api::closing::Change>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT l.entity, l.entity_id, l.at, l.action, u.display_name AS who
+         FROM audit_log l LEFT JOIN users u ON u.id = l.user_id
+         WHERE (l.entity = 'outcome' AND l.entity_id IN (SELECT id FROM outcomes WHERE session_id = ?1))
+            OR (l.entity = 'problem' AND l.entity_id IN (SELECT id FROM problems WHERE session_id = ?1))
+         ORDER BY l.at, l.id",
+    )
+    .bind(session_id)
+    .fetch_all(&db.read)
+    .await?)
+}

@@ -10,8 +10,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::closing::{
-        load_closing, AddOutcome, AddProblem, AddReview, AttachFile, ClosingView, OutcomeRow,
-        ProblemRow, ResolveProblem, SaveMinutes, UpdateOutcome,
+        load_closing, AddOutcome, AddProblem, AddReview, AttachFile, Change, ClosingView,
+        OutcomeRow, ProblemRow, ResolveProblem, SaveMinutes, UpdateOutcome,
     },
     components::{
         page_id, Hidden, LoadedForm, OutcomeFacts, PostForm, ProblemFacts, RatingLine, ReviewCards,
@@ -87,7 +87,7 @@ fn Closing(view: ClosingView, state: FormState) -> impl IntoView {
                 <Files id=id_files view=view.clone() state=state.clone()/>
                 <section id="outcomes">
                     <h2>{T::OutcomesTitle.tr(lang)}</h2>
-                    <OutcomeList id=id_outcomes outcomes=view.outcomes.clone() editing=editing_outcome state=state.clone()/>
+                    <OutcomeList id=id_outcomes outcomes=view.outcomes.clone() history=view.history.clone() editing=editing_outcome state=state.clone()/>
                     {editing_outcome.is_none().then(|| view! {
                         <h3>{T::AddOutcome.tr(lang)}</h3>
                         <AddOutcomeForm id=id_add.clone() members=view.members.clone() state=state.clone()/>
@@ -164,6 +164,7 @@ fn MinutesForm(id: String, view: ClosingView, state: FormState) -> impl IntoView
 fn OutcomeList(
     id: String,
     outcomes: Vec<OutcomeRow>,
+    history: Vec<Change>,
     editing: Option<i64>,
     state: FormState,
 ) -> impl IntoView {
@@ -179,6 +180,7 @@ fn OutcomeList(
                 view! {
                     <li class="card" id=format!("outcome-{}", o.id)>
                         <OutcomeFacts outcome=o.clone()/>
+                        <History changes=history.clone() entity="outcome" id=o.id/>
                         {edit}
                         {(!open).then(|| view! {
                             <p><a href=format!("?outcome={}#outcome-{}", o.id, o.id)>{T::UpdateOutcome.tr(lang)}</a></p>
@@ -239,6 +241,7 @@ fn AddOutcomeForm(id: String, members: Vec<(i64, String)>, state: FormState) -> 
 fn ProblemList(
     id: String,
     problems: Vec<ProblemRow>,
+    history: Vec<Change>,
     resolving: Option<i64>,
     today: NaiveDate,
     state: FormState,
@@ -266,6 +269,7 @@ fn ProblemList(
                 view! {
                     <li class="card" id=format!("problem-{}", p.id)>
                         <ProblemFacts problem=p.clone()/>
+                        <History changes=history.clone() entity="problem" id=p.id/>
                         {form}
                         {link}
                     </li>
@@ -330,7 +334,7 @@ fn ProblemsSection(
     view! {
         <section id="problems">
             <h2>{T::ProblemsTitle.tr(lang)}</h2>
-            <ProblemList id=list_id problems=view.problems resolving=resolving today=view.today state=state.clone()/>
+            <ProblemList id=list_id problems=view.problems history=view.history resolving=resolving today=view.today state=state.clone()/>
             <h3>{T::AddProblem.tr(lang)}</h3>
             <PostForm action={server_path::<AddProblem>()} state=state>
                 <Hidden name="id" value=id/>
@@ -364,4 +368,29 @@ fn ReviewsSection(
             </PostForm>
         </section>
     }
+}
+
+/// Who changed a record and when (from the audit log), folded away.
+#[component]
+fn History(changes: Vec<Change>, entity: &'static str, id: i64) -> impl IntoView {
+    let lang = use_lang();
+    let mine: Vec<Change> = changes
+        .into_iter()
+        .filter(|c| c.entity == entity && c.entity_id == id)
+        .collect();
+    (!mine.is_empty()).then(|| {
+        view! {
+            <details class="history">
+                <summary>{format!("{}（{}）", T::ChangeHistory.tr(lang), mine.len())}</summary>
+                <ul>
+                    {mine.into_iter().map(|c| {
+                        let what = if c.action == "create" { T::Created } else { T::Changed };
+                        view! {
+                            <li>{fmt_datetime(c.at, lang)} " · " {c.who.unwrap_or_default()} " · " {what.tr(lang)}</li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </details>
+        }
+    })
 }
