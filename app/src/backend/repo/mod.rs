@@ -13,6 +13,7 @@ pub mod problems;
 pub mod registrations;
 pub mod reviews;
 pub mod sessions;
+pub mod tallies;
 pub mod topics;
 pub mod users;
 

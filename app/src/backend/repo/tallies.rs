@@ -1,0 +1,183 @@
+//! The yearly figures of domain.md, for a period and a scope, each by exactly its definition:
+//! a session counts once, at its host platform, in the area it was held in (`sessions.area_id`),
+//! so a parent's figure is the sum of its children's; cancelled sessions and drafts never count;
+//! consultation sessions and service activities are counted apart; 人次 are visits.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::StoreError;
+use crate::backend::{clock::db_time, db::Db};
+
+/// Whose figures: an area subtree (by its path), optionally one platform type or one platform.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scope {
+    pub area_path: String,
+    pub platform_type: Option<String>,
+    pub platform_id: Option<i64>,
+}
+
+/// The figures of one period and scope.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figures {
+    /// Platforms active on the last day of the period.
+    pub platforms_active: i64,
+    /// Platforms established within the period.
+    pub platforms_new: i64,
+    /// 协商议事活动: consultation kinds, held (started, not cancelled) within the period.
+    pub consultations: i64,
+    /// 政策宣讲、技术服务等: service kinds, held within the period.
+    pub services: i64,
+    /// 征集议题: topics submitted within the period, and how many of them were taken up.
+    pub topics: i64,
+    pub topics_taken_up: i64,
+    /// 参与群众人次: attendance of every role but members at sessions held within the period.
+    pub resident_visits: i64,
+    /// 委员参与人次.
+    pub member_visits: i64,
+    /// 意见建议: suggestions recorded for sessions held within the period.
+    pub suggestions: i64,
+    /// …of which adopted or partly adopted (采纳率 = this / suggestions).
+    pub suggestions_adopted: i64,
+    /// 解决问题: problems whose resolution date lies within the period.
+    pub problems_resolved: i64,
+    /// 解决率 base: problems raised within the period, and how many of those are resolved.
+    pub problems_raised: i64,
+    pub problems_raised_resolved: i64,
+    /// 满意率 base: ratings of sessions held within the period, and the satisfied ones
+    /// (满意 + 基本满意).
+    pub ratings: i64,
+    pub ratings_satisfied: i64,
+    /// 回头看: follow-up visits within the period.
+    pub reviews: i64,
+}
+
+/// The sessions in scope, joined as `s` with their host platform `p` and held area `a`.
+const SESSIONS: &str =
+    "sessions s JOIN platforms p ON p.id = s.host_platform_id JOIN areas a ON a.id = s.area_id";
+/// Scope filter on `a`, `p`: ?1 area path, ?2 platform type, ?3 platform.
+const IN_SCOPE: &str =
+    "a.path LIKE ?1 || '%' AND (?2 IS NULL OR p.type_code = ?2) AND (?3 IS NULL OR p.id = ?3)";
+/// Held within the period: ?4 first day, ?5 the day after the last, ?6 now.
+const HELD: &str = "s.status NOT IN ('draft', 'cancelled') AND s.starts_at >= ?4 AND s.starts_at < ?5 AND s.starts_at <= ?6";
+const CONSULTATION_KINDS: &str = "('council', 'livelihood', 'sector', 'proposal', 'counterpart')";
+
+pub async fn figures(
+    db: &Db,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<Figures, StoreError> {
+    let start = from.to_string();
+    let end = (to + chrono::TimeDelta::days(1)).to_string();
+    let now = db_time(now);
+    // Every query binds the same six parameters; one that needs fewer still names the others
+    // (`?6 IS NOT NULL`), because SQLite refuses a binding its statement does not use.
+    let count = |sql: String| {
+        let (start, end, now) = (start.clone(), end.clone(), now.clone());
+        async move {
+            sqlx::query_scalar::<_, i64>(&sql)
+                .bind(&scope.area_path)
+                .bind(&scope.platform_type)
+                .bind(scope.platform_id)
+                .bind(start)
+                .bind(end)
+                .bind(now)
+                .fetch_one(&db.read)
+                .await
+        }
+    };
+    // A platform's area on a day: where it stood before its first move after that day.
+    let platform_area = |day: &str| {
+        format!(
+            "coalesce((SELECT m.from_area_id FROM platform_moves m WHERE m.platform_id = p.id AND m.moved_on >= {day}
+                       ORDER BY m.moved_on, m.id LIMIT 1), p.area_id)"
+        )
+    };
+    let platforms = |condition: &str| {
+        format!(
+            "SELECT count(*) FROM platforms p JOIN areas a ON a.id = {area}
+             WHERE {IN_SCOPE} AND {condition}",
+            area = platform_area("?5"),
+        )
+    };
+    let held = |kinds: &str| {
+        format!("SELECT count(*) FROM {SESSIONS} WHERE {IN_SCOPE} AND {HELD} AND s.kind {kinds}")
+    };
+    let attendance = |member: &str| {
+        format!(
+            "SELECT count(*) FROM {SESSIONS} JOIN registrations r ON r.session_id = s.id
+             WHERE {IN_SCOPE} AND {HELD} AND r.state = 'attended' AND r.role {member} 'member'"
+        )
+    };
+    let topics = |condition: &str| {
+        format!(
+            "SELECT count(*) FROM topics t JOIN platforms p ON p.id = t.platform_id JOIN areas a ON a.id = {area}
+             WHERE {IN_SCOPE} AND t.submitted_at >= ?4 AND t.submitted_at < ?5 AND ?6 IS NOT NULL AND {condition}",
+            area = platform_area("date(t.submitted_at)"),
+        )
+    };
+    let of_sessions = |table: &str, condition: &str| {
+        format!(
+            "SELECT count(*) FROM {SESSIONS} JOIN {table} ON x.session_id = s.id
+             WHERE {IN_SCOPE} AND s.status NOT IN ('draft', 'cancelled') AND ?6 IS NOT NULL AND {condition}"
+        )
+    };
+    Ok(Figures {
+        platforms_active: count(platforms(
+            "p.established_on < ?5 AND (p.deactivated_on IS NULL OR p.deactivated_on >= ?5) AND ?4 IS NOT NULL AND ?6 IS NOT NULL",
+        ))
+        .await?,
+        platforms_new: count(platforms(
+            "p.established_on >= ?4 AND p.established_on < ?5 AND ?6 IS NOT NULL",
+        ))
+        .await?,
+        consultations: count(held(&format!("IN {CONSULTATION_KINDS}"))).await?,
+        services: count(held(&format!("NOT IN {CONSULTATION_KINDS}"))).await?,
+        topics: count(topics("1")).await?,
+        topics_taken_up: count(topics("t.status IN ('accepted', 'consulted')")).await?,
+        resident_visits: count(attendance("<>")).await?,
+        member_visits: count(attendance("=")).await?,
+        suggestions: count(format!(
+            "SELECT count(*) FROM {SESSIONS} JOIN outcomes x ON x.session_id = s.id WHERE {IN_SCOPE} AND {HELD}"
+        ))
+        .await?,
+        suggestions_adopted: count(format!(
+            "SELECT count(*) FROM {SESSIONS} JOIN outcomes x ON x.session_id = s.id
+             WHERE {IN_SCOPE} AND {HELD} AND x.adoption IN ('adopted', 'partly_adopted')"
+        ))
+        .await?,
+        problems_resolved: count(of_sessions(
+            "problems x",
+            "x.resolved_on >= ?4 AND x.resolved_on < ?5",
+        ))
+        .await?,
+        problems_raised: count(of_sessions(
+            "problems x",
+            "x.raised_on >= ?4 AND x.raised_on < ?5",
+        ))
+        .await?,
+        problems_raised_resolved: count(of_sessions(
+            "problems x",
+            "x.raised_on >= ?4 AND x.raised_on < ?5 AND x.resolved_on IS NOT NULL",
+        ))
+        .await?,
+        ratings: count(format!(
+            "SELECT count(*) FROM {SESSIONS} JOIN registrations x ON x.session_id = s.id
+             JOIN ratings t ON t.registration_id = x.id WHERE {IN_SCOPE} AND {HELD}"
+        ))
+        .await?,
+        ratings_satisfied: count(format!(
+            "SELECT count(*) FROM {SESSIONS} JOIN registrations x ON x.session_id = s.id
+             JOIN ratings t ON t.registration_id = x.id
+             WHERE {IN_SCOPE} AND {HELD} AND t.satisfaction IN ('satisfied', 'basically_satisfied')"
+        ))
+        .await?,
+        reviews: count(of_sessions(
+            "reviews x",
+            "x.reviewed_on >= ?4 AND x.reviewed_on < ?5",
+        ))
+        .await?,
+    })
+}
