@@ -12,7 +12,7 @@ use crate::{
         manage::{
             ClosingPage, DashboardPage, EditPlatformPage, EditSessionPage, ManageAreasPage,
             ManagePlatformsPage, ManageSessionsPage, ManageTopicPage, ManageTopicsPage,
-            NewPlatformPage, NewSessionPage, OverduePage, UsersPage,
+            NewPlatformPage, NewSessionPage, OverduePage, TalliesPage, TallyRecordsPage, UsersPage,
         },
         AccountPage, AreaPage, HomePage, LoginPage, MemberRecordPage, NotFoundPage, PlatformPage,
         PlatformPosterPage, ProposeTopicPage, RegistrationPage, ResultsPage, SessionPage,
@@ -105,6 +105,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/sessions/new") view=NewSessionPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id/closing") view=ClosingPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/outcomes") view=OverduePage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/tallies") view=TalliesPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/tallies/records") view=TallyRecordsPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id") view=EditSessionPage ssr=ssr/>
                 </Routes>
             </Layout>

@@ -11,6 +11,7 @@ pub mod printouts;
 pub mod registrations;
 pub mod results;
 pub mod sessions;
+pub mod tallies;
 pub mod topics;
 pub mod users;
 

@@ -4,6 +4,7 @@
 mod area_code;
 mod code_enum;
 mod enums;
+mod figures;
 mod follow_up;
 mod mobile;
 mod month;
@@ -20,6 +21,7 @@ pub use enums::{
     AreaLevel, MemberLevel, PlatformStatus, RegistrationRole, RegistrationState, SessionFormat,
     SessionKind, SessionStatus,
 };
+pub use figures::{Figures, Rate};
 pub use follow_up::{
     Adoption, Conversion, HandlingStatus, Light, OutcomeForm, ResultClass, ReviewerKind,
     Satisfaction, TopicChannel, TopicSource, TopicStatus, YELLOW_DAYS,

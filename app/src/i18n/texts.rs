@@ -299,6 +299,27 @@ texts! {
     TopicReviewed => "审核意见已保存", "Decision saved";
     DeclineNeedsReply => "不予立项时请填写回复，说明原因", "Say why in the reply when declining";
     TopicAlreadyClosed => "该议题已合并、不予立项或已协商，不能再审核", "This topic is merged, declined or consulted on and can no longer be reviewed";
+    // Yearly figures
+    FiguresTile => "年度统计", "Yearly figures";
+    TalliesTitle => "年协商议事工作统计", " consultation work in figures";
+    YearSuffix => "年", "";
+    Figure => "指标", "Figure";
+    Change => "增减", "Change";
+    FigConsultations => "开展协商议事活动（场）", "Consultation sessions";
+    FigServices => "政策宣讲、技术服务等活动（场）", "Service activities";
+    FigTopics => "征集议题（个）", "Topics collected";
+    FigTopicsTakenUp => "其中立项（个）", "of which taken up";
+    FigResidentVisits => "参与群众（人次）", "Resident visits";
+    FigMemberVisits => "委员参与（人次）", "Member visits";
+    FigSuggestions => "提出意见建议（条）", "Suggestions";
+    FigProblemsResolved => "助力解决问题（个）", "Problems resolved";
+    FigReviews => "开展“回头看”（次）", "Follow-up visits";
+    FigPlatformsActive => "议事平台（个，年末）", "Platforms (at year end)";
+    FigPlatformsNew => "新建议事平台（个）", "New platforms";
+    ResolutionRate => "解决率", "Resolution rate";
+    AdoptionRate => "采纳率", "Adoption rate";
+    ByArea => "分区域", "By area";
+    RecordCount => "记录数", "Records";
     // Members' records
     MemberRecord => "委员履职档案", "Member's record";
     MemberLevelLabel => "委员级别", "Level";

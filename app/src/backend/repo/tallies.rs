@@ -17,40 +17,7 @@ pub struct Scope {
     pub platform_id: Option<i64>,
 }
 
-/// The figures of one period and scope.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Figures {
-    /// Platforms active on the last day of the period.
-    pub platforms_active: i64,
-    /// Platforms established within the period.
-    pub platforms_new: i64,
-    /// 协商议事活动: consultation kinds, held (started, not cancelled) within the period.
-    pub consultations: i64,
-    /// 政策宣讲、技术服务等: service kinds, held within the period.
-    pub services: i64,
-    /// 征集议题: topics submitted within the period, and how many of them were taken up.
-    pub topics: i64,
-    pub topics_taken_up: i64,
-    /// 参与群众人次: attendance of every role but members at sessions held within the period.
-    pub resident_visits: i64,
-    /// 委员参与人次.
-    pub member_visits: i64,
-    /// 意见建议: suggestions recorded for sessions held within the period.
-    pub suggestions: i64,
-    /// …of which adopted or partly adopted (采纳率 = this / suggestions).
-    pub suggestions_adopted: i64,
-    /// 解决问题: problems whose resolution date lies within the period.
-    pub problems_resolved: i64,
-    /// 解决率 base: problems raised within the period, and how many of those are resolved.
-    pub problems_raised: i64,
-    pub problems_raised_resolved: i64,
-    /// 满意率 base: ratings of sessions held within the period, and the satisfied ones
-    /// (满意 + 基本满意).
-    pub ratings: i64,
-    pub ratings_satisfied: i64,
-    /// 回头看: follow-up visits within the period.
-    pub reviews: i64,
-}
+pub use crate::domain::Figures;
 
 /// The sessions in scope, joined as `s` with their host platform `p` and held area `a`.
 const SESSIONS: &str =
@@ -180,4 +147,44 @@ pub async fn figures(
         ))
         .await?,
     })
+}
+
+/// The records behind a headline figure of an area subtree's year, by the figure's own
+/// definition.
+pub async fn records(
+    db: &Db,
+    area_path: &str,
+    year: i32,
+    drill: crate::api::tallies::Drill,
+    now: NaiveDateTime,
+) -> Result<Vec<crate::api::tallies::TallyRecord>, StoreError> {
+    use crate::api::tallies::Drill;
+    let sql = match drill {
+        Drill::Consultations | Drill::Services => format!(
+            "SELECT s.id AS session_id, date(s.starts_at) AS date, s.title, p.name AS platform_name,
+                    a.name AS area_name, NULL AS detail
+             FROM {SESSIONS} WHERE {IN_SCOPE} AND {HELD} AND s.kind {} IN {CONSULTATION_KINDS}
+             ORDER BY s.starts_at, s.id",
+            if drill == Drill::Services { "NOT" } else { "" }
+        ),
+        Drill::ProblemsResolved => format!(
+            "SELECT s.id AS session_id, x.resolved_on AS date, s.title, p.name AS platform_name,
+                    a.name AS area_name, x.description || '：' || x.evidence AS detail
+             FROM {SESSIONS} JOIN problems x ON x.session_id = s.id
+             WHERE {IN_SCOPE} AND s.status NOT IN ('draft', 'cancelled') AND ?6 IS NOT NULL
+               AND x.resolved_on >= ?4 AND x.resolved_on < ?5
+             ORDER BY x.resolved_on, x.id"
+        ),
+    };
+    let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+    let to = NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or_default();
+    Ok(sqlx::query_as(&sql)
+        .bind(area_path)
+        .bind(None::<String>)
+        .bind(None::<i64>)
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .bind(db_time(now))
+        .fetch_all(&db.read)
+        .await?)
 }

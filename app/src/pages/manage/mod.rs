@@ -7,6 +7,7 @@ mod overdue;
 mod platform_edit;
 mod platforms;
 mod sessions;
+mod tallies;
 mod topics;
 mod users;
 
@@ -17,5 +18,6 @@ pub use overdue::OverduePage;
 pub use platform_edit::{EditPlatformPage, NewPlatformPage};
 pub use platforms::ManagePlatformsPage;
 pub use sessions::{EditSessionPage, ManageSessionsPage, NewSessionPage};
+pub use tallies::{TalliesPage, TallyRecordsPage};
 pub use topics::{ManageTopicPage, ManageTopicsPage};
 pub use users::UsersPage;

@@ -1,0 +1,69 @@
+//! Staff open the yearly figures of their area, follow a number to the records behind it, and
+//! cannot open another area's.
+
+mod common;
+
+use common::TestApp;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_follow_a_figure_to_its_records() {
+    let app = TestApp::spawn().await;
+    let held = app.session(30, -3).await;
+    let cancelled = app.session(30, -4).await;
+    app.exec(&format!(
+        "UPDATE sessions SET status = 'cancelled', cancel_reason = '暴雨', title = '取消的协商' WHERE id = {cancelled}"
+    ))
+    .await;
+    let year = app::backend::clock::now_local()
+        .date()
+        .checked_sub_days(chrono::Days::new(3))
+        .unwrap()
+        .format("%Y")
+        .to_string();
+    let district = app.world.district_a.to_string();
+    let staff = app.signed_in("district_a").await;
+    let page = staff
+        .get(&format!("/manage/tallies?year={year}&area={district}"))
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("共开展协商议事活动1场"),
+        "the cancelled session does not count"
+    );
+    assert!(page.body.contains("甲街道"), "broken down by township");
+    let records = staff
+        .get(&format!(
+            "/manage/tallies/records?year={year}&area={district}&drill=consultations"
+        ))
+        .await
+        .body;
+    assert!(records.contains(&format!("/manage/sessions/{held}/closing")));
+    assert!(!records.contains("取消的协商"));
+    // The same staff member's default is their own district; another district is refused.
+    assert!(staff.get("/manage/tallies").await.body.contains("甲区"));
+    let other = app.world.district_b.to_string();
+    assert_eq!(
+        staff
+            .get(&format!("/manage/tallies?area={other}"))
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        app.signed_in("organizer_a")
+            .await
+            .get("/manage/tallies")
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        staff
+            .get(&format!(
+                "/manage/tallies/records?area={district}&drill=nonsense"
+            ))
+            .await
+            .status,
+        404
+    );
+}
