@@ -1,6 +1,6 @@
 use axum::{
     body::Body,
-    extract::{Path, State},
+    extract::{Path, Query, State},
     http::{header, HeaderMap, Request, StatusCode},
     middleware,
     response::{IntoResponse, Response},
@@ -45,6 +45,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .route("/platforms/{id}/calendar.ics", get(platform_feed))
         .route("/areas/{id}/calendar.ics", get(area_feed))
         .route("/files/{key}", get(stored_file))
+        .route("/manage/tallies/export.csv", get(figures_csv))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .leptos_routes_with_context(
             &state,
@@ -145,6 +146,52 @@ async fn stored_file(
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => {
             tracing::error!(error = %e, "stored file");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ExportQuery {
+    area: Option<String>,
+    year: Option<String>,
+}
+
+/// `GET /manage/tallies/export.csv?area=&year=`: a year's figures of an area and the areas
+/// below it, for staff over the area (anyone else gets 404, as for a missing area).
+async fn figures_csv(
+    State(state): State<AppState>,
+    Query(q): Query<ExportQuery>,
+    headers: HeaderMap,
+) -> Response {
+    use app::backend::exports::{figures_csv, ExportError};
+    let now = app::backend::clock::now_local();
+    let year = app::api::tallies::year_or_now(q.year.and_then(|y| y.parse().ok()), now);
+    let Some(area) = q.area.and_then(|a| a.parse::<i64>().ok()) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
+    match figures_csv(&state.db, cookie, area, year, now).await {
+        Ok((area, bytes)) => {
+            let name = format!("{}{year}年协商议事统计.csv", area.name);
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!(
+                            "attachment; filename*=UTF-8''{}",
+                            app::url::encode_component(&name)
+                        ),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Err(ExportError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "figures export");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

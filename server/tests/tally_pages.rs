@@ -39,6 +39,42 @@ async fn staff_follow_a_figure_to_its_records() {
         .body;
     assert!(records.contains(&format!("/manage/sessions/{held}/closing")));
     assert!(!records.contains("取消的协商"));
+    // The export: UTF-8 with a byte-order mark, a row per township and the district's total.
+    let csv = staff
+        .get(&format!(
+            "/manage/tallies/export.csv?year={year}&area={district}"
+        ))
+        .await;
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    assert!(csv.body.starts_with('\u{feff}'), "Excel needs the BOM");
+    let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
+    assert!(
+        lines[0].starts_with("区域,年度,开展协商议事活动（场）"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with(&format!("甲街道,{year},1,"))));
+    assert!(lines
+        .last()
+        .unwrap()
+        .starts_with(&format!("甲区（合计）,{year},1,")));
+    let other_csv = staff
+        .get(&format!(
+            "/manage/tallies/export.csv?year={year}&area={}",
+            app.world.district_b
+        ))
+        .await;
+    assert_eq!(other_csv.status, 404);
+    assert_eq!(
+        app.browser()
+            .get(&format!("/manage/tallies/export.csv?area={district}"))
+            .await
+            .status,
+        404
+    );
     // The same staff member's default is their own district; another district is refused.
     assert!(staff.get("/manage/tallies").await.body.contains("甲区"));
     let other = app.world.district_b.to_string();

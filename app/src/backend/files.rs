@@ -55,13 +55,7 @@ pub async fn read(
             .session_status
             .is_some_and(super::repo::reviews::has_outcome);
     if !public {
-        let principal = match cookie.and_then(auth::cookie::session_token) {
-            Some(token) => match auth::sessions::lookup(&state.db, &token).await? {
-                Some(user) => auth::Principal::load(&state.db, user).await?,
-                None => None,
-            },
-            None => None,
-        };
+        let principal = auth::principal_from_cookie(&state.db, cookie).await?;
         if !principal.is_some_and(|p| p.edits_platform(row.platform_id, &row.area_path)) {
             return Ok(None);
         }

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod calendar;
 pub mod clock;
 pub mod db;
+pub mod exports;
 pub mod files;
 pub mod flash;
 pub mod forms;

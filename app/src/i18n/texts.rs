@@ -316,6 +316,15 @@ texts! {
     FigReviews => "开展“回头看”（次）", "Follow-up visits";
     FigPlatformsActive => "议事平台（个，年末）", "Platforms (at year end)";
     FigPlatformsNew => "新建议事平台（个）", "New platforms";
+    FigSuggestionsAdopted => "其中采纳和部分采纳（条）", "of which adopted or partly";
+    FigProblemsRaised => "年内提出问题（个）", "Problems raised";
+    FigProblemsRaisedResolved => "其中已解决（个）", "of which resolved";
+    FigRatings => "群众评价（条）", "Ratings";
+    FigRatingsSatisfied => "其中满意和基本满意（条）", "of which satisfied";
+    YearColumn => "年度", "Year";
+    AreaColumn => "区域", "Area";
+    TotalRow => "合计", "total";
+    DownloadCsv => "下载CSV（Excel可直接打开）", "Download CSV (opens in Excel)";
     ResolutionRate => "解决率", "Resolution rate";
     AdoptionRate => "采纳率", "Adoption rate";
     ByArea => "分区域", "By area";

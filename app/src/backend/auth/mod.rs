@@ -12,3 +12,18 @@ pub use password::{
 };
 pub use principal::{AreaScope, Principal};
 pub use token::random_token;
+
+/// Who is signed in, from a request's `Cookie` header, for handlers outside server functions
+/// (file downloads, exports).
+pub async fn principal_from_cookie(
+    db: &super::db::Db,
+    cookie: Option<&str>,
+) -> Result<Option<Principal>, super::repo::StoreError> {
+    let Some(token) = cookie.and_then(cookie::session_token) else {
+        return Ok(None);
+    };
+    match sessions::lookup(db, &token).await? {
+        Some(user) => Principal::load(db, user).await,
+        None => Ok(None),
+    }
+}

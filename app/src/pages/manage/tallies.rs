@@ -114,6 +114,9 @@ fn Tallies(view: TallyView) -> impl IntoView {
             <a href=here(year + 1) rel="next">{year + 1} " ›"</a>
         </nav>
         <p class="lead">{summary(lang, year, &view.area.name, &f)}</p>
+        <p class="actions">
+            <a href=format!("/manage/tallies/export.csv?year={year}&area={}", view.area.id) download>{T::DownloadCsv.tr(lang)}</a>
+        </p>
         <table class="table figures">
             <thead><tr><th>{T::Figure.tr(lang)}</th><th>{year}</th><th>{year - 1}</th><th>{T::Change.tr(lang)}</th></tr></thead>
             <tbody>
@@ -143,7 +146,7 @@ fn Tallies(view: TallyView) -> impl IntoView {
             <h2>{T::ByArea.tr(lang)}</h2>
             <table class="table figures">
                 <thead><tr>
-                    <th>{T::Area.tr(lang)}</th>
+                    <th>{T::AreaColumn.tr(lang)}</th>
                     <th>{T::FigConsultations.tr(lang)}</th>
                     <th>{T::FigServices.tr(lang)}</th>
                     <th>{T::FigResidentVisits.tr(lang)}</th>
