@@ -18,6 +18,12 @@ test("staff open the yearly figures, follow a number to its records and download
   expect(total[0]).toContain("合计");
   expect(total[2]).toBe(figure);
 
+  const workbook = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载Excel表格" }).click();
+  const xlsx = readFileSync(await (await workbook).path());
+  expect(xlsx.subarray(0, 2).toString()).toBe("PK");
+  expect((await workbook).suggestedFilename()).toMatch(/\.xlsx$/);
+
   await row.locator("td.num a").click();
   await expect(page.locator(".counts strong")).toHaveText(figure);
   // Each record leads on to the session behind it.

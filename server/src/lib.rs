@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod config;
 pub mod demo;
+mod downloads;
 pub mod jobs;
 mod lang;
 pub mod messages;

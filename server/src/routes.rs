@@ -1,7 +1,7 @@
 use axum::{
     body::Body,
-    extract::{Path, Query, State},
-    http::{header, HeaderMap, Request, StatusCode},
+    extract::{Path, State},
+    http::{header, Request, StatusCode},
     middleware,
     response::{IntoResponse, Response},
     routing::get,
@@ -44,8 +44,15 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .route("/sessions/{id}/calendar.ics", get(session_calendar))
         .route("/platforms/{id}/calendar.ics", get(platform_feed))
         .route("/areas/{id}/calendar.ics", get(area_feed))
-        .route("/files/{key}", get(stored_file))
-        .route("/manage/tallies/export.csv", get(figures_csv))
+        .route("/files/{key}", get(crate::downloads::stored_file))
+        .route(
+            "/manage/tallies/export.csv",
+            get(crate::downloads::figures_csv),
+        )
+        .route(
+            "/manage/tallies/export.xlsx",
+            get(crate::downloads::figures_xlsx),
+        )
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .leptos_routes_with_context(
             &state,
@@ -108,90 +115,6 @@ fn ics_response(result: Result<Option<String>, app::backend::repo::StoreError>) 
         }
         Err(e) => {
             tracing::error!(error = %e, "calendar file");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-/// `GET /files/{key}`: an uploaded photo or file, to those who may see it (see
-/// `app::backend::files`). Served with its checked type and `nosniff`, so a browser never
-/// reads it as anything else.
-async fn stored_file(
-    State(state): State<AppState>,
-    Path(key): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
-    match app::backend::files::read(&state, &key, cookie).await {
-        Ok(Some(file)) => {
-            let disposition = if file.inline {
-                "inline".to_owned()
-            } else {
-                format!(
-                    "attachment; filename*=UTF-8''{}",
-                    app::url::encode_component(&file.file_name)
-                )
-            };
-            (
-                [
-                    (header::CONTENT_TYPE, file.content_type),
-                    (header::CONTENT_DISPOSITION, disposition),
-                    (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-                    (header::CACHE_CONTROL, "private, max-age=86400".to_owned()),
-                ],
-                file.bytes,
-            )
-                .into_response()
-        }
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "stored file");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-#[derive(serde::Deserialize)]
-struct ExportQuery {
-    area: Option<String>,
-    year: Option<String>,
-}
-
-/// `GET /manage/tallies/export.csv?area=&year=`: a year's figures of an area and the areas
-/// below it, for staff over the area (anyone else gets 404, as for a missing area).
-async fn figures_csv(
-    State(state): State<AppState>,
-    Query(q): Query<ExportQuery>,
-    headers: HeaderMap,
-) -> Response {
-    use app::backend::exports::{figures_csv, ExportError};
-    let now = app::backend::clock::now_local();
-    let year = app::api::tallies::year_or_now(q.year.and_then(|y| y.parse().ok()), now);
-    let Some(area) = q.area.and_then(|a| a.parse::<i64>().ok()) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
-    match figures_csv(&state.db, cookie, area, year, now).await {
-        Ok((area, bytes)) => {
-            let name = format!("{}{year}年协商议事统计.csv", area.name);
-            (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!(
-                            "attachment; filename*=UTF-8''{}",
-                            app::url::encode_component(&name)
-                        ),
-                    ),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
-        Err(ExportError::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "figures export");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

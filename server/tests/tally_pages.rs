@@ -61,6 +61,21 @@ async fn staff_follow_a_figure_to_its_records() {
         .last()
         .unwrap()
         .starts_with(&format!("甲区（合计）,{year},1,")));
+    let xlsx = staff
+        .get(&format!(
+            "/manage/tallies/export.xlsx?year={year}&area={district}"
+        ))
+        .await;
+    assert_eq!(xlsx.status, 200);
+    assert_eq!(
+        xlsx.headers["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert!(xlsx.body.starts_with("PK\u{3}\u{4}"), "a zip container");
+    assert!(xlsx.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .ends_with(".xlsx"));
     let other_csv = staff
         .get(&format!(
             "/manage/tallies/export.csv?year={year}&area={}",

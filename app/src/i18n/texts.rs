@@ -323,6 +323,8 @@ texts! {
     FigRatingsSatisfied => "其中满意和基本满意（条）", "of which satisfied";
     YearColumn => "年度", "Year";
     AreaColumn => "区域", "Area";
+    SheetSummary => "汇总", "Summary";
+    DownloadXlsx => "下载Excel表格", "Download Excel workbook";
     TotalRow => "合计", "total";
     DownloadCsv => "下载CSV（Excel可直接打开）", "Download CSV (opens in Excel)";
     ResolutionRate => "解决率", "Resolution rate";

@@ -116,6 +116,7 @@ fn Tallies(view: TallyView) -> impl IntoView {
         <p class="lead">{summary(lang, year, &view.area.name, &f)}</p>
         <p class="actions">
             <a href=format!("/manage/tallies/export.csv?year={year}&area={}", view.area.id) download>{T::DownloadCsv.tr(lang)}</a>
+            <a href=format!("/manage/tallies/export.xlsx?year={year}&area={}", view.area.id) download>{T::DownloadXlsx.tr(lang)}</a>
         </p>
         <table class="table figures">
             <thead><tr><th>{T::Figure.tr(lang)}</th><th>{year}</th><th>{year - 1}</th><th>{T::Change.tr(lang)}</th></tr></thead>
