@@ -308,3 +308,54 @@ async fn consultations_and_services_are_never_mixed_and_cancelled_never_count() 
     assert!(before.suggestions >= before.suggestions_adopted);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_drill_down_lists_exactly_the_records_its_figure_counts() {
+    use app::api::tallies::Drill;
+    let (state, dir) = world(11).await;
+    let districts: Vec<String> = sqlx::query_scalar(
+        "SELECT path FROM areas WHERE level IN ('city', 'district') ORDER BY path",
+    )
+    .fetch_all(&state.db.read)
+    .await
+    .unwrap();
+    for path in districts {
+        for year in [2025, 2026] {
+            let scope = Scope {
+                area_path: path.clone(),
+                platform_type: None,
+                platform_id: None,
+            };
+            let f = tallies::figures(
+                &state.db,
+                &scope,
+                NaiveDate::from_ymd_opt(year, 1, 1).unwrap(),
+                NaiveDate::from_ymd_opt(year, 12, 31).unwrap(),
+                now(),
+            )
+            .await
+            .unwrap();
+            for (drill, figure) in [
+                (Drill::Consultations, f.consultations),
+                (Drill::Services, f.services),
+                (Drill::Topics, f.topics),
+                (Drill::ResidentVisits, f.resident_visits),
+                (Drill::MemberVisits, f.member_visits),
+                (Drill::Suggestions, f.suggestions),
+                (Drill::ProblemsResolved, f.problems_resolved),
+                (Drill::Reviews, f.reviews),
+            ] {
+                let records = tallies::records(&state.db, &path, year, drill, now())
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    records.len() as i64,
+                    figure,
+                    "{path} {year} {}: the list behind the number has the number's length",
+                    drill.code()
+                );
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

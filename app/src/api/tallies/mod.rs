@@ -12,7 +12,12 @@ pub use view::{load_tallies, TallyView};
 pub enum Drill {
     Consultations,
     Services,
+    Topics,
+    ResidentVisits,
+    MemberVisits,
+    Suggestions,
     ProblemsResolved,
+    Reviews,
 }
 
 impl Drill {
@@ -20,14 +25,43 @@ impl Drill {
         match self {
             Self::Consultations => "consultations",
             Self::Services => "services",
+            Self::Topics => "topics",
+            Self::ResidentVisits => "resident-visits",
+            Self::MemberVisits => "member-visits",
+            Self::Suggestions => "suggestions",
             Self::ProblemsResolved => "problems",
+            Self::Reviews => "reviews",
+        }
+    }
+
+    /// The figure a drill-down lists the records of.
+    pub fn label(self) -> crate::i18n::T {
+        use crate::i18n::T;
+        match self {
+            Self::Consultations => T::FigConsultations,
+            Self::Services => T::FigServices,
+            Self::Topics => T::FigTopics,
+            Self::ResidentVisits => T::FigResidentVisits,
+            Self::MemberVisits => T::FigMemberVisits,
+            Self::Suggestions => T::FigSuggestions,
+            Self::ProblemsResolved => T::FigProblemsResolved,
+            Self::Reviews => T::FigReviews,
         }
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Consultations, Self::Services, Self::ProblemsResolved]
-            .into_iter()
-            .find(|d| d.code() == code)
+        [
+            Self::Consultations,
+            Self::Services,
+            Self::Topics,
+            Self::ResidentVisits,
+            Self::MemberVisits,
+            Self::Suggestions,
+            Self::ProblemsResolved,
+            Self::Reviews,
+        ]
+        .into_iter()
+        .find(|d| d.code() == code)
     }
 }
 

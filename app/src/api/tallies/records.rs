@@ -5,16 +5,18 @@ use serde::{Deserialize, Serialize};
 use super::Drill;
 use crate::{api::areas::AreaSummary, error::AppError};
 
-/// One record behind a figure: a session held, or a problem resolved (with its session).
+/// One record behind a figure: a session held, an attendance, a suggestion, a problem resolved,
+/// a follow-up visit (each with its session), or a topic.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct TallyRecord {
-    pub session_id: i64,
+    /// Where the record itself is.
+    pub link: String,
     pub date: NaiveDate,
     pub title: String,
     pub platform_name: String,
     pub area_name: String,
-    /// For a problem: what was resolved and on what evidence.
+    /// The attendee, the suggestion, the problem and its evidence, the visit's findings.
     pub detail: Option<String>,
 }
 

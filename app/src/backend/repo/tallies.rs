@@ -19,6 +19,14 @@ pub struct Scope {
 
 pub use crate::domain::Figures;
 
+/// A platform's area on a day: where it stood before its first move after that day.
+fn platform_area(day: &str) -> String {
+    format!(
+        "coalesce((SELECT m.from_area_id FROM platform_moves m WHERE m.platform_id = p.id AND m.moved_on >= {day}
+                   ORDER BY m.moved_on, m.id LIMIT 1), p.area_id)"
+    )
+}
+
 /// The sessions in scope, joined as `s` with their host platform `p` and held area `a`.
 const SESSIONS: &str =
     "sessions s JOIN platforms p ON p.id = s.host_platform_id JOIN areas a ON a.id = s.area_id";
@@ -54,13 +62,6 @@ pub async fn figures(
                 .fetch_one(&db.read)
                 .await
         }
-    };
-    // A platform's area on a day: where it stood before its first move after that day.
-    let platform_area = |day: &str| {
-        format!(
-            "coalesce((SELECT m.from_area_id FROM platform_moves m WHERE m.platform_id = p.id AND m.moved_on >= {day}
-                       ORDER BY m.moved_on, m.id LIMIT 1), p.area_id)"
-        )
     };
     let platforms = |condition: &str| {
         format!(
@@ -159,21 +160,55 @@ pub async fn records(
     now: NaiveDateTime,
 ) -> Result<Vec<crate::api::tallies::TallyRecord>, StoreError> {
     use crate::api::tallies::Drill;
+    const SESSION_LINK: &str = "'/manage/sessions/' || s.id || '/closing'";
+    let visits = |member: &str| {
+        format!(
+            "SELECT {SESSION_LINK} AS link, date(s.starts_at) AS date, s.title, p.name AS platform_name,
+                    a.name AS area_name, r.name AS detail
+             FROM {SESSIONS} JOIN registrations r ON r.session_id = s.id
+             WHERE {IN_SCOPE} AND {HELD} AND r.state = 'attended' AND r.role {member} 'member'
+             ORDER BY s.starts_at, s.id, r.id"
+        )
+    };
     let sql = match drill {
         Drill::Consultations | Drill::Services => format!(
-            "SELECT s.id AS session_id, date(s.starts_at) AS date, s.title, p.name AS platform_name,
+            "SELECT {SESSION_LINK} AS link, date(s.starts_at) AS date, s.title, p.name AS platform_name,
                     a.name AS area_name, NULL AS detail
              FROM {SESSIONS} WHERE {IN_SCOPE} AND {HELD} AND s.kind {} IN {CONSULTATION_KINDS}
              ORDER BY s.starts_at, s.id",
             if drill == Drill::Services { "NOT" } else { "" }
         ),
+        Drill::ResidentVisits => visits("<>"),
+        Drill::MemberVisits => visits("="),
+        Drill::Suggestions => format!(
+            "SELECT {SESSION_LINK} || '#outcome-' || x.id AS link, date(s.starts_at) AS date, s.title,
+                    p.name AS platform_name, a.name AS area_name, x.text AS detail
+             FROM {SESSIONS} JOIN outcomes x ON x.session_id = s.id
+             WHERE {IN_SCOPE} AND {HELD} ORDER BY s.starts_at, x.id"
+        ),
         Drill::ProblemsResolved => format!(
-            "SELECT s.id AS session_id, x.resolved_on AS date, s.title, p.name AS platform_name,
-                    a.name AS area_name, x.description || '：' || x.evidence AS detail
+            "SELECT {SESSION_LINK} || '#problem-' || x.id AS link, x.resolved_on AS date, s.title,
+                    p.name AS platform_name, a.name AS area_name, x.description || '：' || x.evidence AS detail
              FROM {SESSIONS} JOIN problems x ON x.session_id = s.id
              WHERE {IN_SCOPE} AND s.status NOT IN ('draft', 'cancelled') AND ?6 IS NOT NULL
                AND x.resolved_on >= ?4 AND x.resolved_on < ?5
              ORDER BY x.resolved_on, x.id"
+        ),
+        Drill::Reviews => format!(
+            "SELECT {SESSION_LINK} || '#reviews' AS link, x.reviewed_on AS date, s.title,
+                    p.name AS platform_name, a.name AS area_name, x.findings AS detail
+             FROM {SESSIONS} JOIN reviews x ON x.session_id = s.id
+             WHERE {IN_SCOPE} AND s.status NOT IN ('draft', 'cancelled') AND ?6 IS NOT NULL
+               AND x.reviewed_on >= ?4 AND x.reviewed_on < ?5
+             ORDER BY x.reviewed_on, x.id"
+        ),
+        Drill::Topics => format!(
+            "SELECT '/manage/topics/' || t.id AS link, date(t.submitted_at) AS date, t.title,
+                    p.name AS platform_name, a.name AS area_name, NULL AS detail
+             FROM topics t JOIN platforms p ON p.id = t.platform_id JOIN areas a ON a.id = {area}
+             WHERE {IN_SCOPE} AND t.submitted_at >= ?4 AND t.submitted_at < ?5 AND ?6 IS NOT NULL
+             ORDER BY t.submitted_at, t.id",
+            area = platform_area("date(t.submitted_at)"),
         ),
     };
     let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();

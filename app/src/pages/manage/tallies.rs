@@ -39,7 +39,7 @@ fn rows(f: &Figures, p: &Figures) -> Vec<(T, i64, i64, Option<Drill>)> {
             p.services,
             Some(Drill::Services),
         ),
-        (T::FigTopics, f.topics, p.topics, None),
+        (T::FigTopics, f.topics, p.topics, Some(Drill::Topics)),
         (
             T::FigTopicsTakenUp,
             f.topics_taken_up,
@@ -50,17 +50,27 @@ fn rows(f: &Figures, p: &Figures) -> Vec<(T, i64, i64, Option<Drill>)> {
             T::FigResidentVisits,
             f.resident_visits,
             p.resident_visits,
-            None,
+            Some(Drill::ResidentVisits),
         ),
-        (T::FigMemberVisits, f.member_visits, p.member_visits, None),
-        (T::FigSuggestions, f.suggestions, p.suggestions, None),
+        (
+            T::FigMemberVisits,
+            f.member_visits,
+            p.member_visits,
+            Some(Drill::MemberVisits),
+        ),
+        (
+            T::FigSuggestions,
+            f.suggestions,
+            p.suggestions,
+            Some(Drill::Suggestions),
+        ),
         (
             T::FigProblemsResolved,
             f.problems_resolved,
             p.problems_resolved,
             Some(Drill::ProblemsResolved),
         ),
-        (T::FigReviews, f.reviews, p.reviews, None),
+        (T::FigReviews, f.reviews, p.reviews, Some(Drill::Reviews)),
         (
             T::FigPlatformsActive,
             f.platforms_active,
@@ -191,11 +201,7 @@ pub fn TallyRecordsPage() -> impl IntoView {
 #[component]
 fn Records(view: TallyRecords) -> impl IntoView {
     let lang = use_lang();
-    let label = match view.drill {
-        Drill::Consultations => T::FigConsultations,
-        Drill::Services => T::FigServices,
-        Drill::ProblemsResolved => T::FigProblemsResolved,
-    };
+    let label = view.drill.label();
     let heading = format!(
         "{} · {}{} · {}",
         view.area.name,
@@ -215,7 +221,7 @@ fn Records(view: TallyRecords) -> impl IntoView {
                     <tr>
                         <td>{fmt_date(r.date, lang)}</td>
                         <td>
-                            <a href=format!("/manage/sessions/{}/closing", r.session_id)>{r.title}</a>
+                            <a href=r.link>{r.title}</a>
                             <br/><span class="muted">{r.area_name} " · " {r.platform_name}</span>
                             {r.detail.map(|d| view! { <br/><span>{d}</span> })}
                         </td>
