@@ -172,3 +172,25 @@ pub async fn read_form(form: &mut multer::Multipart<'static>) -> Result<ReadForm
     }
     Ok(ReadForm { fields, file })
 }
+
+/// Reads a server function's multipart body; a body that is not a well-formed form is the
+/// client's mistake.
+pub async fn read_multipart(
+    data: leptos::server_fn::codec::MultipartData,
+) -> Result<ReadForm, crate::error::AppError> {
+    use crate::error::AppError;
+    let mut form = data
+        .into_inner()
+        .ok_or_else(|| AppError::BadRequest("multipart".into()))?;
+    read_form(&mut form)
+        .await
+        .map_err(|e| AppError::BadRequest(e.to_string()))
+}
+
+/// Stores checked bytes; a failure to write is the server's, logged, and reported as such.
+pub async fn keep(dir: &Path, bytes: &[u8]) -> Result<String, crate::error::AppError> {
+    store(dir, bytes).await.map_err(|e| {
+        tracing::error!(error = %e, "storing an upload");
+        crate::error::AppError::Unexpected
+    })
+}

@@ -13,12 +13,7 @@ pub async fn attach_file(data: MultipartData) -> Result<(), AppError> {
     use crate::i18n::T;
 
     let result = async {
-        let mut form = data
-            .into_inner()
-            .ok_or_else(|| AppError::BadRequest("multipart".into()))?;
-        let read = uploads::read_form(&mut form)
-            .await
-            .map_err(|e| AppError::BadRequest(e.to_string()))?;
+        let read = uploads::read_multipart(data).await?;
         let id = read.fields.get("id").cloned().unwrap_or_default();
         let (me, db, card) = super::held_session(&id).await?;
         let mut errors = FieldErrors::default();
@@ -40,12 +35,7 @@ pub async fn attach_file(data: MultipartData) -> Result<(), AppError> {
                 return Err(errors.into());
             }
         };
-        let key = uploads::store(&state()?.settings.uploads_dir, &bytes)
-            .await
-            .map_err(|e| {
-                tracing::error!(error = %e, "storing an upload");
-                AppError::Unexpected
-            })?;
+        let key = uploads::keep(&state()?.settings.uploads_dir, &bytes).await?;
         let attachment = repo::minutes::NewAttachment {
             kind: kind.kind(),
             file_name: name,

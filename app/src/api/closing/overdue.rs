@@ -28,10 +28,6 @@ pub async fn load_overdue() -> Result<Vec<OverdueOutcome>, AppError> {
     use crate::backend::{clock::now_local, repo, require_principal, state};
     let me = require_principal().await?;
     let db = state()?.db;
-    let paths: Vec<String> = if me.is_admin {
-        vec!["/".to_owned()]
-    } else {
-        me.staff_scopes.iter().map(|s| s.path.clone()).collect()
-    };
+    let paths = me.area_paths();
     Ok(repo::outcomes::overdue(&db, &me.organizer_of, &paths, now_local().date()).await?)
 }

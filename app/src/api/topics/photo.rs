@@ -15,12 +15,7 @@ pub async fn attach_topic_photo(data: MultipartData) -> Result<(), AppError> {
     use crate::i18n::T;
 
     let result = async {
-        let mut form = data
-            .into_inner()
-            .ok_or_else(|| AppError::BadRequest("multipart".into()))?;
-        let read = uploads::read_form(&mut form)
-            .await
-            .map_err(|e| AppError::BadRequest(e.to_string()))?;
+        let read = uploads::read_multipart(data).await?;
         let code = read.fields.get("code").cloned().unwrap_or_default();
         let code = RegistrationCode::parse(&code).map_err(|_| AppError::NotFound)?;
         let app = state()?;
@@ -52,12 +47,7 @@ pub async fn attach_topic_photo(data: MultipartData) -> Result<(), AppError> {
                 return Err(errors.into());
             }
         };
-        let key = uploads::store(&app.settings.uploads_dir, &bytes)
-            .await
-            .map_err(|e| {
-                tracing::error!(error = %e, "storing an upload");
-                AppError::Unexpected
-            })?;
+        let key = uploads::keep(&app.settings.uploads_dir, &bytes).await?;
         let photo = crate::backend::repo::minutes::NewAttachment {
             kind: kind.kind(),
             file_name: name,

@@ -53,11 +53,7 @@ pub async fn load_manage_topics(all: bool) -> Result<Vec<TopicRow>, AppError> {
     use crate::backend::{repo, require_principal, state};
     let me = require_principal().await?;
     let db = state()?.db;
-    let paths: Vec<String> = if me.is_admin {
-        vec!["/".to_owned()]
-    } else {
-        me.staff_scopes.iter().map(|s| s.path.clone()).collect()
-    };
+    let paths = me.area_paths();
     Ok(repo::topics::list(&db, &me.organizer_of, &paths, all).await?)
 }
 

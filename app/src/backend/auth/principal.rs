@@ -77,6 +77,16 @@ impl Principal {
         Ok(Some(p))
     }
 
+    /// The area paths whose records this principal oversees as staff ("/" for an
+    /// administrator: everything).
+    pub fn area_paths(&self) -> Vec<String> {
+        if self.is_admin {
+            vec!["/".to_owned()]
+        } else {
+            self.staff_scopes.iter().map(|s| s.path.clone()).collect()
+        }
+    }
+
     pub fn is_staff(&self) -> bool {
         self.is_admin || !self.staff_scopes.is_empty()
     }
