@@ -37,6 +37,12 @@ impl FormState {
     pub fn error(&self, field: &str) -> Option<T> {
         self.errors.get(field).copied()
     }
+
+    /// A field's error, if the post was to the server function at `source` (a page with
+    /// several forms shows each error only at the form that caused it).
+    pub fn error_from(&self, source: &str, field: &str) -> Option<T> {
+        (self.source == source).then(|| self.error(field)).flatten()
+    }
 }
 
 /// The query parameter that names a stored form state.

@@ -73,10 +73,10 @@ async fn figure_rows(
         platform_type: None,
         platform_id: None,
     };
-    let mut areas_in_rows: Vec<(String, String)> = areas::children_with_counts(db, &area, false)
+    let mut areas_in_rows: Vec<(String, String)> = areas::children(db, &area)
         .await?
         .into_iter()
-        .map(|c| (c.area.name, c.area.path))
+        .map(|c| (c.name, c.path))
         .collect();
     areas_in_rows.push((
         format!("{}（{}）", area.name, T::TotalRow.tr(Lang::Zh)),

@@ -65,9 +65,7 @@ fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
             view! { <Rating code=view.code.clone() rating=view.rating state=state.clone()/> }.into_any()
         } else {
             // A rating posted where none is offered (not there, or not yet): say why.
-            let refused = (state.source == <RateSession as leptos::server_fn::ServerFn>::PATH)
-                .then(|| state.error("satisfaction"))
-                .flatten();
+            let refused = state.error_from(<RateSession as leptos::server_fn::ServerFn>::PATH, "satisfaction");
             refused.map(|e| view! { <p class="notice error" role="alert">{e.tr(lang)}</p> }).into_any()
         }}
         <p class="hint">{T::KeepThisLink.tr(lang)}</p>
@@ -93,9 +91,7 @@ fn Rating(code: String, rating: Option<Satisfaction>, state: FormState) -> impl 
             {match rating {
                 Some(r) => {
                     // A second rating was refused: say so above the one that stands.
-                    let again = (state.source == <RateSession as leptos::server_fn::ServerFn>::PATH)
-                        .then(|| state.error("satisfaction"))
-                        .flatten();
+                    let again = state.error_from(<RateSession as leptos::server_fn::ServerFn>::PATH, "satisfaction");
                     view! {
                         {again.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
                         <p>{T::YourRating.tr(lang)} "：" <strong>{r.label(lang)}</strong></p>

@@ -112,7 +112,7 @@ fn Receipt(receipt: TopicReceipt, state: FormState) -> impl IntoView {
         <TopicFactsView topic=receipt.topic.clone() sessions=receipt.sessions.clone()/>
         {if receipt.has_photo {
             let path = <AttachTopicPhoto as leptos::server_fn::ServerFn>::PATH;
-            let again = (state.source == path).then(|| state.error("file")).flatten();
+            let again = state.error_from(path, "file");
             view! {
                 {again.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
                 <p>{T::PhotoAttached.tr(lang)} " ✓"</p>
@@ -129,9 +129,7 @@ fn Receipt(receipt: TopicReceipt, state: FormState) -> impl IntoView {
 fn PhotoForm(code: String, state: FormState) -> impl IntoView {
     let lang = use_lang();
     let path = <AttachTopicPhoto as leptos::server_fn::ServerFn>::PATH;
-    let error = (state.source == path)
-        .then(|| state.error("file"))
-        .flatten();
+    let error = state.error_from(path, "file");
     view! {
         <section id="photo">
             <h2>{T::AddPhoto.tr(lang)}</h2>

@@ -162,6 +162,24 @@ pub(crate) async fn held_session(
     Ok((me, db, card))
 }
 
+/// Parses an optional date field: `Some(None)` when blank, `None` (with the field's error)
+/// when it is not a date.
+#[cfg(feature = "ssr")]
+pub(crate) fn optional_date(
+    errors: &mut crate::backend::forms::FieldErrors,
+    field: &str,
+    input: &str,
+) -> Option<Option<NaiveDate>> {
+    if input.trim().is_empty() {
+        return Some(None);
+    }
+    errors
+        .check(field, crate::domain::parse_local_date(input), |_| {
+            crate::i18n::T::DateMalformed
+        })
+        .map(Some)
+}
+
 /// Parses an optional date field that cannot lie in the future.
 #[cfg(feature = "ssr")]
 pub(crate) fn past_date(

@@ -16,7 +16,7 @@ pub async fn add_outcome(
 ) -> Result<(), AppError> {
     use crate::backend::forms::{Done, FieldErrors, FormPost};
     use crate::backend::{clock::now_local, repo};
-    use crate::domain::{parse_local_date, OutcomeForm, RequiredText, TextError};
+    use crate::domain::{OutcomeForm, RequiredText, TextError};
     use crate::i18n::T;
 
     let keep = [
@@ -43,15 +43,7 @@ pub async fn add_outcome(
             RequiredText::parse_optional(&lead_department, 100),
             texts,
         );
-        let deadline = if deadline.trim().is_empty() {
-            Some(None)
-        } else {
-            errors
-                .check("deadline", parse_local_date(&deadline), |_| {
-                    T::DateMalformed
-                })
-                .map(Some)
-        };
+        let deadline = super::optional_date(&mut errors, "deadline", &deadline);
         let members = repo::minutes::members_attended(&db, card.id).await?;
         let proposer = match proposer.trim() {
             "" => Some(None),

@@ -22,9 +22,7 @@ pub async fn update_outcome(
 ) -> Result<(), AppError> {
     use crate::backend::forms::{Done, FieldErrors, FormPost};
     use crate::backend::{clock::now_local, repo};
-    use crate::domain::{
-        parse_local_date, Adoption, Conversion, HandlingStatus, RequiredText, ResultClass,
-    };
+    use crate::domain::{Adoption, Conversion, HandlingStatus, RequiredText, ResultClass};
     use crate::i18n::T;
 
     let keep = [
@@ -80,15 +78,7 @@ pub async fn update_outcome(
             RequiredText::parse_optional(&lead_department, 100),
             |_| T::TooLong,
         );
-        let deadline = if deadline.trim().is_empty() {
-            Some(None)
-        } else {
-            errors
-                .check("deadline", parse_local_date(&deadline), |_| {
-                    T::DateMalformed
-                })
-                .map(Some)
-        };
+        let deadline = super::optional_date(&mut errors, "deadline", &deadline);
         let feedback_on = if feedback_on.trim().is_empty() {
             Some(None)
         } else {

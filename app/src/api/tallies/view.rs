@@ -38,9 +38,9 @@ pub async fn load_tallies(year: Option<i32>, area: Option<i64>) -> Result<TallyV
     let figures = tallies::figures(&db, &scope(&area.path), from, to, now).await?;
     let previous = tallies::figures(&db, &scope(&area.path), prev_from, prev_to, now).await?;
     let mut children = Vec::new();
-    for child in repo::areas::children_with_counts(&db, &area, false).await? {
-        let f = tallies::figures(&db, &scope(&child.area.path), from, to, now).await?;
-        children.push((child.area, f));
+    for child in repo::areas::children(&db, &area).await? {
+        let f = tallies::figures(&db, &scope(&child.path), from, to, now).await?;
+        children.push((child, f));
     }
     Ok(TallyView {
         year,

@@ -52,6 +52,16 @@ pub async fn ancestors(db: &Db, area: &AreaSummary) -> Result<Vec<AreaSummary>, 
     Ok(q.fetch_all(&db.read).await?)
 }
 
+/// The areas directly below, active ones first.
+pub async fn children(db: &Db, area: &AreaSummary) -> Result<Vec<AreaSummary>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM areas WHERE parent_id = ? ORDER BY active DESC, code, name"
+    ))
+    .bind(area.id)
+    .fetch_all(&db.read)
+    .await?)
+}
+
 /// The areas directly below, each with its count of active platforms anywhere beneath it.
 pub async fn children_with_counts(
     db: &Db,

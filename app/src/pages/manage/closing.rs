@@ -284,10 +284,7 @@ fn ProblemList(
 #[component]
 fn Files(id: String, view: ClosingView, state: FormState) -> impl IntoView {
     let lang = use_lang();
-    let (_, error) = {
-        let mine = state.source == server_path::<AttachFile>();
-        (mine, mine.then(|| state.error("file")).flatten())
-    };
+    let error = state.error_from(server_path::<AttachFile>(), "file");
     view! {
         <section id="files">
             <h2>{T::FilesTitle.tr(lang)}</h2>

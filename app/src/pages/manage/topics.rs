@@ -105,9 +105,8 @@ fn TopicReview(view: ManageTopic, state: FormState) -> impl IntoView {
         })}
         {(!open).then(|| {
             // A decision posted after the topic closed (another reviewer was quicker).
-            (state.source == <ReviewTopic as leptos::server_fn::ServerFn>::PATH)
-                .then(|| state.error("decision"))
-                .flatten()
+            state
+                .error_from(<ReviewTopic as leptos::server_fn::ServerFn>::PATH, "decision")
                 .map(|e| view! { <p class="notice error" role="alert">{e.tr(lang)}</p> })
         })}
         {open.then(|| view! {
