@@ -212,7 +212,7 @@ fn Records(view: TallyRecords) -> impl IntoView {
     let count = view.records.len();
     view! {
         <Title text=heading.clone()/>
-        <p><a href=format!("/manage/tallies?year={}&area={}", view.year, view.area.id)>{T::TalliesTitle.tr(lang)}</a></p>
+        <p><a href=format!("/manage/tallies?year={}&area={}", view.year, view.area.id)>{T::FiguresTile.tr(lang)}</a></p>
         <h1>{heading}</h1>
         <p class="counts">{T::RecordCount.tr(lang)} " " <strong>{count}</strong></p>
         <table class="table">
