@@ -10,9 +10,10 @@ use crate::{
     i18n::{use_lang, Lang, T},
     pages::{
         manage::{
-            ClosingPage, DashboardPage, EditPlatformPage, EditSessionPage, ManageAreasPage,
-            ManagePlatformsPage, ManageSessionsPage, ManageTopicPage, ManageTopicsPage,
-            NewPlatformPage, NewSessionPage, OverduePage, TalliesPage, TallyRecordsPage, UsersPage,
+            AnnualReportPage, ClosingPage, DashboardPage, EditPlatformPage, EditSessionPage,
+            ManageAreasPage, ManagePlatformsPage, ManageSessionsPage, ManageTopicPage,
+            ManageTopicsPage, NewPlatformPage, NewSessionPage, OverduePage, TalliesPage,
+            TallyRecordsPage, UsersPage,
         },
         AccountPage, AreaPage, HomePage, LoginPage, MemberRecordPage, NotFoundPage, PlatformPage,
         PlatformPosterPage, ProposeTopicPage, RegistrationPage, ResultsPage, SessionPage,
@@ -107,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/outcomes") view=OverduePage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies") view=TalliesPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies/records") view=TallyRecordsPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/tallies/report") view=AnnualReportPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id") view=EditSessionPage ssr=ssr/>
                 </Routes>
             </Layout>

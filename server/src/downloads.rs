@@ -6,7 +6,10 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use app::backend::AppState;
+use std::collections::HashMap;
+
+use app::api::tallies::TallyParams;
+use app::backend::{exports::ExportError, AppState};
 
 /// `GET /files/{key}`: an uploaded photo or file, to those who may see it (see
 /// `app::backend::files`). Served with its checked type and `nosniff`, so a browser never
@@ -46,29 +49,28 @@ pub async fn stored_file(
     }
 }
 
-#[derive(serde::Deserialize)]
-pub struct ExportQuery {
-    area: Option<String>,
-    year: Option<String>,
+/// The figures choices of an export link, read as the pages read them.
+fn params(query: &HashMap<String, String>) -> TallyParams {
+    TallyParams::from_query(|k| query.get(k).cloned())
 }
 
-/// `GET /manage/tallies/export.csv?area=&year=`: a year's figures of an area and the areas
-/// below it, for staff over the area (anyone else gets 404, as for a missing area).
+/// `GET /manage/tallies/export.csv?…`: a period's figures of a scope and of the areas below it,
+/// for staff over the scope (anyone else gets 404, as for a missing area).
 pub async fn figures_csv(
     State(state): State<AppState>,
-    Query(q): Query<ExportQuery>,
+    Query(q): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    export(&state, q, &headers, Export::Csv).await
+    export(&state, &params(&q), &headers, Export::Csv).await
 }
 
-/// `GET /manage/tallies/export.xlsx?area=&year=`: the same as a workbook.
+/// `GET /manage/tallies/export.xlsx?…`: the same as a workbook, with a sheet per breakdown.
 pub async fn figures_xlsx(
     State(state): State<AppState>,
-    Query(q): Query<ExportQuery>,
+    Query(q): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    export(&state, q, &headers, Export::Xlsx).await
+    export(&state, &params(&q), &headers, Export::Xlsx).await
 }
 
 enum Export {
@@ -76,48 +78,112 @@ enum Export {
     Xlsx,
 }
 
-async fn export(state: &AppState, q: ExportQuery, headers: &HeaderMap, kind: Export) -> Response {
-    use app::backend::exports::{figures_csv, figures_xlsx, ExportError};
+fn attachment(content_type: &str, name: &str) -> [(header::HeaderName, String); 2] {
+    [
+        (header::CONTENT_TYPE, content_type.to_owned()),
+        (
+            header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename*=UTF-8''{}",
+                app::url::encode_component(name)
+            ),
+        ),
+    ]
+}
+
+fn refused(e: ExportError) -> Response {
+    match e {
+        ExportError::NotFound => StatusCode::NOT_FOUND.into_response(),
+        e => {
+            tracing::error!(error = %e, "figures export");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+async fn export(state: &AppState, p: &TallyParams, headers: &HeaderMap, kind: Export) -> Response {
+    use app::backend::exports::{figures_csv, figures_xlsx, subject};
     let now = app::backend::clock::now_local();
-    let year = app::api::tallies::year_or_now(q.year.and_then(|y| y.parse().ok()), now);
-    let Some(area) = q.area.and_then(|a| a.parse::<i64>().ok()) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
     let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
+    let s = match subject(&state.db, cookie, p, now).await {
+        Ok(s) => s,
+        Err(e) => return refused(e),
+    };
     let (made, content_type, extension) = match kind {
         Export::Csv => (
-            figures_csv(&state.db, cookie, area, year, now).await,
+            figures_csv(&state.db, &s, now).await,
             "text/csv; charset=utf-8",
             "csv",
         ),
         Export::Xlsx => (
-            figures_xlsx(&state.db, cookie, area, year, now).await,
+            figures_xlsx(&state.db, &s, now).await,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "xlsx",
         ),
     };
     match made {
-        Ok((area, bytes)) => {
-            let name = format!("{}{year}年协商议事统计.{extension}", area.name);
-            (
-                [
-                    (header::CONTENT_TYPE, content_type.to_owned()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!(
-                            "attachment; filename*=UTF-8''{}",
-                            app::url::encode_component(&name)
-                        ),
-                    ),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
-        Err(ExportError::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "figures export");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Ok(bytes) => (
+            attachment(content_type, &format!("{}.{extension}", s.file_stem())),
+            bytes,
+        )
+            .into_response(),
+        Err(e) => refused(e),
     }
+}
+
+/// Chunks waiting for a slow client before the export pauses reading the database.
+const CHUNKS_IN_FLIGHT: usize = 8;
+
+/// `GET /manage/tallies/records.csv?…&drill=…[&by=…&key=…]`: every record behind a number, as
+/// CSV, streamed as it is read so memory stays flat for a list of millions. The download's
+/// progress shows in the browser as the rows arrive.
+pub async fn records_csv(
+    State(state): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let p = params(&q);
+    let now = app::backend::clock::now_local();
+    let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
+    let Some(drill) = p.drill else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let split = match (p.by, p.key.clone()) {
+        (Some(by), Some(key)) if drill.has(by) => Some((by, key)),
+        (None, _) => None,
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let s = match app::backend::exports::subject(&state.db, cookie, &p, now).await {
+        Ok(s) => s,
+        Err(e) => return refused(e),
+    };
+    let name = format!(
+        "{}-{}.csv",
+        s.file_stem(),
+        drill.label().tr(app::i18n::Lang::Zh)
+    );
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(CHUNKS_IN_FLIGHT);
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        let split = split.as_ref().map(|(d, k)| (*d, k.as_str()));
+        let sent = app::backend::exports::records_csv(&db, &s, drill, split, now, |chunk| {
+            let tx = tx.clone();
+            async move { tx.send(Ok(chunk)).await.is_ok() }
+        })
+        .await;
+        if let Err(e) = sent {
+            tracing::error!(error = %e, "records export");
+            // The status has gone out already; breaking the body tells the browser the
+            // download failed rather than leaving a silently short file.
+            let _ = tx.send(Err(std::io::Error::other("export failed"))).await;
+        }
+    });
+    let body = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (chunk, rx))
+    });
+    (
+        attachment("text/csv; charset=utf-8", &name),
+        axum::body::Body::from_stream(body),
+    )
+        .into_response()
 }

@@ -53,6 +53,10 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
             "/manage/tallies/export.xlsx",
             get(crate::downloads::figures_xlsx),
         )
+        .route(
+            "/manage/tallies/records.csv",
+            get(crate::downloads::records_csv),
+        )
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .leptos_routes_with_context(
             &state,

@@ -1,10 +1,13 @@
 //! The yearly figures against a brute-force recount of the raw rows, on generated worlds with
-//! cancellations, service activities, co-organized sessions and problems resolved in other
-//! years; and every parent area's figures equal its own plus the sum of its children's.
+//! cancellations, service activities, co-organized sessions, problems resolved in other years,
+//! a platform that moved and one that closed; every parent area's figures equal its own plus
+//! the sum of its children's; every breakdown adds up to its figure and every number's list
+//! of records is exactly that long.
 
 use std::collections::HashMap;
 
 use app::backend::repo::tallies::{self, Figures, Scope};
+use app::domain::{Dimension, Drill, Period};
 use chrono::{NaiveDate, NaiveDateTime};
 use server::{config::Config, demo};
 
@@ -60,13 +63,26 @@ struct SessionRow {
     starts_at: NaiveDateTime,
 }
 
-/// The session-based figures counted by hand from the raw rows, per session, so that any
-/// scope's figures are a filter and a sum.
+/// Every row the figures are made of, read plainly, so that any scope's figures are a filter
+/// and a count in Rust.
 struct Raw {
-    sessions: Vec<SessionRow>,
-    attended: HashMap<i64, (i64, i64)>,
-    suggestions: HashMap<i64, i64>,
-    resolved: Vec<(i64, NaiveDate)>,
+    sessions: HashMap<i64, SessionRow>,
+    /// (session, is a member) per attendance.
+    attendance: Vec<(i64, bool)>,
+    /// (session, adoption) per suggestion.
+    outcomes: Vec<(i64, Option<String>)>,
+    /// (session, raised, resolved) per problem.
+    problems: Vec<(i64, NaiveDate, Option<NaiveDate>)>,
+    /// (session, satisfaction) per rating.
+    ratings: Vec<(i64, String)>,
+    /// (session, visited) per follow-up.
+    reviews: Vec<(i64, NaiveDate)>,
+    /// (platform, submitted, status) per topic.
+    topics: Vec<(i64, NaiveDateTime, String)>,
+    /// (platform, area path today, established, deactivated).
+    platforms: Vec<(i64, String, NaiveDate, Option<NaiveDate>)>,
+    /// (platform, moved on, path it left).
+    moves: Vec<(i64, NaiveDate, String)>,
 }
 
 async fn raw(state: &app::backend::AppState) -> Raw {
@@ -77,86 +93,189 @@ async fn raw(state: &app::backend::AppState) -> Raw {
     .fetch_all(db)
     .await
     .unwrap();
-    let mut attended = HashMap::new();
-    for (session, role) in sqlx::query_as::<_, (i64, String)>(
-        "SELECT session_id, role FROM registrations WHERE state = 'attended'",
-    )
-    .fetch_all(db)
-    .await
-    .unwrap()
-    {
-        let e: &mut (i64, i64) = attended.entry(session).or_default();
-        if role == "member" {
-            e.1 += 1;
-        } else {
-            e.0 += 1;
-        }
-    }
-    let mut suggestions = HashMap::new();
-    for (session,) in sqlx::query_as::<_, (i64,)>("SELECT session_id FROM outcomes")
+    let attendance: Vec<(i64, String)> =
+        sqlx::query_as("SELECT session_id, role FROM registrations WHERE state = 'attended'")
+            .fetch_all(db)
+            .await
+            .unwrap();
+    Raw {
+        sessions: sessions.into_iter().map(|s| (s.id, s)).collect(),
+        attendance: attendance
+            .into_iter()
+            .map(|(s, role)| (s, role == "member"))
+            .collect(),
+        outcomes: sqlx::query_as("SELECT session_id, adoption FROM outcomes")
+            .fetch_all(db)
+            .await
+            .unwrap(),
+        problems: sqlx::query_as("SELECT session_id, raised_on, resolved_on FROM problems")
+            .fetch_all(db)
+            .await
+            .unwrap(),
+        ratings: sqlx::query_as(
+            "SELECT r.session_id, g.satisfaction FROM ratings g JOIN registrations r ON r.id = g.registration_id",
+        )
         .fetch_all(db)
         .await
-        .unwrap()
-    {
-        *suggestions.entry(session).or_default() += 1;
+        .unwrap(),
+        reviews: sqlx::query_as("SELECT session_id, reviewed_on FROM reviews")
+            .fetch_all(db)
+            .await
+            .unwrap(),
+        topics: sqlx::query_as("SELECT platform_id, submitted_at, status FROM topics")
+            .fetch_all(db)
+            .await
+            .unwrap(),
+        platforms: sqlx::query_as(
+            "SELECT p.id, a.path, p.established_on, p.deactivated_on FROM platforms p JOIN areas a ON a.id = p.area_id",
+        )
+        .fetch_all(db)
+        .await
+        .unwrap(),
+        moves: sqlx::query_as(
+            "SELECT m.platform_id, m.moved_on, a.path FROM platform_moves m JOIN areas a ON a.id = m.from_area_id",
+        )
+        .fetch_all(db)
+        .await
+        .unwrap(),
     }
-    let resolved = sqlx::query_as(
-        "SELECT session_id, resolved_on FROM problems WHERE resolved_on IS NOT NULL",
-    )
-    .fetch_all(db)
-    .await
-    .unwrap();
-    Raw {
-        sessions,
-        attended,
-        suggestions,
-        resolved,
+}
+
+impl Raw {
+    /// Where a platform stood on a day: the area it left at its first move on or after that
+    /// day, else where it stands now.
+    fn platform_path(&self, platform: i64, day: NaiveDate) -> String {
+        self.moves
+            .iter()
+            .filter(|(p, on, _)| *p == platform && *on >= day)
+            .min_by_key(|(_, on, _)| *on)
+            .map(|(_, _, path)| path.clone())
+            .unwrap_or_else(|| {
+                self.platforms
+                    .iter()
+                    .find(|(p, ..)| *p == platform)
+                    .map(|(_, path, ..)| path.clone())
+                    .unwrap()
+            })
     }
 }
 
 const CONSULTATION: [&str; 5] = ["council", "livelihood", "sector", "proposal", "counterpart"];
 
-/// The figures of `path`'s subtree for `year`, recounted by hand.
-fn recount(raw: &Raw, path: &str, year: i32) -> Figures {
-    let in_scope = |s: &&SessionRow| s.path.starts_with(path);
-    let counted = |s: &&SessionRow| !matches!(s.status.as_str(), "draft" | "cancelled");
-    let held = |s: &&SessionRow| {
-        counted(s) && s.starts_at.date().year_ce().1 as i32 == year && s.starts_at <= now()
-    };
-    let mut f = Figures::default();
-    for s in raw.sessions.iter().filter(in_scope).filter(held) {
-        if CONSULTATION.contains(&s.kind.as_str()) {
-            f.consultations += 1;
-        } else {
-            f.services += 1;
-        }
-        let (residents, members) = raw.attended.get(&s.id).copied().unwrap_or_default();
-        f.resident_visits += residents;
-        f.member_visits += members;
-        f.suggestions += raw.suggestions.get(&s.id).copied().unwrap_or_default();
-    }
-    let by_id: HashMap<i64, &SessionRow> = raw.sessions.iter().map(|s| (s.id, s)).collect();
-    f.problems_resolved = raw
-        .resolved
-        .iter()
-        .filter(|(session, on)| {
-            let s = by_id[session];
-            s.path.starts_with(path) && counted(&s) && on.year_ce().1 as i32 == year
-        })
-        .count() as i64;
-    f
+fn in_year(d: NaiveDate, year: i32) -> bool {
+    d.year() == year
 }
 
-/// The session-based figures only, to compare with a recount.
-fn session_figures(f: Figures) -> [i64; 6] {
-    [
-        f.consultations,
-        f.services,
-        f.resident_visits,
-        f.member_visits,
-        f.suggestions,
-        f.problems_resolved,
-    ]
+/// The figures of `path`'s subtree for `year`, recounted by hand from the definitions.
+fn recount(raw: &Raw, path: &str, year: i32) -> Figures {
+    let counted = |s: &SessionRow| {
+        s.path.starts_with(path) && !matches!(s.status.as_str(), "draft" | "cancelled")
+    };
+    let held = |id: &i64| {
+        let s = &raw.sessions[id];
+        counted(s) && in_year(s.starts_at.date(), year) && s.starts_at <= now()
+    };
+    let counted_id = |id: &i64| counted(&raw.sessions[id]);
+    let count = |n: usize| n as i64;
+    let year_end = NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap();
+    let platform_here = |p: i64, day: NaiveDate| raw.platform_path(p, day).starts_with(path);
+    let held_sessions = raw.sessions.keys().filter(|id| held(id));
+    let (consultations, services): (Vec<&i64>, Vec<&i64>) =
+        held_sessions.partition(|id| CONSULTATION.contains(&raw.sessions[id].kind.as_str()));
+    Figures {
+        platforms_active: count(
+            raw.platforms
+                .iter()
+                .filter(|(p, _, est, off)| {
+                    *est < year_end
+                        && off.is_none_or(|off| off >= year_end)
+                        && platform_here(*p, year_end)
+                })
+                .count(),
+        ),
+        platforms_new: count(
+            raw.platforms
+                .iter()
+                .filter(|(p, _, est, _)| in_year(*est, year) && platform_here(*p, year_end))
+                .count(),
+        ),
+        consultations: count(consultations.len()),
+        services: count(services.len()),
+        topics: count(
+            raw.topics
+                .iter()
+                .filter(|(p, at, _)| in_year(at.date(), year) && platform_here(*p, at.date()))
+                .count(),
+        ),
+        topics_taken_up: count(
+            raw.topics
+                .iter()
+                .filter(|(p, at, status)| {
+                    in_year(at.date(), year)
+                        && platform_here(*p, at.date())
+                        && matches!(status.as_str(), "accepted" | "consulted")
+                })
+                .count(),
+        ),
+        resident_visits: count(
+            raw.attendance
+                .iter()
+                .filter(|(s, member)| !member && held(s))
+                .count(),
+        ),
+        member_visits: count(
+            raw.attendance
+                .iter()
+                .filter(|(s, member)| *member && held(s))
+                .count(),
+        ),
+        suggestions: count(raw.outcomes.iter().filter(|(s, _)| held(s)).count()),
+        suggestions_adopted: count(
+            raw.outcomes
+                .iter()
+                .filter(|(s, adoption)| {
+                    held(s) && matches!(adoption.as_deref(), Some("adopted" | "partly_adopted"))
+                })
+                .count(),
+        ),
+        problems_resolved: count(
+            raw.problems
+                .iter()
+                .filter(|(s, _, resolved)| {
+                    counted_id(s) && resolved.is_some_and(|d| in_year(d, year))
+                })
+                .count(),
+        ),
+        problems_raised: count(
+            raw.problems
+                .iter()
+                .filter(|(s, raised, _)| counted_id(s) && in_year(*raised, year))
+                .count(),
+        ),
+        problems_raised_resolved: count(
+            raw.problems
+                .iter()
+                .filter(|(s, raised, resolved)| {
+                    counted_id(s) && in_year(*raised, year) && resolved.is_some()
+                })
+                .count(),
+        ),
+        ratings: count(raw.ratings.iter().filter(|(s, _)| held(s)).count()),
+        ratings_satisfied: count(
+            raw.ratings
+                .iter()
+                .filter(|(s, how)| {
+                    held(s) && matches!(how.as_str(), "satisfied" | "basically_satisfied")
+                })
+                .count(),
+        ),
+        reviews: count(
+            raw.reviews
+                .iter()
+                .filter(|(s, on)| counted_id(s) && in_year(*on, year))
+                .count(),
+        ),
+    }
 }
 
 fn add(a: Figures, b: Figures) -> Figures {
@@ -180,78 +299,124 @@ fn add(a: Figures, b: Figures) -> Figures {
     }
 }
 
+fn sub(a: Figures, b: Figures) -> Figures {
+    let neg = |f: Figures| Figures {
+        platforms_active: -f.platforms_active,
+        platforms_new: -f.platforms_new,
+        consultations: -f.consultations,
+        services: -f.services,
+        topics: -f.topics,
+        topics_taken_up: -f.topics_taken_up,
+        resident_visits: -f.resident_visits,
+        member_visits: -f.member_visits,
+        suggestions: -f.suggestions,
+        suggestions_adopted: -f.suggestions_adopted,
+        problems_resolved: -f.problems_resolved,
+        problems_raised: -f.problems_raised,
+        problems_raised_resolved: -f.problems_raised_resolved,
+        ratings: -f.ratings,
+        ratings_satisfied: -f.ratings_satisfied,
+        reviews: -f.reviews,
+    };
+    add(a, neg(b))
+}
+
 use chrono::Datelike;
+
+/// History the generator does not make: a platform with topics moves to another district in
+/// mid-2026, and another closes in mid-2025.
+async fn rewrite_history(state: &app::backend::AppState) {
+    let db = &state.db.write;
+    let (platform, from): (i64, i64) = sqlx::query_as(
+        "SELECT p.id, p.area_id FROM platforms p WHERE EXISTS (SELECT 1 FROM topics t WHERE t.platform_id = p.id)
+         ORDER BY p.id LIMIT 1",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap();
+    let to: i64 = sqlx::query_scalar(
+        "SELECT a.id FROM areas a WHERE a.level = 'village'
+         AND substr(a.path, 1, instr(substr(a.path, 4), '/') + 3) <>
+             (SELECT substr(b.path, 1, instr(substr(b.path, 4), '/') + 3) FROM areas b WHERE b.id = ?)
+         ORDER BY a.id LIMIT 1",
+    )
+    .bind(from)
+    .fetch_one(db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO platform_moves (platform_id, from_area_id, to_area_id, moved_on, reason)
+         VALUES (?, ?, ?, '2026-06-01', '测试搬迁')",
+    )
+    .bind(platform)
+    .bind(from)
+    .bind(to)
+    .execute(db)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE platforms SET area_id = ? WHERE id = ?")
+        .bind(to)
+        .bind(platform)
+        .execute(db)
+        .await
+        .unwrap();
+    sqlx::query(
+        "UPDATE platforms SET status = 'inactive', deactivated_on = '2025-07-01'
+         WHERE id = (SELECT max(id) FROM platforms WHERE established_on < '2025-01-01')",
+    )
+    .execute(db)
+    .await
+    .unwrap();
+}
 
 async fn check_world(seed: u64) {
     let (state, dir) = world(seed).await;
+    rewrite_history(&state).await;
     let raw = raw(&state).await;
     let areas: Vec<(i64, String, Option<i64>)> =
         sqlx::query_as("SELECT id, path, parent_id FROM areas ORDER BY path")
             .fetch_all(&state.db.read)
             .await
             .unwrap();
+    assert!(!raw.topics.is_empty() && !raw.ratings.is_empty() && !raw.reviews.is_empty());
     for year in [2025, 2026] {
-        let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
-        let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap();
+        let period = Period::year(year).unwrap();
         let mut of: HashMap<i64, Figures> = HashMap::new();
         for (id, path, _) in &areas {
-            let scope = Scope {
-                area_path: path.clone(),
-                platform_type: None,
-                platform_id: None,
-            };
-            let f = tallies::figures(&state.db, &scope, from, to, now())
+            let f = tallies::figures(&state.db, &Scope::area(path), period, now())
                 .await
                 .unwrap();
             assert_eq!(
-                session_figures(f),
-                session_figures(recount(&raw, path, year)),
+                f,
+                recount(&raw, path, year),
                 "seed {seed}, {year}, area {path}: figures match a recount"
             );
             of.insert(*id, f);
         }
-        // Host-only counting: a parent is its own share plus its children's. Its own share is
-        // what its subtree has beyond the children; it can never be negative.
+        // Host-only counting: a parent is its own share plus its children's. Its own share
+        // is what its subtree has beyond the children, recounted by hand.
         for (id, path, _) in &areas {
-            let children: Vec<i64> = areas
+            let children: Vec<(i64, &String)> = areas
                 .iter()
                 .filter(|(_, _, parent)| *parent == Some(*id))
-                .map(|(c, _, _)| *c)
+                .map(|(c, p, _)| (*c, p))
                 .collect();
             let sum = children
                 .iter()
-                .fold(Figures::default(), |acc, c| add(acc, of[c]));
-            let own = recount_own(&raw, path, &areas, year);
+                .fold(Figures::default(), |acc, (c, _)| add(acc, of[c]));
+            let own = children
+                .iter()
+                .fold(recount(&raw, path, year), |acc, (_, p)| {
+                    sub(acc, recount(&raw, p, year))
+                });
             assert_eq!(
-                session_figures(of[id]),
-                session_figures(add(sum, own)),
+                of[id],
+                add(sum, own),
                 "seed {seed}, {year}, area {path}: parent = own + children"
             );
         }
     }
     let _ = std::fs::remove_dir_all(dir);
-}
-
-/// What is held at exactly this area, not below it.
-fn recount_own(raw: &Raw, path: &str, areas: &[(i64, String, Option<i64>)], year: i32) -> Figures {
-    let subtree = recount(raw, path, year);
-    let below = areas
-        .iter()
-        .filter(|(_, p, _)| {
-            p != path && p.starts_with(path) && p[path.len()..].matches('/').count() == 1
-        })
-        .fold(Figures::default(), |acc, (_, p, _)| {
-            add(acc, recount(raw, p, year))
-        });
-    Figures {
-        consultations: subtree.consultations - below.consultations,
-        services: subtree.services - below.services,
-        resident_visits: subtree.resident_visits - below.resident_visits,
-        member_visits: subtree.member_visits - below.member_visits,
-        suggestions: subtree.suggestions - below.suggestions,
-        problems_resolved: subtree.problems_resolved - below.problems_resolved,
-        ..Figures::default()
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -268,19 +433,9 @@ async fn figures_match_a_recount_and_parents_sum_their_children() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn consultations_and_services_are_never_mixed_and_cancelled_never_count() {
     let (state, dir) = world(5).await;
-    let city = Scope {
-        area_path: "/".to_owned(),
-        platform_type: None,
-        platform_id: None,
-    };
-    let year = |y| {
-        (
-            NaiveDate::from_ymd_opt(y, 1, 1).unwrap(),
-            NaiveDate::from_ymd_opt(y, 12, 31).unwrap(),
-        )
-    };
-    let (from, to) = year(2026);
-    let before = tallies::figures(&state.db, &city, from, to, now())
+    let city = Scope::area("/");
+    let period = Period::year(2026).unwrap();
+    let before = tallies::figures(&state.db, &city, period, now())
         .await
         .unwrap();
     // Cancelling one held consultation takes exactly it away, and nothing else changes kind.
@@ -296,7 +451,7 @@ async fn consultations_and_services_are_never_mixed_and_cancelled_never_count() 
         .execute(&state.db.write)
         .await
         .unwrap();
-    let after = tallies::figures(&state.db, &city, from, to, now())
+    let after = tallies::figures(&state.db, &city, period, now())
         .await
         .unwrap();
     assert_eq!(after.consultations, before.consultations - 1);
@@ -309,51 +464,101 @@ async fn consultations_and_services_are_never_mixed_and_cancelled_never_count() 
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Every figure of a scope, by drill.
+fn by_drill(f: &Figures, drill: Drill) -> i64 {
+    match drill {
+        Drill::Consultations => f.consultations,
+        Drill::Services => f.services,
+        Drill::Topics => f.topics,
+        Drill::TopicsTakenUp => f.topics_taken_up,
+        Drill::ResidentVisits => f.resident_visits,
+        Drill::MemberVisits => f.member_visits,
+        Drill::Suggestions => f.suggestions,
+        Drill::SuggestionsAdopted => f.suggestions_adopted,
+        Drill::ProblemsResolved => f.problems_resolved,
+        Drill::ProblemsRaised => f.problems_raised,
+        Drill::ProblemsRaisedResolved => f.problems_raised_resolved,
+        Drill::Ratings => f.ratings,
+        Drill::RatingsSatisfied => f.ratings_satisfied,
+        Drill::Reviews => f.reviews,
+        Drill::PlatformsActive => f.platforms_active,
+        Drill::PlatformsNew => f.platforms_new,
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_drill_down_lists_exactly_the_records_its_figure_counts() {
-    use app::api::tallies::Drill;
+async fn every_number_lists_exactly_its_records_and_every_breakdown_adds_up() {
     let (state, dir) = world(11).await;
-    let districts: Vec<String> = sqlx::query_scalar(
+    let db = &state.db;
+    let paths: Vec<String> = sqlx::query_scalar(
         "SELECT path FROM areas WHERE level IN ('city', 'district') ORDER BY path",
     )
-    .fetch_all(&state.db.read)
+    .fetch_all(&db.read)
     .await
     .unwrap();
-    for path in districts {
+    let types: Vec<String> = sqlx::query_scalar("SELECT code FROM platform_types")
+        .fetch_all(&db.read)
+        .await
+        .unwrap();
+    for path in &paths {
         for year in [2025, 2026] {
-            let scope = Scope {
-                area_path: path.clone(),
-                platform_type: None,
-                platform_id: None,
-            };
-            let f = tallies::figures(
-                &state.db,
-                &scope,
-                NaiveDate::from_ymd_opt(year, 1, 1).unwrap(),
-                NaiveDate::from_ymd_opt(year, 12, 31).unwrap(),
-                now(),
-            )
-            .await
-            .unwrap();
-            for (drill, figure) in [
-                (Drill::Consultations, f.consultations),
-                (Drill::Services, f.services),
-                (Drill::Topics, f.topics),
-                (Drill::ResidentVisits, f.resident_visits),
-                (Drill::MemberVisits, f.member_visits),
-                (Drill::Suggestions, f.suggestions),
-                (Drill::ProblemsResolved, f.problems_resolved),
-                (Drill::Reviews, f.reviews),
-            ] {
-                let records = tallies::records(&state.db, &path, year, drill, now())
+            let period = Period::year(year).unwrap();
+            let scope = Scope::area(path);
+            let f = tallies::figures(db, &scope, period, now()).await.unwrap();
+            // Platform types partition the figures.
+            let mut by_type = Figures::default();
+            for t in &types {
+                let typed = Scope {
+                    platform_type: Some(t.clone()),
+                    ..scope.clone()
+                };
+                by_type = add(
+                    by_type,
+                    tallies::figures(db, &typed, period, now()).await.unwrap(),
+                );
+            }
+            assert_eq!(by_type, f, "{path} {year}: the platform types add up");
+            for &drill in Drill::ALL {
+                let figure = by_drill(&f, drill);
+                let all = tallies::records(db, drill, &scope, period, now(), None, 0, 10_000)
                     .await
                     .unwrap();
                 assert_eq!(
-                    records.len() as i64,
+                    all.len() as i64,
                     figure,
                     "{path} {year} {}: the list behind the number has the number's length",
                     drill.code()
                 );
+                for &dim in Dimension::ALL.iter().filter(|d| drill.has(**d)) {
+                    let rows = tallies::breakdown(db, drill, dim, &scope, period, now())
+                        .await
+                        .unwrap();
+                    assert_eq!(
+                        rows.iter().map(|(_, n)| n).sum::<i64>(),
+                        figure,
+                        "{path} {year} {} by {}: the breakdown adds up",
+                        drill.code(),
+                        dim.code()
+                    );
+                    // Only the city's splits are listed, to keep the test quick.
+                    if path.matches('/').count() > 2 {
+                        continue;
+                    }
+                    for (key, n) in rows {
+                        let split = Some((dim, key.as_str()));
+                        let listed =
+                            tallies::records(db, drill, &scope, period, now(), split, 0, 10_000)
+                                .await
+                                .unwrap();
+                        assert_eq!(
+                            listed.len() as i64,
+                            n,
+                            "{} {}={key}",
+                            drill.code(),
+                            dim.code()
+                        );
+                    }
+                }
             }
         }
     }

@@ -50,17 +50,17 @@ async fn staff_follow_a_figure_to_its_records() {
     assert!(csv.body.starts_with('\u{feff}'), "Excel needs the BOM");
     let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
     assert!(
-        lines[0].starts_with("区域,年度,开展协商议事活动（场）"),
+        lines[0].starts_with("区域,统计期间,开展协商议事活动（场）"),
         "{}",
         lines[0]
     );
     assert!(lines
         .iter()
-        .any(|l| l.starts_with(&format!("甲街道,{year},1,"))));
+        .any(|l| l.starts_with(&format!("甲街道,{year}年,1,"))));
     assert!(lines
         .last()
         .unwrap()
-        .starts_with(&format!("甲区（合计）,{year},1,")));
+        .starts_with(&format!("甲区（合计）,{year}年,1,")));
     let xlsx = staff
         .get(&format!(
             "/manage/tallies/export.xlsx?year={year}&area={district}"
@@ -116,5 +116,108 @@ async fn staff_follow_a_figure_to_its_records() {
             .await
             .status,
         404
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_report_breaks_figures_down_and_every_list_exports_in_full() {
+    let app = TestApp::spawn().await;
+    let held = app.session(30, -3).await;
+    app.exec(&format!(
+        "INSERT INTO registrations (session_id, code, name, mobile, role, state, checked_in_at, checkin_method,
+             created_at, updated_at)
+         VALUES ({held}, 'YSTTST01', '王小梅', '13800000001', 'resident', 'attended', '2026-01-01 09:00:00', 'code',
+             '2026-01-01 09:00:00', '2026-01-01 09:00:00')"
+    ))
+    .await;
+    let day = app::backend::clock::now_local()
+        .date()
+        .checked_sub_days(chrono::Days::new(3))
+        .unwrap();
+    let year = day.format("%Y").to_string();
+    let district = app.world.district_a.to_string();
+    let staff = app.signed_in("district_a").await;
+    let report = staff
+        .get(&format!(
+            "/manage/tallies/report?year={year}&area={district}"
+        ))
+        .await;
+    assert_eq!(report.status, 200);
+    assert!(report
+        .body
+        .contains(&format!("甲区{year}年协商议事工作统计")));
+    assert!(
+        report.body.contains("<svg"),
+        "charts are drawn on the server"
+    );
+    assert!(report.body.contains("统计口径"));
+    // Breakdowns: the session's month and kind each hold the one consultation and its visit.
+    let figures = staff
+        .get(&format!("/manage/tallies?year={year}&area={district}"))
+        .await
+        .body;
+    for section in ["by-month", "by-kind", "by-type", "by-format", "by-area"] {
+        assert!(figures.contains(&format!("id=\"{section}\"")), "{section}");
+    }
+    let month = day.format("%Y-%m").to_string();
+    let listed = staff
+        .get(&format!(
+            "/manage/tallies/records?year={year}&area={district}&drill=resident-visits&by=month&key={month}"
+        ))
+        .await;
+    assert_eq!(listed.status, 200);
+    assert!(listed.body.contains("王小梅"));
+    // A split the figure does not have is refused, not guessed.
+    assert_eq!(
+        staff
+            .get(&format!(
+                "/manage/tallies/records?year={year}&area={district}&drill=topics&by=kind&key=council"
+            ))
+            .await
+            .status,
+        404
+    );
+    // Every record of a number as CSV, streamed; the header and the row are there.
+    let csv = staff
+        .get(&format!(
+            "/manage/tallies/records.csv?year={year}&area={district}&drill=resident-visits"
+        ))
+        .await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.body.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("日期,名称,区域,议事平台,内容"));
+    assert!(lines[1].ends_with(",王小梅"));
+    assert!(
+        !csv.body.contains("13800000001"),
+        "no mobile numbers in exports"
+    );
+    // Another district's records, or no sign-in, get nothing.
+    let other = app.world.district_b;
+    for who in [
+        staff
+            .get(&format!(
+                "/manage/tallies/records.csv?area={other}&drill=resident-visits"
+            ))
+            .await,
+        app.browser()
+            .get(&format!(
+                "/manage/tallies/records.csv?area={district}&drill=resident-visits"
+            ))
+            .await,
+    ] {
+        assert_eq!(who.status, 404);
+    }
+    // Narrowed to a platform type that held nothing, the figures are empty.
+    let narrowed = staff
+        .get(&format!(
+            "/manage/tallies?year={year}&area={district}&type=member_studio"
+        ))
+        .await
+        .body;
+    assert!(
+        narrowed.contains("共开展协商议事活动0场"),
+        "the type narrows the scope"
     );
 }

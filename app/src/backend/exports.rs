@@ -1,29 +1,76 @@
-//! Exports of the yearly figures for spreadsheets. CSV is UTF-8 with a byte-order mark, which
-//! is what makes Excel on Chinese Windows read the characters right.
+//! Exports of the figures for spreadsheets, and of the records behind a figure. CSV is UTF-8
+//! with a byte-order mark, which is what makes Excel on Chinese Windows read the characters
+//! right. The record list is streamed: it may be millions of rows.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 
 use super::{
-    auth,
+    auth::{self, Principal},
     db::Db,
     repo::{areas, tallies, StoreError},
 };
 use crate::{
-    api::areas::AreaSummary,
-    domain::Figures,
-    i18n::{Lang, T},
+    api::tallies::{resolve_for, Breakdown, ScopeNames, TallyParams},
+    domain::{Drill, Figures, Period},
+    error::AppError,
+    i18n::{fmt_period, Lang, T},
 };
 
 /// Why an export was not made.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// Not signed in as staff over the area, or no such area: the same answer for both.
+    /// Not signed in as staff over the scope, or no such scope: the same answer for both.
     #[error("no such export")]
     NotFound,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("writing the export failed: {0}")]
     Write(String),
+}
+
+impl From<AppError> for ExportError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Unexpected => Self::Write("unexpected".to_owned()),
+            _ => Self::NotFound,
+        }
+    }
+}
+
+/// What an export is of: the staff member's scope and the period.
+pub struct Subject {
+    pub scope: tallies::Scope,
+    pub names: ScopeNames,
+    pub period: Period,
+}
+
+impl Subject {
+    /// The file name without extension: "东湖区2026年协商议事统计".
+    pub fn file_stem(&self) -> String {
+        format!(
+            "{}{}协商议事统计",
+            self.names.title(Lang::Zh).replace(" · ", ""),
+            fmt_period(self.period, Lang::Zh)
+        )
+    }
+}
+
+/// The scope a cookie's staff member may export, or `NotFound` for anyone else.
+pub async fn subject(
+    db: &Db,
+    cookie: Option<&str>,
+    params: &TallyParams,
+    now: NaiveDateTime,
+) -> Result<Subject, ExportError> {
+    let me: Principal = auth::principal_from_cookie(db, cookie)
+        .await?
+        .ok_or(ExportError::NotFound)?;
+    let (scope, names) = resolve_for(db, &me, params).await?;
+    Ok(Subject {
+        scope,
+        names,
+        period: params.period(now.date()),
+    })
 }
 
 /// The columns: every figure, with its label as reports word it.
@@ -48,95 +95,78 @@ fn columns(f: &Figures) -> [(T, i64); 16] {
     ]
 }
 
-/// A year's figures of an area and of each area directly below it, one row each, the area
-/// itself last as the total. Only staff over the area get them.
+/// The figures of each area directly below the scope's, one row each, and the scope itself
+/// last as the total.
 async fn figure_rows(
     db: &Db,
-    cookie: Option<&str>,
-    area_id: i64,
-    year: i32,
+    s: &Subject,
     now: NaiveDateTime,
-) -> Result<(AreaSummary, Vec<(String, Figures)>), ExportError> {
-    let me = auth::principal_from_cookie(db, cookie).await?;
-    let area = match areas::get(db, area_id).await {
-        Ok(a) => a,
-        Err(StoreError::NotFound) => return Err(ExportError::NotFound),
-        Err(e) => return Err(e.into()),
-    };
-    if !me.is_some_and(|m| m.is_staff() && m.covers_area(&area.path)) {
-        return Err(ExportError::NotFound);
-    }
-    let from = NaiveDate::from_ymd_opt(year, 1, 1).ok_or(ExportError::NotFound)?;
-    let to = NaiveDate::from_ymd_opt(year, 12, 31).ok_or(ExportError::NotFound)?;
-    let scope = |path: &str| tallies::Scope {
-        area_path: path.to_owned(),
-        platform_type: None,
-        platform_id: None,
-    };
-    let mut areas_in_rows: Vec<(String, String)> = areas::children(db, &area)
+) -> Result<Vec<(String, Figures)>, ExportError> {
+    let mut scopes: Vec<(String, tallies::Scope)> = areas::children(db, &s.names.area)
         .await?
         .into_iter()
-        .map(|c| (c.name, c.path))
+        .map(|c| {
+            let scope = tallies::Scope {
+                area_path: c.path,
+                ..s.scope.clone()
+            };
+            (c.name, scope)
+        })
         .collect();
-    areas_in_rows.push((
-        format!("{}（{}）", area.name, T::TotalRow.tr(Lang::Zh)),
-        area.path.clone(),
+    scopes.push((
+        format!(
+            "{}（{}）",
+            s.names.title(Lang::Zh),
+            T::TotalRow.tr(Lang::Zh)
+        ),
+        s.scope.clone(),
     ));
-    let mut rows = Vec::with_capacity(areas_in_rows.len());
-    for (name, path) in areas_in_rows {
-        rows.push((
-            name,
-            tallies::figures(db, &scope(&path), from, to, now).await?,
-        ));
+    let mut rows = Vec::with_capacity(scopes.len());
+    for (name, scope) in scopes {
+        rows.push((name, tallies::figures(db, &scope, s.period, now).await?));
     }
-    Ok((area, rows))
+    Ok(rows)
 }
 
 fn header() -> Vec<&'static str> {
-    [T::AreaColumn.tr(Lang::Zh), T::YearColumn.tr(Lang::Zh)]
+    [T::AreaColumn.tr(Lang::Zh), T::PeriodColumn.tr(Lang::Zh)]
         .into_iter()
         .chain(columns(&Figures::default()).map(|(t, _)| t.tr(Lang::Zh)))
         .collect()
 }
 
-/// The figures as CSV.
-pub async fn figures_csv(
-    db: &Db,
-    cookie: Option<&str>,
-    area_id: i64,
-    year: i32,
-    now: NaiveDateTime,
-) -> Result<(AreaSummary, Vec<u8>), ExportError> {
-    let (area, rows) = figure_rows(db, cookie, area_id, year, now).await?;
+/// The figures by area as CSV.
+pub async fn figures_csv(db: &Db, s: &Subject, now: NaiveDateTime) -> Result<Vec<u8>, ExportError> {
+    let rows = figure_rows(db, s, now).await?;
     let write_err = |e: csv::Error| ExportError::Write(e.to_string());
     let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     out.write_record(header()).map_err(write_err)?;
+    let period = fmt_period(s.period, Lang::Zh);
     for (name, f) in rows {
         let values = columns(&f).map(|(_, v)| v.to_string());
-        out.write_record([name, year.to_string()].into_iter().chain(values))
+        out.write_record([name, period.clone()].into_iter().chain(values))
             .map_err(write_err)?;
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| ExportError::Write(e.to_string()))?;
-    Ok((area, bytes))
+    out.into_inner()
+        .map_err(|e| ExportError::Write(e.to_string()))
 }
 
-/// The figures as a workbook: a sheet by area (as the CSV) and a summary sheet with the rates
-/// and their bases.
+/// The figures as a workbook: a summary with the rates and their bases, a sheet by area (as
+/// the CSV), and a sheet for each breakdown.
 pub async fn figures_xlsx(
     db: &Db,
-    cookie: Option<&str>,
-    area_id: i64,
-    year: i32,
+    s: &Subject,
     now: NaiveDateTime,
-) -> Result<(AreaSummary, Vec<u8>), ExportError> {
+) -> Result<Vec<u8>, ExportError> {
     use rust_xlsxwriter::{Format, Workbook, XlsxError};
-    let (area, rows) = figure_rows(db, cookie, area_id, year, now).await?;
+    let rows = figure_rows(db, s, now).await?;
+    let breakdowns: Vec<Breakdown> =
+        crate::api::tallies::breakdowns(db, &s.scope, &s.names, s.period, now).await?;
     let write = |e: XlsxError| ExportError::Write(e.to_string());
     let bold = Format::new().set_bold();
     let mut book = Workbook::new();
     let total = rows.last().map(|(_, f)| *f).unwrap_or_default();
+    let period = fmt_period(s.period, Lang::Zh);
     {
         let sheet = book
             .add_worksheet()
@@ -147,7 +177,7 @@ pub async fn figures_xlsx(
             .write_string_with_format(
                 0,
                 0,
-                format!("{}{year}年协商议事工作统计", area.name),
+                format!("{}{period}协商议事工作统计", s.names.title(Lang::Zh)),
                 &bold,
             )
             .map_err(write)?;
@@ -176,25 +206,134 @@ pub async fn figures_xlsx(
             r += 1;
         }
     }
-    let sheet = book
-        .add_worksheet()
-        .set_name(T::ByArea.tr(Lang::Zh))
-        .map_err(write)?;
-    for (c, h) in header().into_iter().enumerate() {
-        let c = u16::try_from(c).unwrap_or(u16::MAX);
-        sheet
-            .write_string_with_format(0, c, h, &bold)
+    let cell = |c: usize| u16::try_from(c).unwrap_or(u16::MAX);
+    let row_at = |r: usize| u32::try_from(r).unwrap_or(u32::MAX);
+    {
+        let sheet = book
+            .add_worksheet()
+            .set_name(T::ByArea.tr(Lang::Zh))
             .map_err(write)?;
-    }
-    for (i, (name, f)) in rows.into_iter().enumerate() {
-        let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        sheet.write_string(r, 0, name).map_err(write)?;
-        sheet.write_number(r, 1, year).map_err(write)?;
-        for (c, (_, v)) in columns(&f).into_iter().enumerate() {
-            let c = u16::try_from(c + 2).unwrap_or(u16::MAX);
-            sheet.write_number(r, c, v as f64).map_err(write)?;
+        for (c, h) in header().into_iter().enumerate() {
+            sheet
+                .write_string_with_format(0, cell(c), h, &bold)
+                .map_err(write)?;
+        }
+        for (i, (name, f)) in rows.into_iter().enumerate() {
+            sheet.write_string(row_at(i + 1), 0, name).map_err(write)?;
+            sheet
+                .write_string(row_at(i + 1), 1, &period)
+                .map_err(write)?;
+            for (c, (_, v)) in columns(&f).into_iter().enumerate() {
+                sheet
+                    .write_number(row_at(i + 1), cell(c + 2), v as f64)
+                    .map_err(write)?;
+            }
         }
     }
-    let bytes = book.save_to_buffer().map_err(write)?;
-    Ok((area, bytes))
+    // The area breakdown is the sheet above, with every figure; the others get a sheet each.
+    for b in breakdowns
+        .into_iter()
+        .filter(|b| b.dimension != crate::domain::Dimension::Area)
+    {
+        let sheet = book
+            .add_worksheet()
+            .set_name(b.dimension.label().tr(Lang::Zh))
+            .map_err(write)?;
+        sheet.set_column_width(0, 24).map_err(write)?;
+        for (c, d) in b.columns.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, cell(c + 1), d.label().tr(Lang::Zh), &bold)
+                .map_err(write)?;
+        }
+        for (i, row) in b.rows.into_iter().enumerate() {
+            sheet
+                .write_string(row_at(i + 1), 0, row.name.0)
+                .map_err(write)?;
+            for (c, n) in row.counts.into_iter().enumerate() {
+                sheet
+                    .write_number(row_at(i + 1), cell(c + 1), n as f64)
+                    .map_err(write)?;
+            }
+        }
+    }
+    book.save_to_buffer().map_err(write)
+}
+
+/// Rows buffered before a chunk goes out: big enough to keep the socket busy, small enough
+/// that memory stays flat however long the list is.
+const ROWS_PER_CHUNK: usize = 500;
+
+/// Every record behind a figure as CSV, handed to `send` a chunk at a time (the first with the
+/// byte-order mark and the header). Stops early when `send` says the client has gone.
+pub async fn records_csv<F, Fut>(
+    db: &Db,
+    s: &Subject,
+    drill: Drill,
+    split: Option<(crate::domain::Dimension, &str)>,
+    now: NaiveDateTime,
+    mut send: F,
+) -> Result<(), ExportError>
+where
+    F: FnMut(Vec<u8>) -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let new_writer = |bom: bool| {
+        csv::Writer::from_writer(if bom {
+            b"\xEF\xBB\xBF".to_vec()
+        } else {
+            Vec::new()
+        })
+    };
+    let mut out = new_writer(true);
+    out.write_record([
+        T::DateColumn.tr(Lang::Zh),
+        T::TitleColumn.tr(Lang::Zh),
+        T::AreaColumn.tr(Lang::Zh),
+        T::PlatformColumn.tr(Lang::Zh),
+        T::DetailColumn.tr(Lang::Zh),
+    ])
+    .map_err(|e| ExportError::Write(e.to_string()))?;
+    let mut buffered = 0;
+    let mut failed = None;
+    let mut out = Some(out);
+    tallies::each_record(db, drill, &s.scope, s.period, now, split, |r| {
+        let mut writer = out.take().unwrap_or_else(|| new_writer(false));
+        let written = writer.write_record([
+            r.date.to_string(),
+            r.title,
+            r.area_name,
+            r.platform_name,
+            r.detail.unwrap_or_default(),
+        ]);
+        buffered += 1;
+        let chunk = if written.is_err() || buffered >= ROWS_PER_CHUNK {
+            buffered = 0;
+            if let Err(e) = written {
+                failed = Some(e.to_string());
+            }
+            writer.into_inner().ok()
+        } else {
+            out = Some(writer);
+            None
+        };
+        let keep_going = failed.is_none();
+        let sent = chunk.map(&mut send);
+        async move {
+            match sent {
+                Some(sent) => sent.await && keep_going,
+                None => keep_going,
+            }
+        }
+    })
+    .await?;
+    if let Some(e) = failed {
+        return Err(ExportError::Write(e));
+    }
+    if let Some(writer) = out {
+        let rest = writer
+            .into_inner()
+            .map_err(|e| ExportError::Write(e.to_string()))?;
+        send(rest).await;
+    }
+    Ok(())
 }

@@ -1,6 +1,62 @@
 //! The yearly figures of domain.md (年度统计) for one period and scope, and their rates.
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+/// The days a set of figures covers, first and last included; never empty and never longer
+/// than ten years (a longer range is a typing mistake, not a report).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+impl Period {
+    pub fn year(year: i32) -> Option<Self> {
+        Self::new(
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        )
+    }
+
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Option<Self> {
+        (from <= to && (to - from).num_days() <= 3660).then_some(Self { from, to })
+    }
+
+    pub fn day(day: NaiveDate) -> Self {
+        Self { from: day, to: day }
+    }
+
+    pub fn from(self) -> NaiveDate {
+        self.from
+    }
+
+    pub fn to(self) -> NaiveDate {
+        self.to
+    }
+
+    /// The calendar year it is, if it is exactly one.
+    pub fn whole_year(self) -> Option<i32> {
+        (self.from.ordinal() == 1
+            && self.from.year() == self.to.year()
+            && self.to.month() == 12
+            && self.to.day() == 31)
+            .then_some(self.from.year())
+    }
+
+    /// The same days one year earlier, for comparison (29 February becomes the 28th).
+    pub fn year_before(self) -> Self {
+        let back = |d: NaiveDate| {
+            d.with_year(d.year() - 1)
+                .or_else(|| NaiveDate::from_ymd_opt(d.year() - 1, d.month(), 28))
+                .unwrap_or(d)
+        };
+        Self {
+            from: back(self.from),
+            to: back(self.to),
+        }
+    }
+}
 
 /// The figures of one period and scope.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +133,19 @@ impl Figures {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_are_ordered_bounded_and_compare_with_the_year_before() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let year = Period::year(2026).unwrap();
+        assert_eq!(year.whole_year(), Some(2026));
+        assert_eq!(year.year_before(), Period::year(2025).unwrap());
+        assert_eq!(Period::new(d(2026, 5, 1), d(2026, 4, 30)), None);
+        assert_eq!(Period::new(d(2000, 1, 1), d(2026, 1, 1)), None);
+        let spring = Period::new(d(2024, 2, 29), d(2024, 6, 30)).unwrap();
+        assert_eq!(spring.whole_year(), None);
+        assert_eq!(spring.year_before().from(), d(2023, 2, 28));
+    }
 
     #[test]
     fn rates_round_down_to_a_tenth_and_need_a_base() {

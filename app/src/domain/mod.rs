@@ -6,6 +6,7 @@ mod code_enum;
 mod enums;
 mod figures;
 mod follow_up;
+mod measures;
 mod mobile;
 mod month;
 mod person_name;
@@ -21,11 +22,12 @@ pub use enums::{
     AreaLevel, MemberLevel, PlatformStatus, RegistrationRole, RegistrationState, SessionFormat,
     SessionKind, SessionStatus,
 };
-pub use figures::{Figures, Rate};
+pub use figures::{Figures, Period, Rate};
 pub use follow_up::{
     Adoption, Conversion, HandlingStatus, Light, OutcomeForm, ResultClass, ReviewerKind,
     Satisfaction, TopicChannel, TopicSource, TopicStatus, YELLOW_DAYS,
 };
+pub use measures::{Dimension, Drill, RecordKind};
 pub use mobile::{mask as mask_mobile, Mobile, MobileError};
 pub use month::Month;
 pub use person_name::{PersonName, PersonNameError};

@@ -28,6 +28,34 @@ pub fn fmt_date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// "2026年" for a calendar year, else "2026年3月1日至6月30日" (the year repeated only when
+/// it changes).
+pub fn fmt_period(p: crate::domain::Period, lang: Lang) -> String {
+    let (from, to) = (p.from(), p.to());
+    match (p.whole_year(), lang) {
+        (Some(y), Lang::Zh) => format!("{y}年"),
+        (Some(y), Lang::En) => y.to_string(),
+        (None, Lang::Zh) if from.year() == to.year() => format!(
+            "{}年{}月{}日至{}月{}日",
+            from.year(),
+            from.month(),
+            from.day(),
+            to.month(),
+            to.day()
+        ),
+        (None, Lang::Zh) => format!(
+            "{}年{}月{}日至{}年{}月{}日",
+            from.year(),
+            from.month(),
+            from.day(),
+            to.year(),
+            to.month(),
+            to.day()
+        ),
+        (None, Lang::En) => format!("{} – {}", from.format("%-d %b %Y"), to.format("%-d %b %Y")),
+    }
+}
+
 /// 14:30, the 24-hour clock both ways.
 pub fn fmt_time(t: NaiveDateTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())

@@ -6,7 +6,7 @@ mod labels;
 mod lang;
 mod texts;
 
-pub use dates::{fmt_date, fmt_datetime, fmt_time};
+pub use dates::{fmt_date, fmt_datetime, fmt_period, fmt_time};
 pub use labels::Label;
 pub use lang::{use_lang, Lang};
 pub use texts::T;

@@ -1,98 +1,174 @@
-//! The yearly figures for staff (年度统计): a year and an area subtree, this year against the
-//! last, broken down by the next level of areas; each headline number opens the records behind it.
+//! The yearly figures for staff (年度统计): a period and a scope (an area subtree, optionally one
+//! platform type or one platform), against the year before, with every breakdown of domain.md;
+//! each number opens the records behind it.
 
+mod breakdowns;
+mod params;
 mod records;
 mod view;
 
-pub use records::{load_tally_records, TallyRecord, TallyRecords};
+#[cfg(feature = "ssr")]
+pub(crate) use breakdowns::breakdowns;
+pub use breakdowns::{Breakdown, BreakdownRow};
+pub use params::TallyParams;
+pub use records::{load_tally_records, TallyRecord, TallyRecords, PER_PAGE};
 pub use view::{load_tallies, TallyView};
 
-/// Which records a drill-down lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Drill {
-    Consultations,
-    Services,
-    Topics,
-    ResidentVisits,
-    MemberVisits,
-    Suggestions,
-    ProblemsResolved,
-    Reviews,
-}
+pub use crate::domain::{Dimension, Drill};
+use crate::i18n::T;
 
 impl Drill {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Consultations => "consultations",
-            Self::Services => "services",
-            Self::Topics => "topics",
-            Self::ResidentVisits => "resident-visits",
-            Self::MemberVisits => "member-visits",
-            Self::Suggestions => "suggestions",
-            Self::ProblemsResolved => "problems",
-            Self::Reviews => "reviews",
-        }
-    }
-
     /// The figure a drill-down lists the records of.
-    pub fn label(self) -> crate::i18n::T {
-        use crate::i18n::T;
+    pub fn label(self) -> T {
         match self {
             Self::Consultations => T::FigConsultations,
             Self::Services => T::FigServices,
             Self::Topics => T::FigTopics,
+            Self::TopicsTakenUp => T::FigTopicsTakenUp,
             Self::ResidentVisits => T::FigResidentVisits,
             Self::MemberVisits => T::FigMemberVisits,
             Self::Suggestions => T::FigSuggestions,
+            Self::SuggestionsAdopted => T::FigSuggestionsAdopted,
             Self::ProblemsResolved => T::FigProblemsResolved,
+            Self::ProblemsRaised => T::FigProblemsRaised,
+            Self::ProblemsRaisedResolved => T::FigProblemsRaisedResolved,
+            Self::Ratings => T::FigRatings,
+            Self::RatingsSatisfied => T::FigRatingsSatisfied,
             Self::Reviews => T::FigReviews,
+            Self::PlatformsActive => T::FigPlatformsActive,
+            Self::PlatformsNew => T::FigPlatformsNew,
         }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [
-            Self::Consultations,
-            Self::Services,
-            Self::Topics,
-            Self::ResidentVisits,
-            Self::MemberVisits,
-            Self::Suggestions,
-            Self::ProblemsResolved,
-            Self::Reviews,
-        ]
-        .into_iter()
-        .find(|d| d.code() == code)
     }
 }
 
-/// The staff member's area to show: the one asked for if they cover it, else their first.
+impl Dimension {
+    pub fn label(self) -> T {
+        match self {
+            Self::Area => T::ByArea,
+            Self::PlatformType => T::ByPlatformType,
+            Self::Kind => T::ByKind,
+            Self::Format => T::ByFormat,
+            Self::Month => T::ByMonth,
+            Self::Quarter => T::ByQuarter,
+            Self::TopicCategory => T::ByTopicCategory,
+            Self::TopicSource => T::ByTopicSource,
+            Self::MemberLevel => T::ByMemberLevel,
+            Self::Sector => T::BySector,
+            Self::ResultClass => T::ByResultClass,
+        }
+    }
+}
+
+/// A choice of scope as a page shows it: the area, and the platform type or platform if one
+/// was chosen.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ScopeNames {
+    pub area: crate::api::areas::AreaSummary,
+    /// (zh, en) name of the platform type.
+    pub platform_type: Option<(String, String)>,
+    pub platform: Option<String>,
+}
+
+impl ScopeNames {
+    /// "东湖区", "东湖区 · 委员工作室", "东湖区 · 东湖社区议事室".
+    pub fn title(&self, lang: crate::i18n::Lang) -> String {
+        let mut t = self.area.name.clone();
+        if let Some((zh, en)) = &self.platform_type {
+            t.push_str(" · ");
+            t.push_str(if lang == crate::i18n::Lang::Zh {
+                zh
+            } else {
+                en
+            });
+        }
+        if let Some(p) = &self.platform {
+            t.push_str(" · ");
+            t.push_str(p);
+        }
+        t
+    }
+}
+
+/// The signed-in staff member's scope (see [`resolve_for`]), for a server function.
 #[cfg(feature = "ssr")]
-pub(crate) async fn scoped_area(
-    area: Option<i64>,
-) -> Result<(crate::backend::db::Db, crate::api::areas::AreaSummary), crate::error::AppError> {
-    use crate::backend::{repo, require_principal, state};
+pub(crate) async fn resolve(
+    params: &TallyParams,
+) -> Result<
+    (
+        crate::backend::db::Db,
+        crate::backend::repo::tallies::Scope,
+        ScopeNames,
+    ),
+    crate::error::AppError,
+> {
+    let me = crate::backend::require_principal().await?;
+    let db = crate::backend::state()?.db;
+    let (scope, names) = resolve_for(&db, &me, params).await?;
+    Ok((db, scope, names))
+}
+
+/// A staff member's scope: the area asked for if they cover it (else their own), and the
+/// platform type or platform within it. A platform outside the area is refused as missing.
+#[cfg(feature = "ssr")]
+pub async fn resolve_for(
+    db: &crate::backend::db::Db,
+    me: &crate::backend::auth::Principal,
+    params: &TallyParams,
+) -> Result<(crate::backend::repo::tallies::Scope, ScopeNames), crate::error::AppError> {
+    use crate::backend::{repo, repo::tallies::Scope};
     use crate::error::AppError;
-    let me = require_principal().await?;
     if !me.is_staff() {
         return Err(AppError::Forbidden);
     }
-    let db = state()?.db;
-    let area = match area {
-        Some(id) => repo::areas::get(&db, id).await?,
+    let area = match params.area {
+        Some(id) => repo::areas::get(db, id).await?,
         None => match me.staff_scopes.first() {
-            Some(scope) if !me.is_admin => repo::areas::get(&db, scope.area_id).await?,
-            _ => repo::areas::root(&db).await?,
+            Some(scope) if !me.is_admin => repo::areas::get(db, scope.area_id).await?,
+            _ => repo::areas::root(db).await?,
         },
     };
     if !me.covers_area(&area.path) {
         return Err(AppError::Forbidden);
     }
-    Ok((db, area))
-}
-
-/// A year from the query, or this year; years far outside the product's life are refused.
-pub fn year_or_now(year: Option<i32>, now: chrono::NaiveDateTime) -> i32 {
-    use chrono::Datelike;
-    year.filter(|y| (2000..=2100).contains(y))
-        .unwrap_or_else(|| now.year())
+    let platform_type = match &params.platform_type {
+        Some(code) => Some(
+            sqlx::query_as::<_, (String, String)>(
+                "SELECT name_zh, name_en FROM platform_types WHERE code = ?",
+            )
+            .bind(code)
+            .fetch_optional(&db.read)
+            .await
+            .map_err(repo::StoreError::from)?
+            .ok_or(AppError::NotFound)?,
+        ),
+        None => None,
+    };
+    let platform = match params.platform {
+        Some(id) => Some(
+            sqlx::query_scalar::<_, String>(
+                "SELECT p.name FROM platforms p JOIN areas a ON a.id = p.area_id
+                 WHERE p.id = ? AND a.path LIKE ? || '%'",
+            )
+            .bind(id)
+            .bind(&area.path)
+            .fetch_optional(&db.read)
+            .await
+            .map_err(repo::StoreError::from)?
+            .ok_or(AppError::NotFound)?,
+        ),
+        None => None,
+    };
+    let scope = Scope {
+        area_path: area.path.clone(),
+        platform_type: params.platform_type.clone(),
+        platform_id: params.platform,
+    };
+    Ok((
+        scope,
+        ScopeNames {
+            area,
+            platform_type,
+            platform,
+        },
+    ))
 }

@@ -18,6 +18,6 @@ pub use overdue::OverduePage;
 pub use platform_edit::{EditPlatformPage, NewPlatformPage};
 pub use platforms::ManagePlatformsPage;
 pub use sessions::{EditSessionPage, ManageSessionsPage, NewSessionPage};
-pub use tallies::{TalliesPage, TallyRecordsPage};
+pub use tallies::{AnnualReportPage, TalliesPage, TallyRecordsPage};
 pub use topics::{ManageTopicPage, ManageTopicsPage};
 pub use users::UsersPage;

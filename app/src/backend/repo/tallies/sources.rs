@@ -1,0 +1,206 @@
+//! Where each figure's records are, written once: the count, every breakdown and the list of
+//! records behind a number all read the same `FROM … WHERE …`, so a number and its list cannot
+//! disagree.
+//!
+//! Every statement binds the same seven parameters: ?1 area path, ?2 platform type, ?3 platform,
+//! ?4 first day, ?5 the day after the last, ?6 now, ?7 a dimension's value (or NULL). A
+//! statement that needs fewer still names the others (`?6 IS NOT NULL`), because SQLite refuses
+//! a binding its statement does not use.
+
+use crate::domain::{Dimension, Drill};
+
+/// A platform's area on a day: where it stood before its first move after that day.
+fn platform_area(day: &str) -> String {
+    format!(
+        "coalesce((SELECT m.from_area_id FROM platform_moves m WHERE m.platform_id = p.id AND m.moved_on >= {day}
+                   ORDER BY m.moved_on, m.id LIMIT 1), p.area_id)"
+    )
+}
+
+/// Sessions as `s`, with their host platform `p` and the area `a` they were held in.
+const SESSIONS: &str =
+    "sessions s JOIN platforms p ON p.id = s.host_platform_id JOIN areas a ON a.id = s.area_id";
+const IN_SCOPE: &str =
+    "a.path LIKE ?1 || '%' AND (?2 IS NULL OR p.type_code = ?2) AND (?3 IS NULL OR p.id = ?3)";
+/// Held within the period: started by now, neither a draft nor cancelled.
+const HELD: &str = "s.status NOT IN ('draft', 'cancelled') AND s.starts_at >= ?4 AND s.starts_at < ?5 AND s.starts_at <= ?6";
+/// Not a draft nor cancelled (for records dated by something other than the session's start).
+const COUNTED: &str = "s.status NOT IN ('draft', 'cancelled') AND ?6 IS NOT NULL";
+pub const CONSULTATION_KINDS: &str =
+    "('council', 'livelihood', 'sector', 'proposal', 'counterpart')";
+const SESSION_LINK: &str = "'/manage/sessions/' || s.id || '/closing'";
+
+/// One figure's records.
+pub struct Source {
+    /// Tables, from `FROM` up to `WHERE`.
+    pub from: String,
+    /// The figure's definition, scope and period included.
+    pub filter: String,
+    /// The day a record falls on (months and quarters, and the order of lists).
+    pub date: &'static str,
+    /// Columns of a listed record: where it is, its title, its platform and a detail.
+    pub link: String,
+    pub title: &'static str,
+    pub detail: &'static str,
+}
+
+impl Source {
+    pub fn of(drill: Drill) -> Self {
+        use Drill as D;
+        let session = |from: String, filter: String, date, link: String, detail| Source {
+            from,
+            filter: format!("{IN_SCOPE} AND {filter}"),
+            date,
+            link,
+            title: "s.title",
+            detail,
+        };
+        match drill {
+            D::Consultations | D::Services => session(
+                SESSIONS.to_owned(),
+                format!(
+                    "{HELD} AND s.kind {} IN {CONSULTATION_KINDS}",
+                    if drill == D::Services { "NOT" } else { "" }
+                ),
+                "s.starts_at",
+                SESSION_LINK.to_owned(),
+                "NULL",
+            ),
+            D::ResidentVisits | D::MemberVisits => session(
+                format!(
+                    "{SESSIONS} JOIN registrations r ON r.session_id = s.id
+                     LEFT JOIN member_profiles mp ON mp.user_id = r.member_user_id"
+                ),
+                format!(
+                    "{HELD} AND r.state = 'attended' AND r.role {} 'member'",
+                    if drill == D::MemberVisits { "=" } else { "<>" }
+                ),
+                "s.starts_at",
+                SESSION_LINK.to_owned(),
+                "r.name",
+            ),
+            D::Suggestions | D::SuggestionsAdopted => session(
+                format!("{SESSIONS} JOIN outcomes x ON x.session_id = s.id"),
+                if drill == D::SuggestionsAdopted {
+                    format!("{HELD} AND x.adoption IN ('adopted', 'partly_adopted')")
+                } else {
+                    HELD.to_owned()
+                },
+                "s.starts_at",
+                format!("{SESSION_LINK} || '#outcome-' || x.id"),
+                "x.text",
+            ),
+            D::ProblemsResolved => session(
+                format!("{SESSIONS} JOIN problems x ON x.session_id = s.id"),
+                format!("{COUNTED} AND x.resolved_on >= ?4 AND x.resolved_on < ?5"),
+                "x.resolved_on",
+                format!("{SESSION_LINK} || '#problem-' || x.id"),
+                "x.description || '：' || x.evidence",
+            ),
+            D::ProblemsRaised | D::ProblemsRaisedResolved => session(
+                format!("{SESSIONS} JOIN problems x ON x.session_id = s.id"),
+                format!(
+                    "{COUNTED} AND x.raised_on >= ?4 AND x.raised_on < ?5{}",
+                    if drill == D::ProblemsRaisedResolved {
+                        " AND x.resolved_on IS NOT NULL"
+                    } else {
+                        ""
+                    }
+                ),
+                "x.raised_on",
+                format!("{SESSION_LINK} || '#problem-' || x.id"),
+                "x.description",
+            ),
+            D::Ratings | D::RatingsSatisfied => session(
+                format!(
+                    "{SESSIONS} JOIN registrations r ON r.session_id = s.id
+                     JOIN ratings g ON g.registration_id = r.id"
+                ),
+                if drill == D::RatingsSatisfied {
+                    format!("{HELD} AND g.satisfaction IN ('satisfied', 'basically_satisfied')")
+                } else {
+                    HELD.to_owned()
+                },
+                "s.starts_at",
+                SESSION_LINK.to_owned(),
+                "g.comment",
+            ),
+            D::Reviews => session(
+                format!("{SESSIONS} JOIN reviews x ON x.session_id = s.id"),
+                format!("{COUNTED} AND x.reviewed_on >= ?4 AND x.reviewed_on < ?5"),
+                "x.reviewed_on",
+                format!("{SESSION_LINK} || '#reviews'"),
+                "x.findings",
+            ),
+            D::Topics | D::TopicsTakenUp => Source {
+                from: format!(
+                    "topics t JOIN platforms p ON p.id = t.platform_id JOIN areas a ON a.id = {}",
+                    platform_area("date(t.submitted_at)")
+                ),
+                filter: format!(
+                    "{IN_SCOPE} AND t.submitted_at >= ?4 AND t.submitted_at < ?5 AND ?6 IS NOT NULL{}",
+                    if drill == D::TopicsTakenUp {
+                        " AND t.status IN ('accepted', 'consulted')"
+                    } else {
+                        ""
+                    }
+                ),
+                date: "t.submitted_at",
+                link: "'/manage/topics/' || t.id".to_owned(),
+                title: "t.title",
+                detail: "NULL",
+            },
+            D::PlatformsActive | D::PlatformsNew => Source {
+                from: format!(
+                    "platforms p JOIN areas a ON a.id = {}",
+                    platform_area("?5")
+                ),
+                filter: format!(
+                    "{IN_SCOPE} AND ?6 IS NOT NULL AND {}",
+                    if drill == D::PlatformsNew {
+                        "p.established_on >= ?4 AND p.established_on < ?5"
+                    } else {
+                        "?4 IS NOT NULL AND p.established_on < ?5
+                         AND (p.deactivated_on IS NULL OR p.deactivated_on >= ?5)"
+                    }
+                ),
+                date: "p.established_on",
+                link: "'/manage/platforms/' || p.id".to_owned(),
+                title: "p.name",
+                detail: "p.address",
+            },
+        }
+    }
+
+    /// The value a record has in a dimension, as text. The area is the next level below the
+    /// scope's area (its path), or the scope's own path for a record held at that level itself.
+    pub fn value(&self, dimension: Dimension) -> String {
+        let month = format!("strftime('%m', {})", self.date);
+        match dimension {
+            Dimension::Area => {
+                "substr(a.path, 1, length(?1) + instr(substr(a.path, length(?1) + 1), '/'))".into()
+            }
+            Dimension::PlatformType => "p.type_code".into(),
+            Dimension::Kind => "s.kind".into(),
+            Dimension::Format => "s.format".into(),
+            Dimension::Month => format!("strftime('%Y-%m', {})", self.date),
+            Dimension::Quarter => format!(
+                "strftime('%Y', {}) || '-Q' || ((CAST({month} AS INTEGER) + 2) / 3)",
+                self.date
+            ),
+            Dimension::TopicCategory => "t.category_code".into(),
+            Dimension::TopicSource => "t.source".into(),
+            Dimension::MemberLevel => "r.member_level".into(),
+            Dimension::Sector => "coalesce(mp.sector, '')".into(),
+            Dimension::ResultClass => "coalesce(x.result_class, '')".into(),
+        }
+    }
+
+    /// The figure's definition, narrowed to one value of a dimension when ?7 is bound.
+    pub fn filter_by(&self, dimension: Option<Dimension>) -> String {
+        match dimension {
+            Some(d) => format!("{} AND {} = ?7", self.filter, self.value(d)),
+            None => format!("{} AND ?7 IS NULL", self.filter),
+        }
+    }
+}

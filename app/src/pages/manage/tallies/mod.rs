@@ -1,0 +1,235 @@
+//! 年度统计 for staff: a period and a scope, against the same days a year earlier, with every
+//! breakdown; each number opens the records behind it.
+
+mod charts;
+mod records;
+mod report;
+mod sentences;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+pub use records::TallyRecordsPage;
+pub use report::AnnualReportPage;
+
+use crate::{
+    api::tallies::{load_tallies, Breakdown, Drill, TallyParams, TallyView},
+    components::Loaded,
+    domain::{Figures, Period},
+    i18n::{fmt_period, use_lang, Lang, T},
+};
+use sentences::{rate_text, summary};
+
+/// The figures choices of the current URL.
+fn use_params() -> impl Fn() -> TallyParams + Clone + Send + Sync + 'static {
+    let query = use_query_map();
+    move || {
+        let q = query.read();
+        TallyParams::from_query(|k| q.get(k))
+    }
+}
+
+#[component]
+pub fn TalliesPage() -> impl IntoView {
+    let params = use_params();
+    let data = Resource::new_blocking(params, load_tallies);
+    view! { <Loaded data=data render=|v| view! { <Tallies view=v/> }/> }
+}
+
+/// The headline figures, in report order, each with the figure that lists its records.
+fn rows(f: &Figures) -> [(Drill, i64); 16] {
+    [
+        (Drill::Consultations, f.consultations),
+        (Drill::Services, f.services),
+        (Drill::Topics, f.topics),
+        (Drill::TopicsTakenUp, f.topics_taken_up),
+        (Drill::ResidentVisits, f.resident_visits),
+        (Drill::MemberVisits, f.member_visits),
+        (Drill::Suggestions, f.suggestions),
+        (Drill::SuggestionsAdopted, f.suggestions_adopted),
+        (Drill::ProblemsResolved, f.problems_resolved),
+        (Drill::ProblemsRaised, f.problems_raised),
+        (Drill::ProblemsRaisedResolved, f.problems_raised_resolved),
+        (Drill::Ratings, f.ratings),
+        (Drill::RatingsSatisfied, f.ratings_satisfied),
+        (Drill::Reviews, f.reviews),
+        (Drill::PlatformsActive, f.platforms_active),
+        (Drill::PlatformsNew, f.platforms_new),
+    ]
+}
+
+/// Where the records behind a number are.
+fn records_href(
+    params: &TallyParams,
+    period: Period,
+    drill: Drill,
+    split: Option<(crate::domain::Dimension, &str)>,
+) -> String {
+    format!(
+        "/manage/tallies/records?{}",
+        params.records_query(period, drill, split)
+    )
+}
+
+#[component]
+fn Tallies(view: TallyView) -> impl IntoView {
+    let lang = use_lang();
+    let TallyView {
+        params,
+        period,
+        names,
+        figures: f,
+        previous,
+        breakdowns,
+        platform_types,
+        ..
+    } = view;
+    let title = names.title(lang);
+    let heading = format!("{title} · {}", fmt_period(period, lang));
+    let scope_query = params.scope_query(period);
+    let year_link = period.whole_year().map(|y| {
+        let at = |y: i32| {
+            let mut p = params.clone();
+            p.year = Some(y);
+            format!(
+                "/manage/tallies?{}",
+                p.scope_query(Period::year(y).unwrap_or(period))
+            )
+        };
+        view! {
+            <nav class="month-nav">
+                <a href=at(y - 1) rel="prev">"‹ " {y - 1}</a>
+                <a href=at(y + 1) rel="next">{y + 1} " ›"</a>
+            </nav>
+        }
+    });
+    let drill_params = params.clone();
+    view! {
+        <Title text=heading.clone()/>
+        <h1>{heading}</h1>
+        {year_link}
+        <ScopeForm params=params.clone() period=period platform_types=platform_types/>
+        <p class="lead">{summary(lang, period, &title, &f)}</p>
+        <p class="actions">
+            <a href=format!("/manage/tallies/report?{scope_query}")>{T::AnnualReport.tr(lang)}</a>
+            <a href=format!("/manage/tallies/export.csv?{scope_query}") download>{T::DownloadCsv.tr(lang)}</a>
+            <a href=format!("/manage/tallies/export.xlsx?{scope_query}") download>{T::DownloadXlsx.tr(lang)}</a>
+        </p>
+        <table class="table figures">
+            <thead><tr>
+                <th>{T::Figure.tr(lang)}</th>
+                <th>{fmt_period(period, lang)}</th>
+                <th>{T::SameDaysLastYear.tr(lang)}</th>
+                <th>{T::Change.tr(lang)}</th>
+            </tr></thead>
+            <tbody>
+                {rows(&f).into_iter().zip(rows(&previous)).map(|((drill, now), (_, before))| {
+                    let delta = now - before;
+                    view! {
+                        <tr>
+                            <td>{drill.label().tr(lang)}</td>
+                            <td class="num"><a href=records_href(&drill_params, period, drill, None)>{now}</a></td>
+                            <td class="num">{before}</td>
+                            <td class="num">{if delta > 0 { format!("+{delta}") } else { delta.to_string() }}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <dl class="facts">
+            <dt>{T::ResolutionRate.tr(lang)}</dt><dd>{rate_text(f.resolution_rate())}</dd>
+            <dt>{T::AdoptionRate.tr(lang)}</dt><dd>{rate_text(f.adoption_rate())}</dd>
+            <dt>{T::SatisfactionRate.tr(lang)}</dt><dd>{rate_text(f.satisfaction_rate())}</dd>
+        </dl>
+        <h2>{T::Breakdowns.tr(lang)}</h2>
+        {breakdowns.into_iter().filter(|b| !b.rows.is_empty()).map(|b| view! {
+            <BreakdownTable breakdown=b params=params.clone() period=period/>
+        }).collect_view()}
+    }
+}
+
+/// The choice of period and platform type, as a plain GET form.
+#[component]
+fn ScopeForm(
+    params: TallyParams,
+    period: Period,
+    platform_types: Vec<(String, String, String)>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let ranged = period.whole_year().is_none();
+    view! {
+        <form method="get" action="/manage/tallies" class="filters">
+            <input type="hidden" name="area" value=params.area.map(|a| a.to_string())/>
+            {params.platform.map(|p| view! { <input type="hidden" name="platform" value=p.to_string()/> })}
+            <label>{T::YearColumn.tr(lang)}
+                <input type="number" name="year" min="2000" max="2100" inputmode="numeric"
+                    value=period.from().format("%Y").to_string()/>
+            </label>
+            <label>{T::PeriodFrom.tr(lang)}
+                <input type="date" name="from" value=ranged.then(|| period.from().to_string())/>
+            </label>
+            <label>{T::PeriodTo.tr(lang)}
+                <input type="date" name="to" value=ranged.then(|| period.to().to_string())/>
+            </label>
+            <label>{T::ByPlatformType.tr(lang)}
+                <select name="type">
+                    <option value="">{T::AllPlatformTypes.tr(lang)}</option>
+                    {platform_types.into_iter().map(|(code, zh, en)| {
+                        let selected = params.platform_type.as_deref() == Some(code.as_str());
+                        view! { <option value=code selected=selected>{if lang == Lang::Zh { zh } else { en }}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <button type="submit">{T::ShowFigures.tr(lang)}</button>
+        </form>
+    }
+}
+
+/// One breakdown: a row per value, a column per figure, each number opening its records.
+#[component]
+fn BreakdownTable(breakdown: Breakdown, params: TallyParams, period: Period) -> impl IntoView {
+    let lang = use_lang();
+    let Breakdown {
+        dimension,
+        columns,
+        rows,
+    } = breakdown;
+    let header = columns.clone();
+    view! {
+        <section class="breakdown" id=format!("by-{}", dimension.code())>
+            <h3>{dimension.label().tr(lang)}</h3>
+            <div class="scroll">
+            <table class="table figures">
+                <thead><tr>
+                    <th></th>
+                    {header.into_iter().map(|d| view! { <th>{d.label().tr(lang)}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| {
+                        let name = if lang == Lang::Zh { row.name.0.clone() } else { row.name.1.clone() };
+                        let name = match row.area_id {
+                            Some(id) => {
+                                let mut p = params.clone();
+                                p.area = Some(id);
+                                view! { <a href=format!("/manage/tallies?{}", p.scope_query(period))>{name}</a> }.into_any()
+                            }
+                            None => view! { <span>{name}</span> }.into_any(),
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row">{name}</th>
+                                {columns.iter().zip(row.counts).map(|(&drill, n)| view! {
+                                    <td class="num">
+                                        <a href=records_href(&params, period, drill, Some((dimension, &row.key)))>{n}</a>
+                                    </td>
+                                }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+        </section>
+    }
+}
