@@ -16,8 +16,8 @@ use crate::{
             TallyRecordsPage, UsersPage,
         },
         AccountPage, AreaPage, HomePage, LoginPage, MemberRecordPage, NotFoundPage, PlatformPage,
-        PlatformPosterPage, ProposeTopicPage, RegistrationPage, ResultsPage, SessionPage,
-        SessionPosterPage, SessionsPage, SignInSheetPage, TopicReceiptPage,
+        PlatformPosterPage, ProposeTopicPage, PublicFiguresPage, RegistrationPage, ResultsPage,
+        SessionPage, SessionPosterPage, SessionsPage, SignInSheetPage, TopicReceiptPage,
     },
 };
 
@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/areas/:id") view=AreaPage ssr=ssr.clone()/>
                     <Route path=path!("/platforms/:id") view=PlatformPage ssr=ssr.clone()/>
                     <Route path=path!("/sessions") view=SessionsPage ssr=ssr.clone()/>
+                    <Route path=path!("/figures") view=PublicFiguresPage ssr=ssr.clone()/>
                     <Route path=path!("/sessions/:id") view=SessionPage ssr=ssr.clone()/>
                     <Route path=path!("/sessions/:id/results") view=ResultsPage ssr=ssr.clone()/>
                     <Route path=path!("/sessions/:id/poster") view=SessionPosterPage ssr=ssr.clone()/>

@@ -221,3 +221,76 @@ async fn the_report_breaks_figures_down_and_every_list_exports_in_full() {
         "the type narrows the scope"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_publish_a_years_figures_and_the_public_sees_only_those() {
+    use leptos::server_fn::ServerFn;
+    let app = TestApp::spawn().await;
+    app.session(30, -3).await;
+    let year = app::backend::clock::now_local()
+        .date()
+        .checked_sub_days(chrono::Days::new(3))
+        .unwrap()
+        .format("%Y")
+        .to_string();
+    let district = app.world.district_a.to_string();
+    let public = app.browser();
+    assert!(public
+        .get("/figures")
+        .await
+        .body
+        .contains("还没有公开的数据"));
+    let publish = <app::api::published::PublishFigures as ServerFn>::PATH;
+    let withdraw = <app::api::published::WithdrawFigures as ServerFn>::PATH;
+    let fields = [("area", district.as_str()), ("year", year.as_str())];
+    let figures_page = format!("/manage/tallies?year={year}&area={district}");
+    // Nobody without an account, and no staff member of another area, can publish.
+    let anonymous = public.post_form("/", publish, &fields).await;
+    assert!(anonymous.location().unwrap().starts_with("/login"));
+    let other = [
+        ("area", &*app.world.district_b.to_string()),
+        ("year", &*year),
+    ];
+    let staff = app.signed_in("district_a").await;
+    let refused = staff.submit(&figures_page, publish, &other).await;
+    assert!(refused.body.contains("role=\"alert\""));
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM published_figures").await,
+        0
+    );
+    // Publishing snapshots the figures: a later session does not change what the public reads.
+    let done = staff.submit(&figures_page, publish, &fields).await;
+    assert!(
+        done.body.contains("已公开，公开时间："),
+        "the figures page says so"
+    );
+    app.session(30, -2).await;
+    let page = public.get("/figures").await.body;
+    assert!(
+        page.contains(&format!("{year}年，甲区共开展协商议事活动1场")),
+        "{page}"
+    );
+    assert!(!page.contains("乙区"));
+    assert!(
+        !page.contains("/manage/tallies/records"),
+        "no records behind public figures"
+    );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM audit_log WHERE entity = 'published_figures'")
+            .await,
+        1
+    );
+    // Publishing again takes the current figures; withdrawing removes them.
+    staff.submit(&figures_page, publish, &fields).await;
+    assert!(public
+        .get("/figures")
+        .await
+        .body
+        .contains("共开展协商议事活动2场"));
+    staff.submit(&figures_page, withdraw, &fields).await;
+    assert!(public
+        .get("/figures")
+        .await
+        .body
+        .contains("还没有公开的数据"));
+}

@@ -8,6 +8,7 @@ pub mod manage_sessions;
 pub mod members;
 pub mod platforms;
 pub mod printouts;
+pub mod published;
 pub mod registrations;
 pub mod results;
 pub mod sessions;

@@ -2,11 +2,13 @@
 //! side, so a missing translation is a compile error rather than a blank on a resident's phone.
 
 mod dates;
+mod figures;
 mod labels;
 mod lang;
 mod texts;
 
 pub use dates::{fmt_date, fmt_datetime, fmt_period, fmt_time};
+pub use figures::{details as figures_details, rate_text, summary as figures_summary};
 pub use labels::Label;
 pub use lang::{use_lang, Lang};
 pub use texts::T;

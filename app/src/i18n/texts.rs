@@ -359,6 +359,18 @@ texts! {
     MainFigures => "主要指标", "Main figures";
     Definitions => "统计口径", "How the figures are counted";
     DefinitionsText => "协商议事活动只计协商类活动（协商议事会、民生议事、界别协商、提案办理协商、对口协商），政策宣讲、技术服务等服务活动单列；均以开始时间计入期间，已取消和草稿不计。每场活动只在主办平台、举办地所在区域计一次，联合举办平台不重复计算，上级数字等于下级之和。参与人次按签到记录计（含现场登记），同一人多次参加计多次。意见建议按所属活动的举办时间计；解决问题按解决日期计；“回头看”按回访日期计；解决率＝期间提出且已解决的问题÷期间提出的问题；采纳率＝采纳和部分采纳÷意见建议；满意率＝满意和基本满意÷评价数。议事平台数为期末仍在运行的平台。", "Consultation sessions count the consultation kinds only; service activities are counted apart; both by start date, never cancelled or drafts. A session counts once, at its host platform, in the area it was held in, so a parent's figure is the sum of its children's. Visits are check-ins (walk-ins included), each visit once. Suggestions count by their session's date, problems resolved by resolution date, follow-ups by visit date. Resolution rate = problems raised in the period and resolved ÷ problems raised; adoption = adopted and partly adopted ÷ suggestions; satisfaction = satisfied and basically satisfied ÷ ratings. Platforms are those active at the period's end.";
+    PublicFigures => "向社会公开", "Public figures";
+    PublishHint => "公开后，任何人都能在“公开数据”页面看到本年度的汇总数字（不含任何个人信息和明细记录）。公开的是此刻的数字，之后有变化需要重新公开。", "Once published, anyone can read this year's totals on the public figures page (no personal data, no records). What is published is the figures as they are now; publish again after they change.";
+    PublishFigures => "公开本年度数字", "Publish this year's figures";
+    PublishAgain => "按当前数字重新公开", "Publish the current figures again";
+    WithdrawFigures => "撤回公开", "Withdraw";
+    PublishedOn => "已公开，公开时间：", "Published on ";
+    SeePublicPage => "查看公开页面", "See the public page";
+    FiguresPublished => "已公开", "Published";
+    FiguresWithdrawn => "已撤回，公众不再能看到这些数字", "Withdrawn; the public no longer sees these figures";
+    PublicFiguresTitle => "协商议事公开数据", "Consultation work in figures";
+    PublicFiguresLead => "以下数字由各级政协机关核定后公开。", "These figures are published by the CPPCC offices.";
+    NothingPublished => "还没有公开的数据", "Nothing published yet";
     ReportMadeOn => "统计日期：", "Counted on ";
     RecordCount => "记录数", "Records";
     // Members' records

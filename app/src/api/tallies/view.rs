@@ -16,19 +16,30 @@ pub struct TallyView {
     pub breakdowns: Vec<Breakdown>,
     /// The day the figures were counted (reports print it).
     pub today: chrono::NaiveDate,
+    /// The year these figures could be published as (a whole year of an area, not narrowed to
+    /// a platform type or platform), and when it was, if it was.
+    pub publishable: Option<i32>,
+    pub published_at: Option<chrono::NaiveDateTime>,
     /// Platform types to narrow to: (code, zh, en).
     pub platform_types: Vec<(String, String, String)>,
 }
 
 #[server(endpoint = "tallies/view")]
 pub async fn load_tallies(params: TallyParams) -> Result<TallyView, AppError> {
-    use crate::backend::{clock::now_local, repo::tallies, repo::StoreError};
+    use crate::backend::{clock::now_local, repo::published, repo::tallies, repo::StoreError};
     let (db, scope, names) = super::resolve(&params).await?;
     let now = now_local();
     let period = params.period(now.date());
     let figures = tallies::figures(&db, &scope, period, now).await?;
     let previous = tallies::figures(&db, &scope, period.year_before(), now).await?;
     let breakdowns = super::breakdowns::breakdowns(&db, &scope, &names, period, now).await?;
+    let publishable = period
+        .whole_year()
+        .filter(|_| scope.platform_type.is_none() && scope.platform_id.is_none());
+    let published_at = match publishable {
+        Some(year) => published::published_at(&db, names.area.id, year).await?,
+        None => None,
+    };
     let platform_types = sqlx::query_as(
         "SELECT code, name_zh, name_en FROM platform_types ORDER BY sort_order, code",
     )
@@ -46,6 +57,8 @@ pub async fn load_tallies(params: TallyParams) -> Result<TallyView, AppError> {
         previous,
         breakdowns,
         today: now.date(),
+        publishable,
+        published_at,
         platform_types,
     })
 }

@@ -10,6 +10,7 @@ pub mod outbox;
 pub mod outcomes;
 pub mod platforms;
 pub mod problems;
+pub mod published;
 pub mod registrations;
 pub mod reviews;
 pub mod sessions;

@@ -4,7 +4,6 @@
 mod charts;
 mod records;
 mod report;
-mod sentences;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,13 +12,18 @@ use leptos_router::hooks::use_query_map;
 pub use records::TallyRecordsPage;
 pub use report::AnnualReportPage;
 
+use leptos::server_fn::ServerFn;
+
 use crate::{
-    api::tallies::{load_tallies, Breakdown, Drill, TallyParams, TallyView},
-    components::Loaded,
+    api::{
+        published::{PublishFigures, WithdrawFigures},
+        tallies::{load_tallies, Breakdown, Drill, TallyParams, TallyView},
+    },
+    components::{Hidden, LoadedForm, Notice, PostForm, Submit},
     domain::{Figures, Period},
-    i18n::{fmt_period, use_lang, Lang, T},
+    forms::FormState,
+    i18n::{figures_summary as summary, fmt_datetime, fmt_period, rate_text, use_lang, Lang, T},
 };
-use sentences::{rate_text, summary};
 
 /// The figures choices of the current URL.
 fn use_params() -> impl Fn() -> TallyParams + Clone + Send + Sync + 'static {
@@ -34,7 +38,7 @@ fn use_params() -> impl Fn() -> TallyParams + Clone + Send + Sync + 'static {
 pub fn TalliesPage() -> impl IntoView {
     let params = use_params();
     let data = Resource::new_blocking(params, load_tallies);
-    view! { <Loaded data=data render=|v| view! { <Tallies view=v/> }/> }
+    view! { <LoadedForm data=data render=|v, state| view! { <Tallies view=v state=state/> }/> }
 }
 
 /// The headline figures, in report order, each with the figure that lists its records.
@@ -73,7 +77,7 @@ fn records_href(
 }
 
 #[component]
-fn Tallies(view: TallyView) -> impl IntoView {
+fn Tallies(view: TallyView, state: FormState) -> impl IntoView {
     let lang = use_lang();
     let TallyView {
         params,
@@ -83,8 +87,11 @@ fn Tallies(view: TallyView) -> impl IntoView {
         previous,
         breakdowns,
         platform_types,
+        publishable,
+        published_at,
         ..
     } = view;
+    let area_id = names.area.id;
     let title = names.title(lang);
     let heading = format!("{title} · {}", fmt_period(period, lang));
     let scope_query = params.scope_query(period);
@@ -142,10 +149,57 @@ fn Tallies(view: TallyView) -> impl IntoView {
             <dt>{T::AdoptionRate.tr(lang)}</dt><dd>{rate_text(f.adoption_rate())}</dd>
             <dt>{T::SatisfactionRate.tr(lang)}</dt><dd>{rate_text(f.satisfaction_rate())}</dd>
         </dl>
+        <Notice state=state.clone()/>
+        {publishable.map(|year| view! {
+            <Publishing area_id=area_id year=year published_at=published_at state=state.clone()/>
+        })}
         <h2>{T::Breakdowns.tr(lang)}</h2>
         {breakdowns.into_iter().filter(|b| !b.rows.is_empty()).map(|b| view! {
             <BreakdownTable breakdown=b params=params.clone() period=period/>
         }).collect_view()}
+    }
+}
+
+/// Making the year's figures public, or taking them back: the public sees exactly what was
+/// published, as it was then, until it is published again.
+#[component]
+fn Publishing(
+    area_id: i64,
+    year: i32,
+    published_at: Option<chrono::NaiveDateTime>,
+    state: FormState,
+) -> impl IntoView {
+    let lang = use_lang();
+    let hidden = move || {
+        view! {
+            <Hidden name="area" value=area_id.to_string()/>
+            <Hidden name="year" value=year.to_string()/>
+        }
+    };
+    view! {
+        <section class="publishing">
+            <h2>{T::PublicFigures.tr(lang)}</h2>
+            {match published_at {
+                Some(at) => view! {
+                    <p>{T::PublishedOn.tr(lang)} {fmt_datetime(at, lang)} " · " <a href="/figures">{T::SeePublicPage.tr(lang)}</a></p>
+                    <PostForm action={<PublishFigures as ServerFn>::PATH} state=state.clone()>
+                        {hidden()}
+                        <Submit label=T::PublishAgain/>
+                    </PostForm>
+                    <PostForm action={<WithdrawFigures as ServerFn>::PATH} state=state.clone()>
+                        {hidden()}
+                        <Submit label=T::WithdrawFigures secondary=true/>
+                    </PostForm>
+                }.into_any(),
+                None => view! {
+                    <p class="hint">{T::PublishHint.tr(lang)}</p>
+                    <PostForm action={<PublishFigures as ServerFn>::PATH} state=state.clone()>
+                        {hidden()}
+                        <Submit label=T::PublishFigures/>
+                    </PostForm>
+                }.into_any(),
+            }}
+        </section>
     }
 }
 

@@ -7,14 +7,15 @@ use leptos_meta::Title;
 
 use super::{
     charts::{BarChart, ColumnChart},
-    records_href, rows,
-    sentences::{details, rate_text, summary},
-    use_params, BreakdownTable,
+    records_href, rows, use_params, BreakdownTable,
 };
 use crate::{
     api::tallies::{load_tallies, Breakdown, Dimension, Drill, TallyView},
     components::Loaded,
-    i18n::{fmt_date, fmt_period, use_lang, Lang, T},
+    i18n::{
+        figures_details as details, figures_summary as summary, fmt_date, fmt_period, rate_text,
+        use_lang, Lang, T,
+    },
 };
 
 #[component]

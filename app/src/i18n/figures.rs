@@ -1,7 +1,7 @@
 //! The sentences annual reports open with, generated from the figures.
 
+use super::{fmt_period, Lang};
 use crate::domain::{Figures, Period, Rate};
-use crate::i18n::{fmt_period, Lang};
 
 /// "93.1%（134/144）": a rate always with its base, or a dash without one.
 pub fn rate_text(rate: Rate) -> String {
