@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The bench command: builds the release server, generates the demo city into a fresh database,
-# starts the server on a free port and measures it from outside over loopback (bench/).
-# Prints a Markdown table for docs/benchmarks.md. Not a test: numbers depend on the machine.
-#   BENCH_SECONDS=10   length of each load phase
+# The bench command: builds the release server, generates the demo province (100,000+ sessions,
+# 2,000,000+ sign-ups) into a fresh database, times the yearly figures of a city and of the whole
+# province, starts the server on a free port and measures it from outside over loopback (bench/).
+# Prints Markdown tables for docs/benchmarks.md. Not a test: numbers depend on the machine.
+#   BENCH_SECONDS=10      length of each load phase
+#   BENCH_SIZE=province   or city, for a quick run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
@@ -12,8 +14,19 @@ cargo leptos build --release
 cargo build --release -p bench
 WORK="$(mktemp -d)"
 export LEPTOS_SITE_ROOT="$ROOT/target/site" YST_DATABASE="$WORK/bench.db"
-log "generating the demo city"
-"$ROOT/target/release/yishitong" demo --size city >/dev/null
+SIZE="${BENCH_SIZE:-province}"
+log "generating the demo $SIZE"
+STARTED=$SECONDS
+"$ROOT/target/release/yishitong" demo --size "$SIZE" >/dev/null
+log "generated in $((SECONDS - STARTED)) s: $(python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute("SELECT count(*) FROM sessions").fetchone()[0], "sessions,", c.execute("SELECT count(*) FROM registrations").fetchone()[0], "sign-ups")' "$YST_DATABASE")"
+YEAR="$(TZ=Asia/Shanghai date +%Y)"
+CITY="$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT id FROM areas WHERE parent_id IS NULL ORDER BY id LIMIT 1").fetchone()[0])' "$YST_DATABASE")"
+EXTRAS=()
+for scope in "--area $CITY" ""; do
+  # shellcheck disable=SC2086  # $scope is one flag and its value, or nothing
+  line="$("$ROOT/target/release/yishitong" tally --year "$YEAR" $scope | head -1)"
+  EXTRAS+=(--extra "${line%%, figures counted in*}=${line##*figures counted in }")
+done
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 YST_ADDR="127.0.0.1:$PORT" RUST_LOG=warn "$ROOT/target/release/yishitong" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
@@ -25,4 +38,4 @@ for _ in $(seq 1 300); do
 done
 log "measuring ($(nproc) cores, $(date -u +%Y-%m-%d))"
 "$ROOT/target/release/bench" --base "http://127.0.0.1:$PORT" --pid "$SERVER" \
-  --database "$YST_DATABASE" --seconds "${BENCH_SECONDS:-10}"
+  --database "$YST_DATABASE" --seconds "${BENCH_SECONDS:-10}" "${EXTRAS[@]}"

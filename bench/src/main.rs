@@ -3,6 +3,7 @@
 //! the 200-for-50 race, the weight of the resident pages, and the server's peak memory.
 //! `scripts/bench.sh` builds the release server, loads the demo data, starts it and runs this.
 
+mod exports;
 mod load;
 mod report;
 mod site;
@@ -34,6 +35,12 @@ struct Cli {
     /// The server's database file, read (read-only) to check the counts after the race.
     #[arg(long)]
     database: String,
+    /// A demo staff login over the first city, for the figures and their exports.
+    #[arg(long, default_value = "city")]
+    staff: String,
+    /// Lines measured outside the server (the `tally` command's timings), `label=value`.
+    #[arg(long = "extra")]
+    extras: Vec<String>,
 }
 
 #[tokio::main]
@@ -102,6 +109,35 @@ async fn run(cli: Cli) -> Result<Report, site::SiteError> {
     .await;
     let counts = site::counts(&cli.database, race).await?;
     report.race(burst, counts);
+
+    eprintln!("bench: figures and exports");
+    let staff = site.sign_in(&cli.staff, &cli.password).await?;
+    let (city, year) = site::first_city_and_year(&cli.database).await?;
+    let figures = site.page(&format!("/manage/tallies?year={year}&area={city}"));
+    report.add(
+        format!("figures page, city {year} (16 figures, last year, 11 breakdowns), 1 client"),
+        exports::figures_page(&staff, &figures, 5).await,
+    );
+    for (what, path) in [
+        (
+            "every resident visit of the city's year (CSV, streamed)",
+            format!("/manage/tallies/records.csv?year={year}&area={city}&drill=resident-visits"),
+        ),
+        (
+            "the figures workbook (XLSX, a sheet per breakdown)",
+            format!("/manage/tallies/export.xlsx?year={year}&area={city}"),
+        ),
+    ] {
+        report
+            .exports
+            .push(exports::download(&staff, what, &site.page(&path), cli.pid).await?);
+    }
+    report.extras = cli
+        .extras
+        .iter()
+        .filter_map(|e| e.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
 
     report.weights = site.resident_page_weights(&pages[0]).await?;
     report.peak_memory_kib = cli.pid.and_then(stats::peak_memory_kib);

@@ -9,6 +9,9 @@ pub struct Report {
     rows: Vec<(String, Sample)>,
     race: Option<(Sample, Counts)>,
     pub weights: Vec<(String, usize)>,
+    pub exports: Vec<crate::exports::ExportRun>,
+    /// Timings measured outside the server process: (what, value).
+    pub extras: Vec<(String, String)>,
     pub peak_memory_kib: Option<u64>,
 }
 
@@ -54,6 +57,34 @@ impl fmt::Display for Report {
                 ms(burst.elapsed),
                 counts.oversold_sessions
             )?;
+        }
+        if !self.extras.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "| figures counted (`yishitong tally`) | time |")?;
+            writeln!(f, "|---|---:|")?;
+            for (what, value) in &self.extras {
+                writeln!(f, "| {what} | {value} |")?;
+            }
+        }
+        if !self.exports.is_empty() {
+            writeln!(f)?;
+            writeln!(
+                f,
+                "| export | size | lines | time | server memory while it ran |"
+            )?;
+            writeln!(f, "|---|---:|---:|---:|---:|")?;
+            for e in &self.exports {
+                writeln!(
+                    f,
+                    "| {} | {:.1} MB | {} | {} | {} |",
+                    e.what,
+                    e.bytes as f64 / 1_048_576.0,
+                    e.lines,
+                    ms(e.elapsed),
+                    e.peak_rss_kib
+                        .map_or("—".to_owned(), |k| format!("{:.1} MB", k as f64 / 1024.0))
+                )?;
+            }
         }
         if !self.weights.is_empty() {
             writeln!(f)?;

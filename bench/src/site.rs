@@ -261,3 +261,21 @@ pub async fn counts(database: &str, session: i64) -> Result<Counts, SiteError> {
         oversold_sessions,
     })
 }
+
+/// The first city's id and the current year, read from the database (read-only).
+pub async fn first_city_and_year(database: &str) -> Result<(i64, i32), SiteError> {
+    use chrono::Datelike;
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(database)
+        .read_only(true);
+    let pool = sqlx::SqlitePool::connect_with(options).await?;
+    let city: i64 =
+        sqlx::query_scalar("SELECT id FROM areas WHERE parent_id IS NULL ORDER BY id LIMIT 1")
+            .fetch_one(&pool)
+            .await?;
+    pool.close().await;
+    Ok((
+        city,
+        (chrono::Utc::now() + chrono::TimeDelta::hours(8)).year(),
+    ))
+}

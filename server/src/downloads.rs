@@ -178,9 +178,12 @@ pub async fn records_csv(
             let _ = tx.send(Err(std::io::Error::other("export failed"))).await;
         }
     });
-    let body = futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|chunk| (chunk, rx))
-    });
+    // Fused: the compression layer polls once more after the end, which a bare `unfold`
+    // answers with a panic.
+    let body =
+        futures_util::StreamExt::fuse(futures_util::stream::unfold(rx, |mut rx| async move {
+            rx.recv().await.map(|chunk| (chunk, rx))
+        }));
     (
         attachment("text/csv; charset=utf-8", &name),
         axum::body::Body::from_stream(body),

@@ -1,5 +1,5 @@
 //! The 议事通 server: configuration, the database, the HTTP routes and the command-line tasks
-//! (serving, creating the first administrator, generating demo data).
+//! (serving, creating the first administrator, generating demo data, timing the figures).
 
 pub mod admin;
 pub mod config;
@@ -10,6 +10,7 @@ mod lang;
 pub mod messages;
 mod multipart_guard;
 mod routes;
+pub mod tally_timing;
 
 pub use routes::{route_list, router};
 

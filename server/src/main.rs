@@ -34,6 +34,17 @@ enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Count a year's figures for an area (or the whole deployment) and print how long it took.
+    Tally {
+        #[arg(long)]
+        year: i32,
+        /// The area's id; without it, every area.
+        #[arg(long)]
+        area: Option<i64>,
+        /// Runs; the fastest is reported.
+        #[arg(long, default_value_t = 3)]
+        runs: u32,
+    },
 }
 
 #[tokio::main]
@@ -105,6 +116,17 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             )
             .await?;
             demo::print_logins(&logins);
+        }
+        Command::Tally { year, area, runs } => {
+            let period = app::domain::Period::year(year).ok_or("no such year")?;
+            let t = server::tally_timing::time_figures(&state.db, area, period, runs).await?;
+            println!(
+                "{} {year}: {} sessions on record, figures counted in {:.1} ms",
+                t.scope_name,
+                t.sessions_in_scope,
+                t.fastest.as_secs_f64() * 1000.0
+            );
+            println!("{:#?}", t.figures);
         }
     }
     Ok(())

@@ -193,6 +193,14 @@ async fn the_report_breaks_figures_down_and_every_list_exports_in_full() {
         !csv.body.contains("13800000001"),
         "no mobile numbers in exports"
     );
+    // Compressed on the way, the stream still ends cleanly (it once panicked at its end).
+    let gzipped = staff
+        .get_gzip(&format!(
+            "/manage/tallies/records.csv?year={year}&area={district}&drill=resident-visits"
+        ))
+        .await
+        .expect("the whole compressed body arrives");
+    assert_eq!(&gzipped[..2], &[0x1f, 0x8b], "gzip");
     // Another district's records, or no sign-in, get nothing.
     let other = app.world.district_b;
     for who in [

@@ -347,6 +347,7 @@ texts! {
     ByResultClass => "意见建议按办理结果", "Suggestions by result";
     Breakdowns => "分类统计", "Breakdowns";
     ScopeTitle => "统计范围", "Scope";
+    OtherPeriod => "按日期范围统计（不填则为整年）", "A range of dates (blank for the whole year)";
     PeriodFrom => "起始日期", "From";
     PeriodTo => "截止日期", "To";
     AllPlatformTypes => "全部平台类型", "All platform types";

@@ -208,6 +208,18 @@ impl Browser {
         answer(res).await
     }
 
+    /// Reads a page as a browser that accepts gzip does, returning the still-compressed bytes
+    /// (or the error that cut the body short).
+    pub async fn get_gzip(&self, path: &str) -> Result<Vec<u8>, reqwest::Error> {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(header::ACCEPT_ENCODING, "gzip")
+            .send()
+            .await?;
+        Ok(res.bytes().await?.to_vec())
+    }
+
     /// Posts a form as a browser without JavaScript does, from the page `from`.
     pub async fn post_form(&self, from: &str, action: &str, fields: &[(&str, &str)]) -> Answer {
         let res = self

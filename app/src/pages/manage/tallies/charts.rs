@@ -23,7 +23,7 @@ fn axis_max(max: i64) -> i64 {
 /// Columns over a time axis (months or quarters), each with its value on top.
 #[component]
 pub fn ColumnChart(title: String, bars: Vec<Bar>) -> impl IntoView {
-    let (w, h, left, bottom, top) = (640.0, 240.0, 40.0, 28.0, 16.0);
+    let (w, h, left, bottom, top) = (640.0, 260.0, 44.0, 30.0, 20.0);
     let max = axis_max(bars.iter().map(|b| b.1).max().unwrap_or(0));
     let n = bars.len().max(1) as f64;
     let slot = (w - left) / n;
@@ -55,7 +55,7 @@ pub fn ColumnChart(title: String, bars: Vec<Bar>) -> impl IntoView {
 #[component]
 pub fn BarChart(title: String, mut bars: Vec<Bar>) -> impl IntoView {
     bars.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let (w, row, left, right) = (640.0, 24.0, 150.0, 48.0);
+    let (w, row, left, right) = (640.0, 28.0, 190.0, 48.0);
     let h = row * bars.len().max(1) as f64 + 8.0;
     let max = axis_max(bars.iter().map(|b| b.1).max().unwrap_or(0));
     let len = move |v: i64| (w - left - right) * v as f64 / max as f64;

@@ -213,29 +213,36 @@ fn ScopeForm(
     let lang = use_lang();
     let ranged = period.whole_year().is_none();
     view! {
-        <form method="get" action="/manage/tallies" class="filters">
+        <form method="get" action="/manage/tallies" class="form filters">
             <input type="hidden" name="area" value=params.area.map(|a| a.to_string())/>
             {params.platform.map(|p| view! { <input type="hidden" name="platform" value=p.to_string()/> })}
-            <label>{T::YearColumn.tr(lang)}
-                <input type="number" name="year" min="2000" max="2100" inputmode="numeric"
+            <div class="field">
+                <label for="scope-year">{T::YearColumn.tr(lang)}</label>
+                <input type="number" id="scope-year" name="year" min="2000" max="2100" inputmode="numeric"
                     value=period.from().format("%Y").to_string()/>
-            </label>
-            <label>{T::PeriodFrom.tr(lang)}
-                <input type="date" name="from" value=ranged.then(|| period.from().to_string())/>
-            </label>
-            <label>{T::PeriodTo.tr(lang)}
-                <input type="date" name="to" value=ranged.then(|| period.to().to_string())/>
-            </label>
-            <label>{T::ByPlatformType.tr(lang)}
-                <select name="type">
+            </div>
+            <div class="field">
+                <label for="scope-type">{T::ByPlatformType.tr(lang)}</label>
+                <select id="scope-type" name="type">
                     <option value="">{T::AllPlatformTypes.tr(lang)}</option>
                     {platform_types.into_iter().map(|(code, zh, en)| {
                         let selected = params.platform_type.as_deref() == Some(code.as_str());
                         view! { <option value=code selected=selected>{if lang == Lang::Zh { zh } else { en }}</option> }
                     }).collect_view()}
                 </select>
-            </label>
-            <button type="submit">{T::ShowFigures.tr(lang)}</button>
+            </div>
+            <details class="field" open=ranged>
+                <summary>{T::OtherPeriod.tr(lang)}</summary>
+                <div class="field">
+                    <label for="scope-from">{T::PeriodFrom.tr(lang)}</label>
+                    <input type="date" id="scope-from" name="from" value=ranged.then(|| period.from().to_string())/>
+                </div>
+                <div class="field">
+                    <label for="scope-to">{T::PeriodTo.tr(lang)}</label>
+                    <input type="date" id="scope-to" name="to" value=ranged.then(|| period.to().to_string())/>
+                </div>
+            </details>
+            <button type="submit" class="button secondary">{T::ShowFigures.tr(lang)}</button>
         </form>
     }
 }

@@ -1,0 +1,96 @@
+//! What staff wait for: the figures page of a city's year, and a full export of the records
+//! behind a figure, with the server's resident memory sampled while the export streams.
+
+use std::{
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    },
+    time::{Duration, Instant},
+};
+
+use reqwest::{Client, StatusCode};
+
+use crate::{load::Sample, site::SiteError};
+
+/// A full export, as the client received it.
+pub struct ExportRun {
+    pub what: String,
+    pub bytes: u64,
+    pub lines: u64,
+    pub elapsed: Duration,
+    /// The server's largest resident set while the export ran.
+    pub peak_rss_kib: Option<u64>,
+}
+
+fn rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// The figures page, read `times` times one after another by a signed-in staff member.
+pub async fn figures_page(staff: &Client, url: &str, times: usize) -> Sample {
+    let started = Instant::now();
+    let mut sample = Sample::default();
+    for _ in 0..times {
+        let t = Instant::now();
+        let ok = match staff.get(url).send().await {
+            Ok(a) => a.status() == StatusCode::OK && a.bytes().await.is_ok(),
+            Err(_) => false,
+        };
+        sample.latencies.push(t.elapsed());
+        sample.failures += usize::from(!ok);
+    }
+    sample.elapsed = started.elapsed();
+    sample
+}
+
+/// Downloads `url` as it streams, counting bytes and lines, while sampling the server's memory.
+pub async fn download(
+    staff: &Client,
+    what: &str,
+    url: &str,
+    pid: Option<u32>,
+) -> Result<ExportRun, SiteError> {
+    let done = Arc::new(AtomicBool::new(false));
+    let sampler = pid.map(|pid| {
+        let done = done.clone();
+        tokio::spawn(async move {
+            let mut peak = 0;
+            while !done.load(Ordering::Relaxed) {
+                peak = peak.max(rss_kib(pid).unwrap_or(0));
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            peak
+        })
+    });
+    let started = Instant::now();
+    let mut answer = staff.get(url).send().await?;
+    if answer.status() != StatusCode::OK {
+        return Err(SiteError::Unexpected(format!(
+            "{what}: {} from {url}",
+            answer.status()
+        )));
+    }
+    let (mut bytes, mut lines) = (0u64, 0u64);
+    while let Some(chunk) = answer.chunk().await? {
+        bytes += chunk.len() as u64;
+        lines += chunk.iter().filter(|b| **b == b'\n').count() as u64;
+    }
+    let elapsed = started.elapsed();
+    done.store(true, Ordering::Relaxed);
+    let peak_rss_kib = match sampler {
+        Some(task) => task.await.ok(),
+        None => None,
+    };
+    Ok(ExportRun {
+        what: what.to_owned(),
+        bytes,
+        lines,
+        elapsed,
+        peak_rss_kib,
+    })
+}
