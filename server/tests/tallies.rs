@@ -324,7 +324,9 @@ fn sub(a: Figures, b: Figures) -> Figures {
 use chrono::Datelike;
 
 /// History the generator does not make: a platform with topics moves to another district in
-/// mid-2026, and another closes in mid-2025.
+/// mid-2026, and another closes in mid-2025; then people are checked in and marked absent,
+/// suggestions change their adoption, ratings change and are withdrawn — the changes the
+/// per-session counts must follow.
 async fn rewrite_history(state: &app::backend::AppState) {
     let db = &state.db.write;
     let (platform, from): (i64, i64) = sqlx::query_as(
@@ -360,13 +362,23 @@ async fn rewrite_history(state: &app::backend::AppState) {
         .execute(db)
         .await
         .unwrap();
-    sqlx::query(
+    for change in [
         "UPDATE platforms SET status = 'inactive', deactivated_on = '2025-07-01'
          WHERE id = (SELECT max(id) FROM platforms WHERE established_on < '2025-01-01')",
-    )
-    .execute(db)
-    .await
-    .unwrap();
+        "UPDATE registrations SET state = 'attended', checked_in_at = '2026-03-01 09:00:00', checkin_method = 'hand'
+         WHERE id IN (SELECT id FROM registrations WHERE state = 'registered' ORDER BY id LIMIT 40)",
+        "UPDATE registrations SET state = 'absent', checked_in_at = NULL, checkin_method = NULL
+         WHERE id IN (SELECT id FROM registrations WHERE state = 'attended' AND walk_in = 0 ORDER BY id DESC LIMIT 40)",
+        "UPDATE registrations SET role = CASE role WHEN 'member' THEN 'resident' ELSE role END,
+             member_level = NULL, member_user_id = NULL
+         WHERE id IN (SELECT id FROM registrations WHERE state = 'attended' AND role = 'member' LIMIT 5)",
+        "UPDATE outcomes SET adoption = CASE WHEN adoption IS NULL THEN 'adopted'
+             WHEN adoption = 'adopted' THEN 'not_adopted' ELSE NULL END WHERE id % 3 = 0",
+        "UPDATE ratings SET satisfaction = 'unsatisfied' WHERE id % 4 = 0",
+        "DELETE FROM ratings WHERE id % 7 = 0",
+    ] {
+        sqlx::query(change).execute(db).await.unwrap();
+    }
 }
 
 async fn check_world(seed: u64) {

@@ -62,7 +62,7 @@ impl Size {
                 min_villages_per_township: 6,
                 platforms_per_city: 2000,
                 years: 2,
-                consultations_per_platform_year: 1.3,
+                consultations_per_platform_year: 1.5,
                 services_per_platform_year: 0.7,
                 members_per_city: 400,
             },

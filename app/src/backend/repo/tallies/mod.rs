@@ -62,11 +62,18 @@ pub async fn count(
     split: Option<(Dimension, &str)>,
 ) -> Result<i64, StoreError> {
     let source = Source::of(drill);
-    let sql = format!(
-        "SELECT count(*) FROM {} WHERE {}",
-        source.from,
-        source.filter_by(split.map(|(d, _)| d))
-    );
+    let dimension = split.map(|(d, _)| d);
+    let sql = match per_session(&source, dimension) {
+        Some((column, filter)) => format!(
+            "SELECT coalesce(sum({column}), 0) FROM {} WHERE {filter}",
+            sources::SESSIONS
+        ),
+        None => format!(
+            "SELECT count(*) FROM {} WHERE {}",
+            source.from,
+            source.filter_by(dimension)
+        ),
+    };
     let (n,): (i64,) = bound(
         sqlx::query_as(&sql),
         scope,
@@ -79,29 +86,56 @@ pub async fn count(
     Ok(n)
 }
 
+/// The sessions' column and filter to count a figure with, when it has them and the split (if
+/// any) is the session's own; else the rows themselves are counted.
+fn per_session(source: &Source, dimension: Option<Dimension>) -> Option<(&'static str, String)> {
+    let (column, _) = source.per_session.as_ref()?;
+    match dimension {
+        None => Some((column, source.per_session_filter(None))),
+        Some(d) if sources::on_session(d) => Some((column, source.per_session_filter(Some(d)))),
+        Some(_) => None,
+    }
+}
+
 pub async fn figures(
     db: &Db,
     scope: &Scope,
     period: Period,
     now: NaiveDateTime,
 ) -> Result<Figures, StoreError> {
+    // Everything counted on held sessions in one pass; the rest one query each.
+    let sql = format!(
+        "SELECT total(s.kind IN {kinds}), total(s.kind NOT IN {kinds}),
+                total(s.resident_visits), total(s.member_visits), total(s.suggestions),
+                total(s.suggestions_adopted), total(s.ratings), total(s.ratings_satisfied)
+         FROM {from} WHERE {filter}",
+        kinds = sources::CONSULTATION_KINDS,
+        from = sources::SESSIONS,
+        filter = Source::of(Drill::ResidentVisits).per_session_filter(None),
+    );
+    let held: (f64, f64, f64, f64, f64, f64, f64, f64) =
+        bound(sqlx::query_as(&sql), scope, period, now, None)
+            .fetch_one(&db.read)
+            .await?;
+    // `total()` is SQLite's never-NULL sum, a float holding a whole count.
+    let whole = |x: f64| x as i64;
     let n = |drill| count(db, drill, scope, period, now, None);
     Ok(Figures {
         platforms_active: n(Drill::PlatformsActive).await?,
         platforms_new: n(Drill::PlatformsNew).await?,
-        consultations: n(Drill::Consultations).await?,
-        services: n(Drill::Services).await?,
+        consultations: whole(held.0),
+        services: whole(held.1),
         topics: n(Drill::Topics).await?,
         topics_taken_up: n(Drill::TopicsTakenUp).await?,
-        resident_visits: n(Drill::ResidentVisits).await?,
-        member_visits: n(Drill::MemberVisits).await?,
-        suggestions: n(Drill::Suggestions).await?,
-        suggestions_adopted: n(Drill::SuggestionsAdopted).await?,
+        resident_visits: whole(held.2),
+        member_visits: whole(held.3),
+        suggestions: whole(held.4),
+        suggestions_adopted: whole(held.5),
         problems_resolved: n(Drill::ProblemsResolved).await?,
         problems_raised: n(Drill::ProblemsRaised).await?,
         problems_raised_resolved: n(Drill::ProblemsRaisedResolved).await?,
-        ratings: n(Drill::Ratings).await?,
-        ratings_satisfied: n(Drill::RatingsSatisfied).await?,
+        ratings: whole(held.6),
+        ratings_satisfied: whole(held.7),
         reviews: n(Drill::Reviews).await?,
     })
 }
@@ -120,12 +154,21 @@ pub async fn breakdown(
         return Ok(Vec::new());
     }
     let source = Source::of(drill);
-    let sql = format!(
-        "SELECT {value} AS v, count(*) FROM {from} WHERE {filter} GROUP BY v ORDER BY v",
-        value = source.value(dimension),
-        from = source.from,
-        filter = source.filter_by(None),
-    );
+    let sql = match per_session(&source, Some(dimension)) {
+        Some((column, _)) => format!(
+            "SELECT {value} AS v, sum({column}) AS n FROM {from} WHERE {filter}
+             GROUP BY v HAVING n > 0 ORDER BY v",
+            value = source.value(dimension),
+            from = sources::SESSIONS,
+            filter = source.per_session_filter(None),
+        ),
+        None => format!(
+            "SELECT {value} AS v, count(*) FROM {from} WHERE {filter} GROUP BY v ORDER BY v",
+            value = source.value(dimension),
+            from = source.from,
+            filter = source.filter_by(None),
+        ),
+    };
     Ok(bound(sqlx::query_as(&sql), scope, period, now, None)
         .fetch_all(&db.read)
         .await?)

@@ -18,7 +18,7 @@ fn platform_area(day: &str) -> String {
 }
 
 /// Sessions as `s`, with their host platform `p` and the area `a` they were held in.
-const SESSIONS: &str =
+pub const SESSIONS: &str =
     "sessions s JOIN platforms p ON p.id = s.host_platform_id JOIN areas a ON a.id = s.area_id";
 const IN_SCOPE: &str =
     "a.path LIKE ?1 || '%' AND (?2 IS NULL OR p.type_code = ?2) AND (?3 IS NULL OR p.id = ?3)";
@@ -42,6 +42,19 @@ pub struct Source {
     pub link: String,
     pub title: &'static str,
     pub detail: &'static str,
+    /// For a figure of held sessions' rows: the session column that keeps their count (see
+    /// migration 5) and the sessions' filter, so that a count, whole or split by something of
+    /// the session's own, is one pass over sessions instead of over millions of rows.
+    pub per_session: Option<(&'static str, String)>,
+}
+
+/// Whether a dimension is the session's own (the same for all of a session's rows).
+pub fn on_session(dimension: Dimension) -> bool {
+    use Dimension as D;
+    matches!(
+        dimension,
+        D::Area | D::PlatformType | D::Kind | D::Format | D::Month | D::Quarter
+    )
 }
 
 impl Source {
@@ -54,7 +67,9 @@ impl Source {
             link,
             title: "s.title",
             detail,
+            per_session: None,
         };
+        let held = |column: &'static str| Some((column, format!("{IN_SCOPE} AND {HELD}")));
         match drill {
             D::Consultations | D::Services => session(
                 SESSIONS.to_owned(),
@@ -66,30 +81,44 @@ impl Source {
                 SESSION_LINK.to_owned(),
                 "NULL",
             ),
-            D::ResidentVisits | D::MemberVisits => session(
-                format!(
-                    "{SESSIONS} JOIN registrations r ON r.session_id = s.id
-                     LEFT JOIN member_profiles mp ON mp.user_id = r.member_user_id"
-                ),
-                format!(
-                    "{HELD} AND r.state = 'attended' AND r.role {} 'member'",
-                    if drill == D::MemberVisits { "=" } else { "<>" }
-                ),
-                "s.starts_at",
-                SESSION_LINK.to_owned(),
-                "r.name",
-            ),
-            D::Suggestions | D::SuggestionsAdopted => session(
-                format!("{SESSIONS} JOIN outcomes x ON x.session_id = s.id"),
-                if drill == D::SuggestionsAdopted {
-                    format!("{HELD} AND x.adoption IN ('adopted', 'partly_adopted')")
+            D::ResidentVisits | D::MemberVisits => Source {
+                per_session: held(if drill == D::MemberVisits {
+                    "s.member_visits"
                 } else {
-                    HELD.to_owned()
-                },
-                "s.starts_at",
-                format!("{SESSION_LINK} || '#outcome-' || x.id"),
-                "x.text",
-            ),
+                    "s.resident_visits"
+                }),
+                ..session(
+                    format!(
+                        "{SESSIONS} JOIN registrations r ON r.session_id = s.id
+                         LEFT JOIN member_profiles mp ON mp.user_id = r.member_user_id"
+                    ),
+                    format!(
+                        "{HELD} AND r.state = 'attended' AND r.role {} 'member'",
+                        if drill == D::MemberVisits { "=" } else { "<>" }
+                    ),
+                    "s.starts_at",
+                    SESSION_LINK.to_owned(),
+                    "r.name",
+                )
+            },
+            D::Suggestions | D::SuggestionsAdopted => Source {
+                per_session: held(if drill == D::SuggestionsAdopted {
+                    "s.suggestions_adopted"
+                } else {
+                    "s.suggestions"
+                }),
+                ..session(
+                    format!("{SESSIONS} JOIN outcomes x ON x.session_id = s.id"),
+                    if drill == D::SuggestionsAdopted {
+                        format!("{HELD} AND x.adoption IN ('adopted', 'partly_adopted')")
+                    } else {
+                        HELD.to_owned()
+                    },
+                    "s.starts_at",
+                    format!("{SESSION_LINK} || '#outcome-' || x.id"),
+                    "x.text",
+                )
+            },
             D::ProblemsResolved => session(
                 format!("{SESSIONS} JOIN problems x ON x.session_id = s.id"),
                 format!("{COUNTED} AND x.resolved_on >= ?4 AND x.resolved_on < ?5"),
@@ -111,20 +140,27 @@ impl Source {
                 format!("{SESSION_LINK} || '#problem-' || x.id"),
                 "x.description",
             ),
-            D::Ratings | D::RatingsSatisfied => session(
-                format!(
-                    "{SESSIONS} JOIN registrations r ON r.session_id = s.id
-                     JOIN ratings g ON g.registration_id = r.id"
-                ),
-                if drill == D::RatingsSatisfied {
-                    format!("{HELD} AND g.satisfaction IN ('satisfied', 'basically_satisfied')")
+            D::Ratings | D::RatingsSatisfied => Source {
+                per_session: held(if drill == D::RatingsSatisfied {
+                    "s.ratings_satisfied"
                 } else {
-                    HELD.to_owned()
-                },
-                "s.starts_at",
-                SESSION_LINK.to_owned(),
-                "g.comment",
-            ),
+                    "s.ratings"
+                }),
+                ..session(
+                    format!(
+                        "{SESSIONS} JOIN registrations r ON r.session_id = s.id
+                         JOIN ratings g ON g.registration_id = r.id"
+                    ),
+                    if drill == D::RatingsSatisfied {
+                        format!("{HELD} AND g.satisfaction IN ('satisfied', 'basically_satisfied')")
+                    } else {
+                        HELD.to_owned()
+                    },
+                    "s.starts_at",
+                    SESSION_LINK.to_owned(),
+                    "g.comment",
+                )
+            },
             D::Reviews => session(
                 format!("{SESSIONS} JOIN reviews x ON x.session_id = s.id"),
                 format!("{COUNTED} AND x.reviewed_on >= ?4 AND x.reviewed_on < ?5"),
@@ -149,6 +185,7 @@ impl Source {
                 link: "'/manage/topics/' || t.id".to_owned(),
                 title: "t.title",
                 detail: "NULL",
+                per_session: None,
             },
             D::PlatformsActive | D::PlatformsNew => Source {
                 from: format!(
@@ -168,6 +205,7 @@ impl Source {
                 link: "'/manage/platforms/' || p.id".to_owned(),
                 title: "p.name",
                 detail: "p.address",
+                per_session: None,
             },
         }
     }
@@ -193,6 +231,15 @@ impl Source {
             Dimension::MemberLevel => "r.member_level".into(),
             Dimension::Sector => "coalesce(mp.sector, '')".into(),
             Dimension::ResultClass => "coalesce(x.result_class, '')".into(),
+        }
+    }
+
+    /// The held sessions' filter of a per-session figure, narrowed like [`Self::filter_by`].
+    pub fn per_session_filter(&self, dimension: Option<Dimension>) -> String {
+        let filter = self.per_session.as_ref().map_or("0", |(_, f)| f.as_str());
+        match dimension {
+            Some(d) => format!("{filter} AND {} = ?7", self.value(d)),
+            None => format!("{filter} AND ?7 IS NULL"),
         }
     }
 

@@ -1,0 +1,93 @@
+-- Per-session counts of what the yearly figures add up (domain.md): attendance by members and
+-- everyone else, suggestions and those adopted, ratings and the satisfied ones. Kept by the
+-- triggers below in the same transaction as the row they count, so they are never stale; they
+-- turn a province's year (millions of sign-ups) into one pass over its sessions. The rows stay
+-- the record: every figure's drill-down lists them, and a test recounts them by hand.
+ALTER TABLE sessions ADD COLUMN resident_visits INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN member_visits INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN suggestions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN suggestions_adopted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN ratings INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN ratings_satisfied INTEGER NOT NULL DEFAULT 0;
+
+UPDATE sessions SET
+    resident_visits = (SELECT count(*) FROM registrations r WHERE r.session_id = sessions.id AND r.state = 'attended' AND r.role <> 'member'),
+    member_visits = (SELECT count(*) FROM registrations r WHERE r.session_id = sessions.id AND r.state = 'attended' AND r.role = 'member'),
+    suggestions = (SELECT count(*) FROM outcomes x WHERE x.session_id = sessions.id),
+    suggestions_adopted = (SELECT count(*) FROM outcomes x WHERE x.session_id = sessions.id AND x.adoption IN ('adopted', 'partly_adopted')),
+    ratings = (SELECT count(*) FROM ratings g JOIN registrations r ON r.id = g.registration_id WHERE r.session_id = sessions.id),
+    ratings_satisfied = (SELECT count(*) FROM ratings g JOIN registrations r ON r.id = g.registration_id
+                         WHERE r.session_id = sessions.id AND g.satisfaction IN ('satisfied', 'basically_satisfied'));
+
+-- Attendance: a registration counts while its state is 'attended', as a member or not.
+CREATE TRIGGER registrations_count_insert AFTER INSERT ON registrations WHEN NEW.state = 'attended'
+BEGIN
+    UPDATE sessions SET resident_visits = resident_visits + (NEW.role <> 'member'),
+                        member_visits = member_visits + (NEW.role = 'member')
+    WHERE id = NEW.session_id;
+END;
+CREATE TRIGGER registrations_count_update AFTER UPDATE OF state, role, session_id ON registrations
+WHEN OLD.state = 'attended' OR NEW.state = 'attended'
+BEGIN
+    UPDATE sessions SET resident_visits = resident_visits - (OLD.role <> 'member'),
+                        member_visits = member_visits - (OLD.role = 'member')
+    WHERE id = OLD.session_id AND OLD.state = 'attended';
+    UPDATE sessions SET resident_visits = resident_visits + (NEW.role <> 'member'),
+                        member_visits = member_visits + (NEW.role = 'member')
+    WHERE id = NEW.session_id AND NEW.state = 'attended';
+END;
+CREATE TRIGGER registrations_count_delete AFTER DELETE ON registrations WHEN OLD.state = 'attended'
+BEGIN
+    UPDATE sessions SET resident_visits = resident_visits - (OLD.role <> 'member'),
+                        member_visits = member_visits - (OLD.role = 'member')
+    WHERE id = OLD.session_id;
+END;
+
+-- Suggestions, and those adopted or partly adopted (adoption is NULL until it is decided).
+CREATE TRIGGER outcomes_count_insert AFTER INSERT ON outcomes
+BEGIN
+    UPDATE sessions SET suggestions = suggestions + 1,
+                        suggestions_adopted = suggestions_adopted + coalesce(NEW.adoption IN ('adopted', 'partly_adopted'), 0)
+    WHERE id = NEW.session_id;
+END;
+CREATE TRIGGER outcomes_count_update AFTER UPDATE OF adoption, session_id ON outcomes
+BEGIN
+    UPDATE sessions SET suggestions = suggestions - 1,
+                        suggestions_adopted = suggestions_adopted - coalesce(OLD.adoption IN ('adopted', 'partly_adopted'), 0)
+    WHERE id = OLD.session_id;
+    UPDATE sessions SET suggestions = suggestions + 1,
+                        suggestions_adopted = suggestions_adopted + coalesce(NEW.adoption IN ('adopted', 'partly_adopted'), 0)
+    WHERE id = NEW.session_id;
+END;
+CREATE TRIGGER outcomes_count_delete AFTER DELETE ON outcomes
+BEGIN
+    UPDATE sessions SET suggestions = suggestions - 1,
+                        suggestions_adopted = suggestions_adopted - coalesce(OLD.adoption IN ('adopted', 'partly_adopted'), 0)
+    WHERE id = OLD.session_id;
+END;
+
+-- Ratings, and the satisfied ones, at the session of the rated registration.
+CREATE TRIGGER ratings_count_insert AFTER INSERT ON ratings
+BEGIN
+    UPDATE sessions SET ratings = ratings + 1,
+                        ratings_satisfied = ratings_satisfied + (NEW.satisfaction IN ('satisfied', 'basically_satisfied'))
+    WHERE id = (SELECT session_id FROM registrations WHERE id = NEW.registration_id);
+END;
+CREATE TRIGGER ratings_count_update AFTER UPDATE OF satisfaction, registration_id ON ratings
+BEGIN
+    UPDATE sessions SET ratings = ratings - 1,
+                        ratings_satisfied = ratings_satisfied - (OLD.satisfaction IN ('satisfied', 'basically_satisfied'))
+    WHERE id = (SELECT session_id FROM registrations WHERE id = OLD.registration_id);
+    UPDATE sessions SET ratings = ratings + 1,
+                        ratings_satisfied = ratings_satisfied + (NEW.satisfaction IN ('satisfied', 'basically_satisfied'))
+    WHERE id = (SELECT session_id FROM registrations WHERE id = NEW.registration_id);
+END;
+CREATE TRIGGER ratings_count_delete AFTER DELETE ON ratings
+BEGIN
+    UPDATE sessions SET ratings = ratings - 1,
+                        ratings_satisfied = ratings_satisfied - (OLD.satisfaction IN ('satisfied', 'basically_satisfied'))
+    WHERE id = (SELECT session_id FROM registrations WHERE id = OLD.registration_id);
+END;
+
+-- The figures dated by something other than a session's start.
+CREATE INDEX problems_raised ON problems(raised_on);
