@@ -75,24 +75,7 @@ pub async fn subject(
 
 /// The columns: every figure, with its label as reports word it.
 fn columns(f: &Figures) -> [(T, i64); 16] {
-    [
-        (T::FigConsultations, f.consultations),
-        (T::FigServices, f.services),
-        (T::FigTopics, f.topics),
-        (T::FigTopicsTakenUp, f.topics_taken_up),
-        (T::FigResidentVisits, f.resident_visits),
-        (T::FigMemberVisits, f.member_visits),
-        (T::FigSuggestions, f.suggestions),
-        (T::FigSuggestionsAdopted, f.suggestions_adopted),
-        (T::FigProblemsResolved, f.problems_resolved),
-        (T::FigProblemsRaised, f.problems_raised),
-        (T::FigProblemsRaisedResolved, f.problems_raised_resolved),
-        (T::FigRatings, f.ratings),
-        (T::FigRatingsSatisfied, f.ratings_satisfied),
-        (T::FigReviews, f.reviews),
-        (T::FigPlatformsActive, f.platforms_active),
-        (T::FigPlatformsNew, f.platforms_new),
-    ]
+    f.each().map(|(drill, n)| (drill.label(), n))
 }
 
 /// The figures of each area directly below the scope's, one row each, and the scope itself

@@ -108,6 +108,29 @@ impl Rate {
 }
 
 impl Figures {
+    /// Every figure with the measure it is, in the order reports list them.
+    pub fn each(&self) -> [(super::Drill, i64); 16] {
+        use super::Drill as D;
+        [
+            (D::Consultations, self.consultations),
+            (D::Services, self.services),
+            (D::Topics, self.topics),
+            (D::TopicsTakenUp, self.topics_taken_up),
+            (D::ResidentVisits, self.resident_visits),
+            (D::MemberVisits, self.member_visits),
+            (D::Suggestions, self.suggestions),
+            (D::SuggestionsAdopted, self.suggestions_adopted),
+            (D::ProblemsResolved, self.problems_resolved),
+            (D::ProblemsRaised, self.problems_raised),
+            (D::ProblemsRaisedResolved, self.problems_raised_resolved),
+            (D::Ratings, self.ratings),
+            (D::RatingsSatisfied, self.ratings_satisfied),
+            (D::Reviews, self.reviews),
+            (D::PlatformsActive, self.platforms_active),
+            (D::PlatformsNew, self.platforms_new),
+        ]
+    }
+
     pub fn resolution_rate(&self) -> Rate {
         Rate {
             part: self.problems_raised_resolved,

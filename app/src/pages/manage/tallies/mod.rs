@@ -20,7 +20,7 @@ use crate::{
         tallies::{load_tallies, Breakdown, Drill, TallyParams, TallyView},
     },
     components::{Hidden, LoadedForm, Notice, PostForm, Submit},
-    domain::{Figures, Period},
+    domain::Period,
     forms::FormState,
     i18n::{figures_summary as summary, fmt_datetime, fmt_period, rate_text, use_lang, Lang, T},
 };
@@ -39,28 +39,6 @@ pub fn TalliesPage() -> impl IntoView {
     let params = use_params();
     let data = Resource::new_blocking(params, load_tallies);
     view! { <LoadedForm data=data render=|v, state| view! { <Tallies view=v state=state/> }/> }
-}
-
-/// The headline figures, in report order, each with the figure that lists its records.
-fn rows(f: &Figures) -> [(Drill, i64); 16] {
-    [
-        (Drill::Consultations, f.consultations),
-        (Drill::Services, f.services),
-        (Drill::Topics, f.topics),
-        (Drill::TopicsTakenUp, f.topics_taken_up),
-        (Drill::ResidentVisits, f.resident_visits),
-        (Drill::MemberVisits, f.member_visits),
-        (Drill::Suggestions, f.suggestions),
-        (Drill::SuggestionsAdopted, f.suggestions_adopted),
-        (Drill::ProblemsResolved, f.problems_resolved),
-        (Drill::ProblemsRaised, f.problems_raised),
-        (Drill::ProblemsRaisedResolved, f.problems_raised_resolved),
-        (Drill::Ratings, f.ratings),
-        (Drill::RatingsSatisfied, f.ratings_satisfied),
-        (Drill::Reviews, f.reviews),
-        (Drill::PlatformsActive, f.platforms_active),
-        (Drill::PlatformsNew, f.platforms_new),
-    ]
 }
 
 /// Where the records behind a number are.
@@ -131,7 +109,7 @@ fn Tallies(view: TallyView, state: FormState) -> impl IntoView {
                 <th>{T::Change.tr(lang)}</th>
             </tr></thead>
             <tbody>
-                {rows(&f).into_iter().zip(rows(&previous)).map(|((drill, now), (_, before))| {
+                {f.each().into_iter().zip(previous.each()).map(|((drill, now), (_, before))| {
                     let delta = now - before;
                     view! {
                         <tr>

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use super::{
     charts::{BarChart, ColumnChart},
-    records_href, rows, use_params, BreakdownTable,
+    records_href, use_params, BreakdownTable,
 };
 use crate::{
     api::tallies::{load_tallies, Breakdown, Dimension, Drill, TallyView},
@@ -110,7 +110,7 @@ fn Report(view: TallyView) -> impl IntoView {
                     <th>{T::SameDaysLastYear.tr(lang)}</th>
                 </tr></thead>
                 <tbody>
-                    {rows(&f).into_iter().zip(rows(&previous)).map(|((drill, now), (_, before))| view! {
+                    {f.each().into_iter().zip(previous.each()).map(|((drill, now), (_, before))| view! {
                         <tr>
                             <td>{drill.label().tr(lang)}</td>
                             <td class="num"><a href=records_href(&params, period, drill, None)>{now}</a></td>
