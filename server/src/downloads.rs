@@ -157,11 +157,7 @@ pub async fn records_csv(
         Ok(s) => s,
         Err(e) => return refused(e),
     };
-    let name = format!(
-        "{}-{}.csv",
-        s.file_stem(),
-        drill.label().tr(app::i18n::Lang::Zh)
-    );
+    let name = app::api::tallies::export_file_name(&s.names, s.period, drill);
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(CHUNKS_IN_FLIGHT);
     let db = state.db.clone();
     tokio::spawn(async move {

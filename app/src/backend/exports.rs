@@ -47,11 +47,7 @@ pub struct Subject {
 impl Subject {
     /// The file name without extension: "东湖区2026年协商议事统计".
     pub fn file_stem(&self) -> String {
-        format!(
-            "{}{}协商议事统计",
-            self.names.title(Lang::Zh).replace(" · ", ""),
-            fmt_period(self.period, Lang::Zh)
-        )
+        crate::api::tallies::file_stem(&self.names, self.period)
     }
 }
 

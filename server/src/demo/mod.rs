@@ -93,7 +93,8 @@ pub async fn generate(
     sessions::generate(&mut tx, &mut g, &plan, &platforms, &people, now).await?;
     showcase::generate(&mut tx, people.organized, now).await?;
     tx.commit().await?;
-    sqlx::query("PRAGMA optimize").execute(&db.write).await?;
+    // Fresh bulk data: give the planner its statistics now rather than at the first hourly pass.
+    sqlx::query("ANALYZE").execute(&db.write).await?;
     Ok(people.logins)
 }
 

@@ -11,7 +11,9 @@ mod view;
 pub(crate) use breakdowns::breakdowns;
 pub use breakdowns::{Breakdown, BreakdownRow};
 pub use params::TallyParams;
-pub use records::{load_tally_records, TallyRecord, TallyRecords, PER_PAGE};
+pub use records::{
+    export_file_name, file_stem, load_tally_records, TallyRecord, TallyRecords, PER_PAGE,
+};
 pub use view::{load_tallies, TallyView};
 
 pub use crate::domain::{Dimension, Drill};

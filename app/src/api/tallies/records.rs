@@ -36,6 +36,27 @@ pub struct TallyRecords {
     pub total: i64,
     pub page: u32,
     pub records: Vec<TallyRecord>,
+    /// What the full export is saved as.
+    pub file_name: String,
+}
+
+/// "东湖区2026年协商议事统计": what exports of a scope's period are called.
+pub fn file_stem(names: &ScopeNames, period: Period) -> String {
+    use crate::i18n::{fmt_period, Lang};
+    format!(
+        "{}{}协商议事统计",
+        names.title(Lang::Zh).replace(" · ", ""),
+        fmt_period(period, Lang::Zh)
+    )
+}
+
+/// "东湖区2026年协商议事统计-参与群众（人次）.csv": what a figure's record export is called.
+pub fn export_file_name(names: &ScopeNames, period: Period, drill: Drill) -> String {
+    format!(
+        "{}-{}.csv",
+        file_stem(names, period),
+        drill.label().tr(crate::i18n::Lang::Zh)
+    )
 }
 
 /// The records behind one figure, by the same definition as the figure (so their number is
@@ -74,6 +95,7 @@ pub async fn load_tally_records(params: TallyParams) -> Result<TallyRecords, App
         None => None,
     };
     Ok(TallyRecords {
+        file_name: export_file_name(&names, period, drill),
         params: TallyParams {
             area: Some(names.area.id),
             ..params

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use super::use_params;
 use crate::{
     api::tallies::{load_tally_records, TallyRecords},
-    components::Loaded,
+    components::{ExportLink, Loaded},
     i18n::{fmt_date, fmt_period, use_lang, Lang, T},
 };
 
@@ -29,6 +29,7 @@ fn Records(view: TallyRecords) -> impl IntoView {
         total,
         page,
         records,
+        file_name,
     } = view;
     let mut heading = format!(
         "{} · {} · {}",
@@ -53,9 +54,9 @@ fn Records(view: TallyRecords) -> impl IntoView {
         <h1>{heading}</h1>
         <p class="counts">{T::RecordCount.tr(lang)} " " <strong>{total}</strong></p>
         <p class="actions">
-            <a href=format!("/manage/tallies/records.csv?{query}") download>{T::ExportRecords.tr(lang)}</a>
-            <span class="muted">{T::ExportStreams.tr(lang)}</span>
+            <ExportLink href=format!("/manage/tallies/records.csv?{query}") total=total file_name=file_name/>
         </p>
+        <p class="hint">{T::ExportStreams.tr(lang)}</p>
         <table class="table">
             <tbody>
                 {records.into_iter().map(|r| view! {
