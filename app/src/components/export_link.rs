@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_lang, Lang, T};
+use crate::i18n::{Lang, T};
 
-#[component]
-pub fn ExportLink(href: String, total: i64, file_name: String) -> impl IntoView {
-    let lang = use_lang();
+/// An island: the only part of the records page that runs in the browser. Its texts come in
+/// as props because an island sees none of the page's context.
+#[island]
+pub fn ExportLink(href: String, total: i64, file_name: String, lang: Lang) -> impl IntoView {
     // Lines received so far (the header is the first), once an export has started.
     let lines = RwSignal::new(None::<u64>);
     let failed = RwSignal::new(false);

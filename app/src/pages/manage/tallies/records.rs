@@ -54,7 +54,7 @@ fn Records(view: TallyRecords) -> impl IntoView {
         <h1>{heading}</h1>
         <p class="counts">{T::RecordCount.tr(lang)} " " <strong>{total}</strong></p>
         <p class="actions">
-            <ExportLink href=format!("/manage/tallies/records.csv?{query}") total=total file_name=file_name/>
+            <ExportLink href=format!("/manage/tallies/records.csv?{query}") total=total file_name=file_name lang=lang/>
         </p>
         <p class="hint">{T::ExportStreams.tr(lang)}</p>
         <table class="table">
