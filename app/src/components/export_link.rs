@@ -7,35 +7,21 @@ use leptos::prelude::*;
 use crate::i18n::{Lang, T};
 
 /// An island: the only part of the records page that runs in the browser. Its texts come in
-/// as props because an island sees none of the page's context.
+/// as props because an island sees none of the page's context. Its markup is static — the
+/// progress is written straight into the status element — so hydration has nothing to match
+/// but the link and an empty, hidden span.
 #[island]
 pub fn ExportLink(href: String, total: i64, file_name: String, lang: Lang) -> impl IntoView {
-    // Lines received so far (the header is the first), once an export has started.
-    let lines = RwSignal::new(None::<u64>);
-    let failed = RwSignal::new(false);
+    let status = NodeRef::<leptos::html::Span>::new();
     let start = {
         let href = href.clone();
         move |ev: leptos::ev::MouseEvent| {
-            start_download(ev, href.clone(), file_name.clone(), lines, failed);
+            start_download(ev, href.clone(), file_name.clone(), total, lang, status);
         }
-    };
-    let progress = move || {
-        lines.get().map(|n| {
-            let done = i64::try_from(n.saturating_sub(1))
-                .unwrap_or(i64::MAX)
-                .min(total);
-            let percent = if total > 0 { done * 100 / total } else { 100 };
-            let text = match lang {
-                Lang::Zh => format!("已导出 {done} / {total} 条（{percent}%）"),
-                Lang::En => format!("{done} of {total} records ({percent}%)"),
-            };
-            view! { <span class="muted" role="status">{text}</span> }
-        })
     };
     view! {
         <a href=href download on:click=start>{T::ExportRecords.tr(lang)}</a>
-        {progress}
-        {move || failed.get().then(|| view! { <span class="error" role="alert">{T::TryAgain.tr(lang)}</span> })}
+        <span class="muted export-status" role="status" node_ref=status hidden></span>
     }
 }
 
@@ -45,8 +31,9 @@ fn start_download(
     _: leptos::ev::MouseEvent,
     _: String,
     _: String,
-    _: RwSignal<Option<u64>>,
-    _: RwSignal<bool>,
+    _: i64,
+    _: Lang,
+    _: NodeRef<leptos::html::Span>,
 ) {
 }
 
@@ -55,21 +42,33 @@ fn start_download(
     ev: leptos::ev::MouseEvent,
     href: String,
     file_name: String,
-    lines: RwSignal<Option<u64>>,
-    failed: RwSignal<bool>,
+    total: i64,
+    lang: Lang,
+    status: NodeRef<leptos::html::Span>,
 ) {
     ev.prevent_default();
-    if lines.get_untracked().is_some() && !failed.get_untracked() {
-        return; // one export at a time
-    }
-    lines.set(Some(0));
-    failed.set(false);
+    let show = move |text: &str| {
+        if let Some(el) = status.get_untracked() {
+            el.set_hidden(false);
+            el.set_text_content(Some(text));
+        }
+    };
+    // Lines so far, the header being the first.
+    let progress = move |lines: u64| {
+        let done = i64::try_from(lines.saturating_sub(1))
+            .unwrap_or(i64::MAX)
+            .min(total);
+        let percent = if total > 0 { done * 100 / total } else { 100 };
+        match lang {
+            Lang::Zh => format!("已导出 {done} / {total} 条（{percent}%）"),
+            Lang::En => format!("{done} of {total} records ({percent}%)"),
+        }
+    };
+    show(&progress(0));
     leptos::task::spawn_local(async move {
-        if fetch::download(&href, &file_name, |n| lines.set(Some(n)))
-            .await
-            .is_err()
-        {
-            failed.set(true);
+        let done = fetch::download(&href, &file_name, |n| show(&progress(n))).await;
+        if done.is_err() {
+            show(T::TryAgain.tr(lang));
         }
     });
 }
