@@ -1,13 +1,11 @@
 //! Pieces every page uses: the frame, form fields that keep what was typed, and the views for
 //! loading and errors.
 
-mod export_link;
 mod fields;
 mod layout;
 mod loaded;
 mod records;
 
-pub use export_link::ExportLink;
 pub use fields::{
     submitted, CheckboxGroup, Hidden, Notice, PostForm, RadioGroup, SelectField, Submit, TextArea,
     TextField,

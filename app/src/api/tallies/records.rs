@@ -36,8 +36,6 @@ pub struct TallyRecords {
     pub total: i64,
     pub page: u32,
     pub records: Vec<TallyRecord>,
-    /// What the full export is saved as.
-    pub file_name: String,
 }
 
 /// "东湖区2026年协商议事统计": what exports of a scope's period are called.
@@ -95,7 +93,6 @@ pub async fn load_tally_records(params: TallyParams) -> Result<TallyRecords, App
         None => None,
     };
     Ok(TallyRecords {
-        file_name: export_file_name(&names, period, drill),
         params: TallyParams {
             area: Some(names.area.id),
             ..params

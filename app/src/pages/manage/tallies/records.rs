@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use super::use_params;
 use crate::{
     api::tallies::{load_tally_records, TallyRecords},
-    components::{ExportLink, Loaded},
+    components::Loaded,
     i18n::{fmt_date, fmt_period, use_lang, Lang, T},
 };
 
@@ -29,7 +29,6 @@ fn Records(view: TallyRecords) -> impl IntoView {
         total,
         page,
         records,
-        file_name,
     } = view;
     let mut heading = format!(
         "{} · {} · {}",
@@ -54,7 +53,7 @@ fn Records(view: TallyRecords) -> impl IntoView {
         <h1>{heading}</h1>
         <p class="counts">{T::RecordCount.tr(lang)} " " <strong>{total}</strong></p>
         <p class="actions">
-            <ExportLink href=format!("/manage/tallies/records.csv?{query}") total=total file_name=file_name lang=lang/>
+            <a href=format!("/manage/tallies/records.csv?{query}") download>{T::ExportRecords.tr(lang)}</a>
         </p>
         <p class="hint">{T::ExportStreams.tr(lang)}</p>
         <table class="table">
