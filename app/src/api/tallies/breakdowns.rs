@@ -34,7 +34,9 @@ mod compute {
     use chrono::NaiveDateTime;
 
     use super::{Breakdown, BreakdownRow};
-    use crate::api::{areas::AreaSummary, tallies::ScopeNames};
+    use crate::api::{
+        areas::AreaSummary, platforms::PlatformType, tallies::ScopeNames, topics::Category,
+    };
     use crate::backend::{
         db::Db,
         repo::{self, tallies, StoreError},
@@ -160,24 +162,17 @@ mod compute {
     struct Namer {
         area: AreaSummary,
         children: Vec<AreaSummary>,
-        types: Vec<(String, String, String)>,
-        categories: Vec<(String, String, String)>,
+        types: Vec<PlatformType>,
+        categories: Vec<Category>,
     }
 
     impl Namer {
         async fn load(db: &Db, area: &AreaSummary) -> Result<Self, StoreError> {
-            let named = |table: &str| {
-                format!("SELECT code, name_zh, name_en FROM {table} ORDER BY sort_order, code")
-            };
             Ok(Self {
                 area: area.clone(),
                 children: repo::areas::children(db, area).await?,
-                types: sqlx::query_as(&named("platform_types"))
-                    .fetch_all(&db.read)
-                    .await?,
-                categories: sqlx::query_as(&named("topic_categories"))
-                    .fetch_all(&db.read)
-                    .await?,
+                types: repo::platforms::types(db).await?,
+                categories: repo::topics::categories(db).await?,
             })
         }
 
@@ -194,11 +189,9 @@ mod compute {
                     None => (key.to_owned(), key.to_owned()),
                 }
             }
-            let named = |list: &[(String, String, String)]| {
-                list.iter()
-                    .find(|(code, _, _)| code == key)
-                    .map(|(_, zh, en)| (zh.clone(), en.clone()))
-                    .unwrap_or_else(|| (key.to_owned(), key.to_owned()))
+            let named = |found: Option<(&str, &str)>| match found {
+                Some((zh, en)) => (zh.to_owned(), en.to_owned()),
+                None => (key.to_owned(), key.to_owned()),
             };
             let or_unset = |zh: &str, en: &str| {
                 if key.is_empty() {
@@ -215,8 +208,18 @@ mod compute {
                         format!("{} (itself)", self.area.name),
                     ),
                 },
-                Dimension::PlatformType => named(&self.types),
-                Dimension::TopicCategory => named(&self.categories),
+                Dimension::PlatformType => named(
+                    self.types
+                        .iter()
+                        .find(|t| t.code == key)
+                        .map(|t| (t.name(Lang::Zh), t.name(Lang::En))),
+                ),
+                Dimension::TopicCategory => named(
+                    self.categories
+                        .iter()
+                        .find(|c| c.code == key)
+                        .map(|c| (c.name(Lang::Zh), c.name(Lang::En))),
+                ),
                 Dimension::Kind => label(SessionKind::from_code(key), key),
                 Dimension::Format => label(SessionFormat::from_code(key), key),
                 Dimension::TopicSource => label(TopicSource::from_code(key), key),

@@ -134,14 +134,12 @@ pub async fn resolve_for(
     }
     let platform_type = match &params.platform_type {
         Some(code) => Some(
-            sqlx::query_as::<_, (String, String)>(
-                "SELECT name_zh, name_en FROM platform_types WHERE code = ?",
-            )
-            .bind(code)
-            .fetch_optional(&db.read)
-            .await
-            .map_err(repo::StoreError::from)?
-            .ok_or(AppError::NotFound)?,
+            repo::platforms::types(db)
+                .await?
+                .into_iter()
+                .find(|t| &t.code == code)
+                .map(|t| (t.name_zh, t.name_en))
+                .ok_or(AppError::NotFound)?,
         ),
         None => None,
     };

@@ -20,13 +20,13 @@ pub struct TallyView {
     /// a platform type or platform), and when it was, if it was.
     pub publishable: Option<i32>,
     pub published_at: Option<chrono::NaiveDateTime>,
-    /// Platform types to narrow to: (code, zh, en).
-    pub platform_types: Vec<(String, String, String)>,
+    /// Platform types to narrow to.
+    pub platform_types: Vec<crate::api::platforms::PlatformType>,
 }
 
 #[server(endpoint = "tallies/view")]
 pub async fn load_tallies(params: TallyParams) -> Result<TallyView, AppError> {
-    use crate::backend::{clock::now_local, repo::published, repo::tallies, repo::StoreError};
+    use crate::backend::{clock::now_local, repo, repo::published, repo::tallies};
     let (db, scope, names) = super::resolve(&params).await?;
     let now = now_local();
     let period = params.period(now.date());
@@ -40,12 +40,7 @@ pub async fn load_tallies(params: TallyParams) -> Result<TallyView, AppError> {
         Some(year) => published::published_at(&db, names.area.id, year).await?,
         None => None,
     };
-    let platform_types = sqlx::query_as(
-        "SELECT code, name_zh, name_en FROM platform_types ORDER BY sort_order, code",
-    )
-    .fetch_all(&db.read)
-    .await
-    .map_err(StoreError::from)?;
+    let platform_types = repo::platforms::types(&db).await?;
     Ok(TallyView {
         params: TallyParams {
             area: Some(names.area.id),

@@ -186,7 +186,7 @@ fn Publishing(
 fn ScopeForm(
     params: TallyParams,
     period: Period,
-    platform_types: Vec<(String, String, String)>,
+    platform_types: Vec<crate::api::platforms::PlatformType>,
 ) -> impl IntoView {
     let lang = use_lang();
     let ranged = period.whole_year().is_none();
@@ -203,9 +203,10 @@ fn ScopeForm(
                 <label for="scope-type">{T::ByPlatformType.tr(lang)}</label>
                 <select id="scope-type" name="type">
                     <option value="">{T::AllPlatformTypes.tr(lang)}</option>
-                    {platform_types.into_iter().map(|(code, zh, en)| {
-                        let selected = params.platform_type.as_deref() == Some(code.as_str());
-                        view! { <option value=code selected=selected>{if lang == Lang::Zh { zh } else { en }}</option> }
+                    {platform_types.into_iter().map(|t| {
+                        let selected = params.platform_type.as_deref() == Some(t.code.as_str());
+                        let name = t.name(lang).to_owned();
+                        view! { <option value=t.code selected=selected>{name}</option> }
                     }).collect_view()}
                 </select>
             </div>
