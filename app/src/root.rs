@@ -47,6 +47,8 @@ fn request_lang() -> Lang {
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
     provide_context(lang);
+    #[cfg(feature = "ssr")]
+    crate::backend::page_policy::apply();
     view! {
         <!DOCTYPE html>
         <html lang=lang.html_lang()>

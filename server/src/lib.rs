@@ -2,14 +2,19 @@
 //! (serving, creating the first administrator, generating demo data, timing the figures).
 
 pub mod admin;
+mod body_limits;
 pub mod config;
 pub mod demo;
 mod downloads;
+mod error_status;
 pub mod jobs;
 mod lang;
 pub mod messages;
 mod multipart_guard;
+mod refusal;
 mod routes;
+mod same_origin;
+mod security_headers;
 pub mod tally_timing;
 
 pub use routes::{route_list, router};

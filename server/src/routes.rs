@@ -73,6 +73,10 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .layer(middleware::from_fn(
             crate::multipart_guard::refuse_malformed,
         ))
+        .layer(middleware::from_fn(crate::error_status::from_error))
+        .layer(middleware::from_fn(crate::body_limits::enforce))
+        .layer(middleware::from_fn(crate::same_origin::check))
+        .layer(middleware::from_fn(crate::security_headers::add))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -235,6 +235,25 @@ impl Browser {
         answer(res).await
     }
 
+    /// Posts any body with the headers given and no others a browser would add.
+    pub async fn post_raw(
+        &self,
+        action: &str,
+        headers: &[(&str, &str)],
+        body: impl Into<reqwest::Body>,
+    ) -> Answer {
+        let mut req = self.client.post(format!("{}{action}", self.base));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        answer(req.body(body).send().await.unwrap()).await
+    }
+
+    /// The address pages of this server are reached at, as browsers name it in `Origin`.
+    pub fn origin(&self) -> &str {
+        &self.base
+    }
+
     /// Posts a form with a file (`multipart/form-data`) as a browser without JavaScript does.
     pub async fn post_file(
         &self,

@@ -1,0 +1,43 @@
+//! The Content-Security-Policy of a rendered page. Leptos marks every inline script it writes
+//! (the hydration loader, resource data) with a fresh nonce per response; the policy allows
+//! exactly those, and whatever they load (`'strict-dynamic'`), and nothing injected.
+
+use leptos::prelude::*;
+
+/// Sets this page's policy on the response. Called while the document shell renders, when the
+/// request's nonce exists.
+pub fn apply() {
+    let (Some(nonce), Some(opts)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    if let Ok(value) = http::HeaderValue::from_str(&policy(&nonce)) {
+        opts.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// Scripts only by nonce (and the wasm they instantiate), styles and images from this site
+/// (QR codes and charts are inline SVG markup, not `data:` URLs), forms only to this site, and
+/// no framing: a page cannot be dressed up inside another site to harvest numbers.
+pub fn policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::policy;
+
+    #[test]
+    fn only_the_nonce_runs_inline_scripts() {
+        let p = policy("abc123");
+        assert!(p.contains("script-src 'nonce-abc123' 'strict-dynamic'"));
+        assert!(!p.contains("unsafe-inline"));
+        assert!(p.contains("frame-ancestors 'none'"));
+    }
+}

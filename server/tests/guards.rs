@@ -1,0 +1,168 @@
+//! What every request passes before a handler sees it: the security headers, the same-site
+//! check on anything that changes data, and the size limits.
+
+mod common;
+
+use common::TestApp;
+
+const FORM: &str = "application/x-www-form-urlencoded";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_allow_only_their_own_nonce_scripts() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 3).await;
+    let page = app.browser().get(&format!("/sessions/{session}")).await;
+    assert_eq!(page.status, 200);
+    let csp = page.headers["content-security-policy"].to_str().unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("the policy names a nonce");
+    assert!(nonce.len() >= 16, "{csp}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    // Every inline script of the page carries that nonce, and nothing else runs.
+    let scripts = page.body.matches("<script").count();
+    assert!(scripts > 0);
+    assert_eq!(
+        page.body
+            .matches(&format!("<script nonce=\"{nonce}\""))
+            .count()
+            + page
+                .body
+                .matches(&format!("<script type=\"module\" nonce=\"{nonce}\""))
+                .count(),
+        scripts,
+        "{}",
+        page.body
+    );
+    for (name, value) in [
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "same-origin"),
+    ] {
+        assert_eq!(page.headers[name], value, "{name}");
+    }
+    // A second response gets a different nonce.
+    let again = app.browser().get(&format!("/sessions/{session}")).await;
+    assert!(!again.headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains(nonce));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_that_are_not_pages_run_nothing() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 3).await;
+    let ics = app
+        .browser()
+        .get(&format!("/sessions/{session}/calendar.ics"))
+        .await;
+    assert_eq!(ics.status, 200);
+    let csp = ics.headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.starts_with("default-src 'none'") && csp.contains("sandbox"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sign_up_posted_from_another_site_is_refused_and_not_stored() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 3).await;
+    let b = app.browser();
+    let body =
+        format!("session_id={session}&name=%E5%BC%A0%E4%B8%89&mobile=13812345678&consent=yes");
+    for headers in [
+        vec![("content-type", FORM), ("origin", "https://evil.example")],
+        vec![
+            ("content-type", FORM),
+            ("referer", "https://evil.example/page"),
+        ],
+        vec![
+            ("content-type", FORM),
+            ("origin", b.origin()),
+            ("sec-fetch-site", "cross-site"),
+        ],
+        vec![("content-type", FORM), ("origin", "null")],
+    ] {
+        let answer = b
+            .post_raw("/api/sessions/sign-up", &headers, body.clone())
+            .await;
+        assert_eq!(answer.status, 403, "{headers:?}");
+        assert!(answer.body.contains("其他网站"), "{headers:?}");
+    }
+    assert_eq!(app.scalar("SELECT count(*) FROM registrations").await, 0);
+    // The same post from the site's own page goes through.
+    let own = b
+        .post_raw(
+            "/api/sessions/sign-up",
+            &[
+                ("content-type", FORM),
+                ("origin", b.origin()),
+                ("accept", "text/html"),
+            ],
+            body,
+        )
+        .await;
+    assert!(own.status.is_redirection(), "{}", own.status);
+    assert_eq!(app.scalar("SELECT count(*) FROM registrations").await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_login_from_another_site_is_refused() {
+    let app = TestApp::spawn().await;
+    let answer = app
+        .browser()
+        .post_raw(
+            "/api/auth/login",
+            &[("content-type", FORM), ("origin", "https://evil.example")],
+            format!("username=city&password={}&next=", common::PASSWORD),
+        )
+        .await;
+    assert_eq!(answer.status, 403);
+    assert!(answer.headers.get("set-cookie").is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oversized_bodies_are_refused_whether_declared_or_streamed() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 3).await;
+    let b = app.browser();
+    // A declared length over the limit is answered before a byte of the body is sent.
+    let mut conn = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    let head = format!(
+        "POST /api/sessions/sign-up HTTP/1.1\r\nHost: {}\r\nContent-Type: {FORM}\r\n\
+         Content-Length: 50000000\r\nConnection: close\r\n\r\n",
+        app.addr
+    );
+    tokio::io::AsyncWriteExt::write_all(&mut conn, head.as_bytes())
+        .await
+        .unwrap();
+    let mut declared = Vec::new();
+    tokio::io::AsyncReadExt::read_to_end(&mut conn, &mut declared)
+        .await
+        .unwrap();
+    let declared = String::from_utf8_lossy(&declared);
+    assert!(declared.starts_with("HTTP/1.1 413"), "{declared}");
+    assert!(declared.contains("过大"), "{declared}");
+    let huge_name = "张".repeat(200_000);
+    let body = format!("session_id={session}&name={huge_name}&mobile=13812345678&consent=yes");
+    // Without a declared length the body is cut off at the limit while it is read.
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = body
+        .into_bytes()
+        .chunks(16 * 1024)
+        .map(|c| Ok(c.to_vec()))
+        .collect();
+    let streamed = b
+        .post_raw(
+            "/api/sessions/sign-up",
+            &[("content-type", FORM), ("origin", b.origin())],
+            reqwest::Body::wrap_stream(futures_util::stream::iter(chunks)),
+        )
+        .await;
+    assert!(
+        streamed.status.is_client_error(),
+        "streamed: {}",
+        streamed.status
+    );
+    assert_eq!(app.scalar("SELECT count(*) FROM registrations").await, 0);
+}
