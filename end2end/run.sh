@@ -7,7 +7,9 @@ BIN="$1"
 SITE="$2"
 WORK="$(mktemp -d)"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+# Every browser of the suite signs in and signs up from this one address.
 LEPTOS_SITE_ROOT="$SITE" YST_DATABASE="$WORK/e2e.db" YST_ADDR="127.0.0.1:$PORT" \
+  YST_SIGNUPS_PER_ADDRESS_PER_MINUTE=100000 YST_SIGNINS_PER_ADDRESS_PER_MINUTE=100000 \
   "$BIN" serve --demo >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT

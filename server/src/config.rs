@@ -1,5 +1,6 @@
-use std::{env, net::SocketAddr};
+use std::{env, net::SocketAddr, num::NonZeroU32, time::Duration};
 
+use app::backend::limits::{Rate, Rates};
 use leptos::config::LeptosOptions;
 
 /// Settings read from the environment, each with a default that works on a developer's machine.
@@ -21,6 +22,13 @@ pub struct Config {
     pub retention_days: i64,
     /// `YST_UPLOADS`: the folder for uploaded photos and files (default `data/uploads`).
     pub uploads_dir: String,
+    /// `YST_BEHIND_PROXY=1` when a reverse proxy appends the client's address to
+    /// `X-Forwarded-For`.
+    pub behind_proxy: bool,
+    /// `YST_SIGNUPS_PER_ADDRESS_PER_MINUTE` and `YST_SIGNINS_PER_ADDRESS_PER_MINUTE`: what one
+    /// network address may do in a burst, refilled over a minute (defaults 120 and 20; a load
+    /// test, whose every client shares one address, raises them).
+    pub rates: Rates,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +48,7 @@ impl Config {
                 .map_err(|_| ConfigError::Addr { name, value })?,
             Err(_) => SocketAddr::from(([127, 0, 0, 1], 3000)),
         };
+        let defaults = Rates::default();
         Ok(Self {
             database: env::var("YST_DATABASE").unwrap_or_else(|_| "data/yishitong.db".into()),
             addr,
@@ -58,7 +67,32 @@ impl Config {
                 .filter(|d| *d >= 1)
                 .unwrap_or(180),
             uploads_dir: env::var("YST_UPLOADS").unwrap_or_else(|_| "data/uploads".into()),
+            behind_proxy: env::var("YST_BEHIND_PROXY").is_ok_and(|v| v == "1"),
+            rates: Rates {
+                sign_ups_per_address: per_minute("YST_SIGNUPS_PER_ADDRESS_PER_MINUTE")
+                    .unwrap_or(defaults.sign_ups_per_address),
+                sign_ins_per_address: per_minute("YST_SIGNINS_PER_ADDRESS_PER_MINUTE")
+                    .unwrap_or(defaults.sign_ins_per_address),
+                ..defaults
+            },
         })
+    }
+
+    /// Everything in one folder (database, uploads, site), on a free port of this machine, with
+    /// the default settings: for tools and tests that run a server of their own.
+    pub fn in_folder(dir: &std::path::Path) -> Self {
+        Self {
+            database: dir.join("yishitong.db").display().to_string(),
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            site_root: dir.display().to_string(),
+            secure_cookies: false,
+            readers: 4,
+            public_url: None,
+            retention_days: 180,
+            uploads_dir: dir.join("uploads").display().to_string(),
+            behind_proxy: false,
+            rates: Rates::default(),
+        }
     }
 
     pub fn leptos_options(&self) -> LeptosOptions {
@@ -69,4 +103,11 @@ impl Config {
             .site_addr(self.addr)
             .build()
     }
+}
+
+/// A burst of N refilled over a minute, from a variable holding a positive N.
+fn per_minute(name: &str) -> Option<Rate> {
+    let burst = env::var(name).ok()?.parse::<u32>().ok()?;
+    let burst = NonZeroU32::new(burst)?;
+    Some(Rate::new(burst, Duration::from_secs(60) / burst.get()))
 }

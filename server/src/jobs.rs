@@ -54,6 +54,8 @@ pub async fn run_once(
     }
     let cutoff = now - TimeDelta::days(state.settings.retention_days);
     pass.numbers_erased = repo::outbox::erase_numbers_before(db, cutoff).await?;
+    repo::login_failures::forget_old(db, now).await?;
+    state.limits.forget_idle();
     // Hourly, as SQLite advises for long-lived connections: refresh the planner's statistics
     // where they drifted, so the figures keep choosing their index searches.
     if chrono::Timelike::minute(&now) == 0 {

@@ -21,7 +21,7 @@ pub use routes::{route_list, router};
 
 use std::{path::Path, sync::Arc};
 
-use app::backend::{db::Db, flash::FlashStore, AppState, Settings};
+use app::backend::{db::Db, flash::FlashStore, limits::Limits, AppState, Settings};
 use config::Config;
 
 /// Opens (and migrates) the database and assembles the shared state.
@@ -41,6 +41,8 @@ pub async fn open_state(config: &Config) -> Result<AppState, app::backend::db::D
             public_url: config.public_url.clone(),
             retention_days: config.retention_days,
             uploads_dir: config.uploads_dir.clone().into(),
+            behind_proxy: config.behind_proxy,
         }),
+        limits: Arc::new(Limits::new(config.rates)),
     })
 }

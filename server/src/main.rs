@@ -86,9 +86,12 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             let jobs = jobs::spawn(state.clone(), Box::new(messages::LogSender));
             let app = router(state.clone(), route_list());
             println!("议事通 is serving at http://{}", listener.local_addr()?);
-            axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown_signal())
-                .await?;
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
             jobs.abort();
             state.db.close().await;
         }

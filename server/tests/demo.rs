@@ -7,14 +7,8 @@ async fn generate(seed: u64) -> (app::backend::AppState, std::path::PathBuf) {
     let dir = std::env::temp_dir().join(format!("yst-demo-{}", app::backend::auth::random_token()));
     std::fs::create_dir_all(&dir).unwrap();
     let config = Config {
-        database: dir.join("demo.db").display().to_string(),
-        addr: "127.0.0.1:0".parse().unwrap(),
-        site_root: dir.display().to_string(),
-        secure_cookies: false,
         readers: 2,
-        public_url: None,
-        retention_days: 180,
-        uploads_dir: dir.join("uploads").display().to_string(),
+        ..Config::in_folder(&dir)
     };
     let state = server::open_state(&config).await.unwrap();
     let now = NaiveDate::from_ymd_opt(2026, 11, 21)

@@ -38,14 +38,8 @@ async fn world(seed: u64) -> (app::backend::AppState, std::path::PathBuf) {
         std::env::temp_dir().join(format!("yst-tally-{}", app::backend::auth::random_token()));
     std::fs::create_dir_all(&dir).unwrap();
     let config = Config {
-        database: dir.join("t.db").display().to_string(),
-        addr: "127.0.0.1:0".parse().unwrap(),
-        site_root: dir.display().to_string(),
-        secure_cookies: false,
         readers: 2,
-        public_url: None,
-        retention_days: 180,
-        uploads_dir: dir.join("uploads").display().to_string(),
+        ..Config::in_folder(&dir)
     };
     let state = server::open_state(&config).await.unwrap();
     demo::generate(&state.db, plan(), seed, now())

@@ -11,6 +11,7 @@ pub mod exports;
 pub mod files;
 pub mod flash;
 pub mod forms;
+pub mod limits;
 pub mod page_policy;
 pub mod qr;
 pub mod repo;

@@ -23,6 +23,26 @@ pub fn request_path() -> Option<String> {
     use_context::<Parts>().map(|p| p.uri.path().to_owned())
 }
 
+/// The address the request came from: the connection's peer, or behind a proxy the address
+/// the proxy appended last to `X-Forwarded-For` (earlier entries are the client's to invent).
+pub fn client_address(settings: &super::Settings) -> Option<std::net::IpAddr> {
+    let parts = use_context::<Parts>()?;
+    if settings.behind_proxy {
+        return parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .next_back()
+            .and_then(|a| a.trim().parse().ok());
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip())
+}
+
 /// The session token of this request's cookie, if it has one.
 pub fn cookie_token() -> Option<String> {
     header_value(header::COOKIE).and_then(|c| auth::cookie::session_token(&c))

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::config::LeptosOptions;
 
-use super::{db::Db, flash::FlashStore};
+use super::{db::Db, flash::FlashStore, limits::Limits};
 
 /// What every request handler and server function shares. Built once in `main` and handed to
 /// the handlers through Leptos context and axum state, never through a global.
@@ -12,6 +12,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub flash: FlashStore,
     pub settings: Arc<Settings>,
+    pub limits: Arc<Limits>,
 }
 
 /// Deployment settings the handlers need.
@@ -28,6 +29,9 @@ pub struct Settings {
     pub retention_days: i64,
     /// Where uploaded photos and files are kept.
     pub uploads_dir: std::path::PathBuf,
+    /// Requests arrive through a reverse proxy that appends the client's address to
+    /// `X-Forwarded-For`; without one, that header is anyone's to forge and is ignored.
+    pub behind_proxy: bool,
 }
 
 impl Default for Settings {
@@ -38,6 +42,7 @@ impl Default for Settings {
             public_url: None,
             retention_days: 180,
             uploads_dir: std::path::PathBuf::from("data/uploads"),
+            behind_proxy: false,
         }
     }
 }

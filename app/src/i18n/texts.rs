@@ -50,6 +50,9 @@ texts! {
     Username => "用户名", "Username";
     Password => "密码", "Password";
     LoginFailed => "用户名或密码不正确", "The username or password is not right";
+    LoginLocked => "该用户名连续输错密码次数过多，已暂停登录15分钟，请稍后再试", "Too many wrong passwords for this username: sign-in is paused for 15 minutes. Please try again later";
+    TooManySignIns => "登录尝试过于频繁，请一分钟后再试", "Too many sign-in attempts from this network. Please wait a minute and try again";
+    TooManySignUps => "提交过于频繁，请稍等几分钟再报名", "Too many sign-ups in a short time. Please wait a few minutes and try again";
     LoginHint => "工作人员、召集人和委员使用账号登录；群众报名无需登录。", "Staff, organizers and members sign in here; residents never need an account.";
     SignedOut => "您已退出登录", "You have signed out";
     ChangePassword => "修改密码", "Change password";

@@ -4,11 +4,12 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the helper
 
-use std::{net::SocketAddr, path::PathBuf};
+use std::{net::SocketAddr, num::NonZeroU32, path::PathBuf, time::Duration};
 
 use app::{
     backend::{
         auth::hash_password,
+        limits::{Rate, Rates},
         repo::{
             areas,
             users::{self, Grant},
@@ -59,26 +60,40 @@ impl Drop for TempDir {
 }
 
 impl TestApp {
+    /// A server whose only sign-up limit is per number: every test client shares one address,
+    /// and the race tests sign up hundreds at once.
     pub async fn spawn() -> Self {
+        let unlimited = Rate::new(NonZeroU32::MAX, Duration::from_nanos(1));
+        Self::spawn_with(Rates {
+            sign_ups_per_address: unlimited,
+            sign_ins_per_address: unlimited,
+            ..Rates::default()
+        })
+        .await
+    }
+
+    pub async fn spawn_with(rates: Rates) -> Self {
         let dir =
             std::env::temp_dir().join(format!("yst-test-{}", app::backend::auth::random_token()));
         std::fs::create_dir_all(&dir).unwrap();
         let config = Config {
-            database: dir.join("test.db").display().to_string(),
-            addr: "127.0.0.1:0".parse().unwrap(),
-            site_root: dir.display().to_string(),
-            secure_cookies: false,
-            readers: 4,
             public_url: Some("https://yst.example.cn".to_owned()),
-            retention_days: 180,
-            uploads_dir: dir.join("uploads").display().to_string(),
+            rates,
+            ..Config::in_folder(&dir)
         };
         let state = server::open_state(&config).await.expect("database opens");
         let world = seed(&state).await;
         let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
         let addr = listener.local_addr().unwrap();
         let router = server::router(state.clone(), routes());
-        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .unwrap()
+        });
         Self {
             addr,
             state,

@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use crate::error::AppError;
 
 /// Signs in. The answer never tells whether the account exists: an unknown name costs the same
-/// hash verification as a wrong password and gets the same message.
+/// hash verification as a wrong password and gets the same message, and repeated failures lock
+/// any name, existing or not, for a while. One network address gets only so many attempts.
 #[server(endpoint = "auth/login")]
 pub async fn login(
     #[server(default)] username: String,
@@ -12,7 +13,7 @@ pub async fn login(
 ) -> Result<(), AppError> {
     use crate::backend::auth::{cookie, sessions, verify_password};
     use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
-    use crate::backend::{repo, state};
+    use crate::backend::{clock::now_local, repo, state};
     use crate::i18n::T;
     use http::{header, HeaderValue};
     use leptos_axum::ResponseOptions;
@@ -34,12 +35,31 @@ pub async fn login(
         if !errors.is_empty() {
             return Err(errors.into());
         }
+        let address = crate::backend::request::client_address(&state.settings);
+        if !state.limits.sign_in_from(address) {
+            errors.add(FORM_FIELD, T::TooManySignIns);
+            return Err(errors.into());
+        }
+        let now = now_local();
+        if repo::login_failures::is_locked(&state.db, &username, now).await? {
+            errors.add(FORM_FIELD, T::LoginLocked);
+            return Err(errors.into());
+        }
         let found = repo::users::find_login(&state.db, &username).await?;
         let (user_id, hash) = found.clone().unwrap_or((0, DUMMY_HASH.to_owned()));
         if !verify_password(hash, password.clone()).await || found.is_none() {
-            errors.add(FORM_FIELD, T::LoginFailed);
+            let locked = repo::login_failures::record(&state.db, &username, now).await?;
+            errors.add(
+                FORM_FIELD,
+                if locked {
+                    T::LoginLocked
+                } else {
+                    T::LoginFailed
+                },
+            );
             return Err(errors.into());
         }
+        repo::login_failures::clear(&state.db, &username).await?;
         // A fresh token at every login: a token planted before login is worthless after it.
         if let Some(old) = crate::backend::request::cookie_token() {
             sessions::delete(&state.db, &old).await?;

@@ -68,7 +68,16 @@ pub async fn sign_up(
             role,
             member,
         };
-        let db = state()?.db;
+        let state = state()?;
+        // Counted after the form is valid: a mistyped number costs no attempt.
+        let address = crate::backend::request::client_address(&state.settings);
+        if !state.limits.sign_up_from(address)
+            || !state.limits.sign_up_with(request.mobile.as_str())
+        {
+            errors.add(FORM_FIELD, T::TooManySignUps);
+            return Err(errors.into());
+        }
+        let db = state.db;
         let refusal = match registrations::sign_up(&db, &request, now_local()).await? {
             Ok(outcome) => {
                 let (code, notice) = match outcome {
