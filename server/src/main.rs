@@ -2,7 +2,7 @@ use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
-use server::{admin, config::Config, demo, jobs, messages, open_state, route_list, router};
+use server::{admin, backup, config::Config, demo, jobs, messages, open_state, route_list, router};
 
 /// 议事通 — grassroots consultation rooms, from sign-up to the annual report.
 #[derive(Parser)]
@@ -33,6 +33,20 @@ enum Command {
         size: demo::Size,
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+    },
+    /// Copy the live database (consistently, while it serves) and the uploaded files into a
+    /// folder.
+    Backup {
+        /// The folder; the copy is named yishitong-YYYYMMDD-HHMMSS.db.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Put a backup in place of the database (the server must be stopped); what was there is
+    /// kept beside it.
+    Restore {
+        /// A database file written by `backup`.
+        #[arg(long)]
+        from: std::path::PathBuf,
     },
     /// Count a year's figures for an area (or the whole deployment) and print how long it took.
     Tally {
@@ -65,8 +79,30 @@ async fn main() -> std::process::ExitCode {
 
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::from_env()?;
+    let command = cli.command.unwrap_or(Command::Serve { demo: false });
+    if let Command::Restore { from } = &command {
+        // Before anything opens the database it replaces.
+        let now = app::backend::clock::now_local();
+        let kept = backup::restore(from, std::path::Path::new(&config.database), now).await?;
+        println!(
+            "Restored {} into {}; what was there is kept as {}",
+            from.display(),
+            config.database,
+            kept.display()
+        );
+        return Ok(());
+    }
+    // Held while serving, so that a restore cannot swap the file underneath.
+    let _serving = match command {
+        Command::Serve { .. } => Some(backup::lock_for_serving(std::path::Path::new(
+            &config.database,
+        ))?),
+        _ => None,
+    };
     let state = open_state(&config).await?;
-    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+    match command {
+        // Done above, before the state opened.
+        Command::Restore { .. } => {}
         Command::Serve { demo } => {
             // Bind first: a busy port should fail before any demo data is written.
             let listener = TcpListener::bind(config.addr).await.map_err(|e| {
@@ -119,6 +155,16 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             )
             .await?;
             demo::print_logins(&logins);
+        }
+        Command::Backup { to } => {
+            let now = app::backend::clock::now_local();
+            let done = backup::backup(&state.db, &state.settings.uploads_dir, &to, now).await?;
+            println!(
+                "Backed up to {} ({} new uploaded files copied to {})",
+                done.database.display(),
+                done.files_copied,
+                to.join("uploads").display()
+            );
         }
         Command::Tally { year, area, runs } => {
             let period = app::domain::Period::year(year).ok_or("no such year")?;
