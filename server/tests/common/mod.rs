@@ -102,6 +102,11 @@ impl TestApp {
         }
     }
 
+    /// The database file.
+    pub fn database_path(&self) -> PathBuf {
+        self.dir.0.join("yishitong.db")
+    }
+
     /// The folder served as the built site.
     pub fn site_root(&self) -> PathBuf {
         self.dir.0.clone()
