@@ -27,6 +27,10 @@ pub struct OverdueOutcome {
 pub async fn load_overdue() -> Result<Vec<OverdueOutcome>, AppError> {
     use crate::backend::{clock::now_local, repo, require_principal, state};
     let me = require_principal().await?;
+    // A member's account runs no platform: nothing here is theirs to follow up.
+    if !me.is_staff() && !me.is_organizer() {
+        return Err(AppError::Forbidden);
+    }
     let db = state()?.db;
     let paths = me.area_paths();
     Ok(repo::outcomes::overdue(&db, &me.organizer_of, &paths, now_local().date()).await?)

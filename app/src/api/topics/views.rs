@@ -52,6 +52,9 @@ pub struct TopicRow {
 pub async fn load_manage_topics(all: bool) -> Result<Vec<TopicRow>, AppError> {
     use crate::backend::{repo, require_principal, state};
     let me = require_principal().await?;
+    if !me.is_staff() && !me.is_organizer() {
+        return Err(AppError::Forbidden);
+    }
     let db = state()?.db;
     let paths = me.area_paths();
     Ok(repo::topics::list(&db, &me.organizer_of, &paths, all).await?)
