@@ -33,14 +33,43 @@ impl AppError {
     }
 }
 
+/// The start of a decoder's message: enough to say what was wrong, without echoing back
+/// whatever was sent (the decoder quotes the input, which may be very long or hostile).
+fn gist(message: &str) -> String {
+    const CHARS: usize = 120;
+    match message.char_indices().nth(CHARS) {
+        Some((end, _)) => format!("{}…", &message[..end]),
+        None => message.to_owned(),
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => Self::BadRequest(m),
-            ServerFnErrorErr::Deserialization(m) => Self::BadRequest(m),
+            ServerFnErrorErr::Args(m)
+            | ServerFnErrorErr::MissingArg(m)
+            | ServerFnErrorErr::Deserialization(m) => Self::BadRequest(gist(&m)),
             _ => Self::Unexpected,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_decoder_message_is_cut_before_it_echoes_a_long_input() {
+        let long = format!("unknown variant `{}`", "a".repeat(70_000));
+        let AppError::BadRequest(m) =
+            AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(long))
+        else {
+            panic!("a bad request");
+        };
+        assert!(m.chars().count() <= 121 && m.starts_with("unknown variant `aaa"));
+        let short = AppError::from_server_fn_error(ServerFnErrorErr::Args("id".into()));
+        assert_eq!(short, AppError::BadRequest("id".into()));
     }
 }

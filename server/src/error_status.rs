@@ -12,8 +12,8 @@ use leptos::server_fn::error::{FromServerFnError, SERVER_FN_ERROR_HEADER};
 
 use app::error::AppError;
 
-/// Error bodies are a few bytes of JSON; anything larger is not one.
-const ERROR_BYTES: usize = 16 * 1024;
+/// Error bodies are a few bytes of JSON; this bound only stops a runaway one.
+const ERROR_BYTES: usize = 1024 * 1024;
 
 pub async fn from_error(req: Request<Body>, next: Next) -> Response {
     let res = next.run(req).await;

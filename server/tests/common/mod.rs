@@ -18,6 +18,8 @@ use app::{
     },
     domain::AreaLevel,
 };
+pub mod functions;
+
 use reqwest::{header, redirect::Policy, Client, StatusCode};
 use server::config::Config;
 
