@@ -70,4 +70,11 @@ mod tests {
             "x".repeat(71)
         )));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_content_type_is_judged_without_panicking(s in "\\PC{0,120}|multipart/form-data; ?boundary=.{0,80}") {
+            let _ = is_multipart_with_boundary(&s);
+        }
+    }
 }

@@ -42,7 +42,8 @@ fn from_this_site(headers: &HeaderMap) -> bool {
         .filter(|o| *o != "null")
         .or_else(|| get(header::REFERER));
     match named {
-        None => get(header::ORIGIN).is_none(),
+        // An Origin that says nothing readable is not the absence of one.
+        None => !headers.contains_key(header::ORIGIN),
         Some(url) => {
             authority(url).is_some_and(|a| hosts.iter().any(|h| h.eq_ignore_ascii_case(a)))
         }
@@ -113,5 +114,19 @@ mod tests {
             ("x-forwarded-host", "yst.gov.cn"),
             ("origin", "https://yst.gov.cn")
         ])));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn only_the_named_host_passes(origin in "\\PC{0,60}|https?://[a-z.:@0-9]{0,30}(/.{0,10})?") {
+            let mut h = HeaderMap::new();
+            h.insert("host", HeaderValue::from_static("yst.example.cn"));
+            if let Ok(v) = HeaderValue::from_str(&origin) {
+                h.insert("origin", v);
+            }
+            if from_this_site(&h) && h.contains_key("origin") {
+                proptest::prop_assert_eq!(authority(&origin), Some("yst.example.cn"));
+            }
+        }
     }
 }

@@ -123,6 +123,30 @@ mod tests {
         assert_eq!(display_name("a\u{0}b\nc.png"), "abc.png");
         assert_eq!(display_name(""), "file");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn only_recognised_signatures_are_accepted(
+            head in proptest::sample::select(vec![
+                b"\xFF\xD8\xFF".to_vec(),
+                b"\x89PNG\r\n\x1a\n".to_vec(),
+                b"%PDF-".to_vec(),
+                b"<svg".to_vec(),
+                Vec::new(),
+            ]),
+            tail in proptest::collection::vec(proptest::num::u8::ANY, 0..64),
+            name in "\\PC{0,120}|.{0,120}",
+        ) {
+            let bytes = [head.clone(), tail].concat();
+            match check(&bytes) {
+                Ok(kind) => proptest::prop_assert_eq!(FileType::sniff(&head), Some(kind)),
+                Err(_) => proptest::prop_assert!(FileType::sniff(&bytes).is_none()),
+            }
+            let shown = display_name(&name);
+            proptest::prop_assert!(!shown.is_empty() && !shown.contains(['/', '\\']));
+            proptest::prop_assert!(!shown.chars().any(char::is_control));
+        }
+    }
 }
 
 /// A multipart form read to the end: its text fields, and the file part named `file` if one

@@ -107,4 +107,14 @@ mod tests {
             Err(AreaCodeError::NotUnderParent)
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn an_accepted_code_is_twelve_digits(s in "[0-9 ]{0,14}|\\PC{0,14}") {
+            if let Ok(c) = AreaCode::parse(&s) {
+                proptest::prop_assert_eq!(c.as_str().len(), 12);
+                proptest::prop_assert!(c.as_str().bytes().all(|b| b.is_ascii_digit()));
+            }
+        }
+    }
 }

@@ -17,7 +17,7 @@ impl Month {
         let (y, m) = text.trim().split_once('-')?;
         let (y, m) = (y.parse().ok()?, m.parse().ok()?);
         NaiveDate::from_ymd_opt(y, m, 1)
-            .filter(|d| (1900..=2200).contains(&d.year()))
+            .filter(|d| super::shanghai::YEARS.contains(&d.year()))
             .map(Self)
     }
 
@@ -110,5 +110,15 @@ mod tests {
         assert_eq!(weeks[0][6].map(|d| d.day()), Some(1));
         let days: Vec<u32> = weeks.iter().flatten().flatten().map(|d| d.day()).collect();
         assert_eq!(days, (1..=30).collect::<Vec<_>>());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_month_text_parses_in_range_and_steps_safely(s in "[-+0-9]{0,12}|\\PC{0,12}") {
+            if let Some(m) = Month::parse(&s) {
+                proptest::prop_assert!(super::super::shanghai::YEARS.contains(&m.year()));
+                let _ = (m.next(), m.previous(), m.weeks());
+            }
+        }
     }
 }

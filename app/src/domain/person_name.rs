@@ -68,4 +68,16 @@ mod tests {
             Err(PersonNameError::Unprintable)
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn an_accepted_name_is_trimmed_printable_and_short(s in "\\PC{0,40}|.{0,40}") {
+            if let Ok(n) = PersonName::parse(&s) {
+                let n = n.as_str();
+                proptest::prop_assert!(!n.is_empty() && n.trim() == n);
+                proptest::prop_assert!(n.chars().count() <= PersonName::MAX_CHARS);
+                proptest::prop_assert!(!n.chars().any(char::is_control));
+            }
+        }
+    }
 }

@@ -65,4 +65,13 @@ mod tests {
         assert_eq!(Seats::parse("-3"), Err(SeatsError::NotANumber));
         assert_eq!(Seats::parse("五十"), Err(SeatsError::NotANumber));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn accepted_seats_are_within_bounds(s in "[-+ 0-9a-z.]{0,25}") {
+            if let Ok(n) = Seats::parse(&s) {
+                proptest::prop_assert!((1..=Seats::MAX).contains(&n.get()));
+            }
+        }
+    }
 }

@@ -6,6 +6,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 pub const SHANGHAI_OFFSET_SECONDS: i32 = 8 * 3600;
 
+/// Years a date typed here can be in. Anything else is a typo ("20266"), and keeping dates
+/// this close means no date arithmetic downstream can overflow.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum DateTimeError {
     #[error("no date given")]
@@ -29,6 +33,7 @@ pub fn parse_local_datetime(input: &str) -> Result<NaiveDateTime, DateTimeError>
     ]
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+    .filter(|t| YEARS.contains(&chrono::Datelike::year(t)))
     .ok_or(DateTimeError::Malformed)
 }
 
@@ -38,7 +43,10 @@ pub fn parse_local_date(input: &str) -> Result<NaiveDate, DateTimeError> {
     if s.is_empty() {
         return Err(DateTimeError::Empty);
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| DateTimeError::Malformed)
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|d| YEARS.contains(&chrono::Datelike::year(d)))
+        .ok_or(DateTimeError::Malformed)
 }
 
 #[cfg(test)]
@@ -68,5 +76,28 @@ mod tests {
             parse_local_date("21/11/2026"),
             Err(DateTimeError::Malformed)
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_input_parses_to_a_date_in_range_or_an_error(s in "\\PC{0,30}") {
+            if let Ok(t) = parse_local_datetime(&s) {
+                proptest::prop_assert!(YEARS.contains(&chrono::Datelike::year(&t)));
+            }
+            if let Ok(d) = parse_local_date(&s) {
+                proptest::prop_assert!(YEARS.contains(&chrono::Datelike::year(&d)));
+                // Arithmetic on any accepted date is safe.
+                let _ = d + chrono::TimeDelta::days(3650);
+            }
+        }
+
+        #[test]
+        fn what_a_browser_sends_reads_back(days in 0i64..100_000, minutes in 0i64..1440) {
+            let t = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap()
+                + chrono::TimeDelta::days(days) + chrono::TimeDelta::minutes(minutes);
+            let sent = t.format("%Y-%m-%dT%H:%M").to_string();
+            proptest::prop_assert_eq!(parse_local_datetime(&sent), Ok(t));
+            proptest::prop_assert_eq!(parse_local_date(&sent[..10]), Ok(t.date()));
+        }
     }
 }

@@ -60,4 +60,15 @@ mod tests {
             Err(TextError::TooLong)
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn accepted_text_is_within_its_length(s in "\\PC{0,60}|.{0,60}", max in 1usize..50) {
+            if let Ok(t) = RequiredText::parse(&s, max) {
+                proptest::prop_assert!(t.as_str().chars().count() <= max);
+                proptest::prop_assert!(!t.as_str().trim().is_empty());
+            }
+            let _ = RequiredText::parse_optional(&s, max);
+        }
+    }
 }

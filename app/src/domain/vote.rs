@@ -102,4 +102,19 @@ mod tests {
             Err(VoteError::MoreThanAttended)
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn an_accepted_vote_never_counts_more_than_attended(
+            subject in "\\PC{0,10}",
+            counts in proptest::collection::vec("[-+ 0-9]{0,12}", 3),
+            attended in 0u32..100,
+        ) {
+            if let Ok(Some(v)) = Vote::parse(&subject, &counts[0], &counts[1], &counts[2], attended) {
+                proptest::prop_assert!(!v.subject().trim().is_empty());
+                let total = u64::from(v.for_) + u64::from(v.against) + u64::from(v.abstain);
+                proptest::prop_assert!(total <= u64::from(attended));
+            }
+        }
+    }
 }

@@ -89,4 +89,11 @@ mod tests {
         assert_eq!(Lang::negotiate(None, Some("en-GB,zh;q=0.5")), Lang::En);
         assert_eq!(Lang::negotiate(None, None), Lang::Zh);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_headers_pick_a_language(cookie in "\\PC{0,40}", accept in "\\PC{0,40}") {
+            let _ = Lang::negotiate(Some(&cookie), Some(&accept));
+        }
+    }
 }

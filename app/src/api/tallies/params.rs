@@ -140,4 +140,22 @@ mod tests {
             "from=2026-03-01&to=2026-06-30"
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_link_reads_to_a_period_in_range(
+            values in proptest::collection::vec("\\PC{0,12}|[-0-9]{0,12}", 10),
+        ) {
+            let keys = ["year", "from", "to", "area", "type", "platform", "drill", "by", "key", "page"];
+            let pairs: Vec<(&str, &str)> =
+                keys.iter().zip(&values).map(|(k, v)| (*k, v.as_str())).collect();
+            let p = parse(&pairs);
+            let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+            let period = p.period(today);
+            proptest::prop_assert!(period.from() <= period.to());
+            proptest::prop_assert!((period.to() - period.from()).num_days() <= 3660);
+            let _ = p.records_query(period, Drill::Topics, None);
+            let _ = p.scope_query(period);
+        }
+    }
 }

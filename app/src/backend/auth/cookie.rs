@@ -60,4 +60,13 @@ mod tests {
         };
         assert!(set_session("t", &secure).ends_with("; Secure"));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn only_a_well_formed_token_is_read(header in "\\PC{0,120}|(yst_session=[0-9a-f]{60,68}; ?){0,2}") {
+            if let Some(t) = session_token(&header) {
+                proptest::prop_assert!(t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()));
+            }
+        }
+    }
 }
