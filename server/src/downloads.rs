@@ -49,6 +49,31 @@ pub async fn stored_file(
     }
 }
 
+/// `GET /manage/sessions/{id}/sign-ups.csv`: the sign-up list, for those who run the session
+/// (numbers in full for its organizers only); 404 for anyone else.
+pub async fn sign_up_list(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
+    match app::backend::sign_up_list::csv(&state.db, cookie, id).await {
+        Ok((name, bytes)) => {
+            let mut res = (attachment("text/csv; charset=utf-8", &name), bytes).into_response();
+            // Personal data: never kept by a shared cache.
+            res.headers_mut().insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-store"),
+            );
+            res
+        }
+        Err(e) => refused(e),
+    }
+}
+
 /// The figures choices of an export link, read as the pages read them.
 fn params(query: &HashMap<String, String>) -> TallyParams {
     TallyParams::from_query(|k| query.get(k).cloned())
@@ -95,7 +120,7 @@ fn refused(e: ExportError) -> Response {
     match e {
         ExportError::NotFound => StatusCode::NOT_FOUND.into_response(),
         e => {
-            tracing::error!(error = %e, "figures export");
+            tracing::error!(error = %e, "export");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

@@ -46,6 +46,10 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .route("/areas/{id}/calendar.ics", get(area_feed))
         .route("/files/{key}", get(crate::downloads::stored_file))
         .route(
+            "/manage/sessions/{id}/sign-ups.csv",
+            get(crate::downloads::sign_up_list),
+        )
+        .route(
             "/manage/tallies/export.csv",
             get(crate::downloads::figures_csv),
         )

@@ -16,6 +16,7 @@ pub mod page_policy;
 pub mod qr;
 pub mod repo;
 pub mod request;
+pub mod sign_up_list;
 mod state;
 pub mod uploads;
 

@@ -224,6 +224,8 @@ texts! {
     Attended => "已签到", "Attended";
     Attendees => "报名名单", "People";
     NoAttendees => "还没有人报名", "Nobody has signed up yet";
+    DownloadSignUps => "下载报名名单（CSV）", "Download the list (CSV)";
+    NumbersMasked => "手机号仅对本平台召集人完整显示", "Full mobile numbers are shown only to this platform's organizers";
     StatusLabel => "状态", "Status";
     AddToCalendar => "加入手机日历", "Add to my calendar";
     WalkInTitle => "现场登记（未报名到场）", "Walk-in (came without signing up)";
@@ -331,6 +333,13 @@ texts! {
     PlatformColumn => "议事平台", "Platform";
     DetailColumn => "内容", "Detail";
     AreaColumn => "区域", "Area";
+    RegistrationCodeColumn => "报名编号", "Registration code";
+    NameColumn => "姓名", "Name";
+    MobileColumn => "手机号", "Mobile";
+    RoleColumn => "身份", "Taking part as";
+    StateColumn => "状态", "State";
+    CheckedInColumn => "签到时间", "Checked in";
+    LeaveReasonColumn => "请假原因", "Reason for leave";
     SheetSummary => "汇总", "Summary";
     DownloadXlsx => "下载Excel表格", "Download Excel workbook";
     TotalRow => "合计", "total";

@@ -14,6 +14,8 @@ pub struct SessionEditView {
     pub platform_id: i64,
     pub platform_name: String,
     pub attendees: Vec<Attendee>,
+    /// The numbers above are masked: the viewer is staff, not one of the session's organizers.
+    pub numbers_masked: bool,
 }
 
 /// A session's fields as the form holds them: a saved session's values, a copied session's
@@ -52,13 +54,16 @@ pub async fn load_session_edit(
             }
             let card = repo::sessions::card(&db, id).await?;
             let draft = repo::organizing::draft(&db, id, true).await?;
-            let attendees = repo::organizing::attendees(&db, id).await?;
+            let mut attendees = repo::organizing::attendees(&db, id).await?;
+            crate::backend::sign_up_list::for_viewer(&me, &host, &mut attendees);
+            let numbers_masked = !crate::backend::sign_up_list::sees_numbers(&me, &host);
             Ok(SessionEditView {
                 platform_id: card.platform_id,
                 platform_name: card.platform_name.clone(),
                 card: Some(card),
                 draft,
                 attendees,
+                numbers_masked,
             })
         }
         None => {
@@ -85,6 +90,7 @@ pub async fn load_session_edit(
                 platform_id: platform.id,
                 platform_name: platform.name,
                 attendees: Vec::new(),
+                numbers_masked: false,
             })
         }
     }

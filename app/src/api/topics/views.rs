@@ -65,7 +65,7 @@ pub async fn load_manage_topics(all: bool) -> Result<Vec<TopicRow>, AppError> {
 pub struct ManageTopic {
     pub topic: TopicFacts,
     pub proposer_name: Option<String>,
-    /// In full: the platform's organizers reply to it.
+    /// In full for the platform's organizers, who reply to it; masked for staff.
     pub proposer_mobile: Option<String>,
     pub sessions: Vec<TopicSession>,
     /// Sessions of the platform not yet held, to attach the topic to.
@@ -86,6 +86,12 @@ pub async fn load_manage_topic(id: i64) -> Result<ManageTopic, AppError> {
         return Err(AppError::Forbidden);
     }
     let (proposer_name, proposer_mobile) = repo::topics::proposer(&db, id).await?;
+    // In full for the platform's organizers, who reply; staff over the area see it masked.
+    let proposer_mobile = if me.organizer_of.contains(&platform_id) {
+        proposer_mobile
+    } else {
+        proposer_mobile.as_deref().map(crate::domain::mask_mobile)
+    };
     Ok(ManageTopic {
         topic: repo::topics::facts(&db, id).await?,
         proposer_name,

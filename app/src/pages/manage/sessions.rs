@@ -222,7 +222,7 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
             <CheckInDesk id=id_desk registered=registered attended=attended state=state.clone()/>
         })}
         {card.is_some().then(|| view! {
-            <People id=id_people attendees=view.attendees.clone() state=state.clone()/>
+            <People id=id_people attendees=view.attendees.clone() masked=view.numbers_masked state=state.clone()/>
         })}
         {editable.then(|| view! {
             <SessionForm id=id_form platform_id=view.platform_id draft=view.draft.clone() state=workspace_state/>
@@ -286,7 +286,7 @@ fn CheckInDesk(id: String, registered: usize, attended: usize, state: FormState)
 
 /// Everyone on the list; those holding a place can be marked absent or on leave.
 #[component]
-fn People(id: String, attendees: Vec<Attendee>, state: FormState) -> impl IntoView {
+fn People(id: String, attendees: Vec<Attendee>, masked: bool, state: FormState) -> impl IntoView {
     let lang = use_lang();
     if attendees.is_empty() {
         return view! { <section id="people"><h2>{T::Attendees.tr(lang)}</h2><p>{T::NoAttendees.tr(lang)}</p></section> }.into_any();
@@ -320,9 +320,12 @@ fn People(id: String, attendees: Vec<Attendee>, state: FormState) -> impl IntoVi
             }
         })
         .collect_view();
+    let download = format!("/manage/sessions/{id}/sign-ups.csv");
     view! {
         <section id="people">
             <h2>{T::Attendees.tr(lang)}</h2>
+            <p><a href=download download="">{T::DownloadSignUps.tr(lang)}</a></p>
+            {masked.then(|| view! { <p class="hint">{T::NumbersMasked.tr(lang)}</p> })}
             <table class="table"><tbody>{rows}</tbody></table>
         </section>
     }
