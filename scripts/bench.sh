@@ -10,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 setup_build
 log "building the server and site (release) and the load generator"
-cargo leptos build --release
+cargo leptos build --release --precompress
 cargo build --release -p bench
 WORK="$(mktemp -d)"
 export LEPTOS_SITE_ROOT="$ROOT/target/site" YST_DATABASE="$WORK/bench.db"

@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 setup_build
 log "building (release)"
-cargo leptos build --release
+cargo leptos build --release --precompress
 export LEPTOS_SITE_ROOT="$ROOT/target/site"
 export YST_DATABASE="${YST_DATABASE:-$ROOT/data/yishitong.db}"
 exec "$ROOT/target/release/yishitong" serve --demo

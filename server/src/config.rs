@@ -100,6 +100,8 @@ impl Config {
             .output_name("yishitong")
             .site_root(self.site_root.clone())
             .site_pkg_dir("pkg")
+            // Names from the build's hash file next to the binary, when it wrote one.
+            .hash_files(true)
             .site_addr(self.addr)
             .build()
     }

@@ -2,6 +2,7 @@
 //! (serving, creating the first administrator, generating demo data, timing the figures).
 
 pub mod admin;
+mod asset_cache;
 pub mod backup;
 mod body_limits;
 pub mod config;

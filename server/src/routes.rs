@@ -38,7 +38,12 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
     // revalidating its cache) into the app's 404 page.
     let site = std::path::PathBuf::from(options.site_root.as_ref());
     Router::new()
-        .nest_service("/pkg", ServeDir::new(site.join("pkg")))
+        .nest_service(
+            "/pkg",
+            ServeDir::new(site.join("pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .route_service("/favicon.svg", ServeFile::new(site.join("favicon.svg")))
         .route("/lang", get(crate::lang::switch))
         .route("/sessions/{id}/calendar.ics", get(session_calendar))
@@ -81,6 +86,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .layer(middleware::from_fn(crate::body_limits::enforce))
         .layer(middleware::from_fn(crate::same_origin::check))
         .layer(middleware::from_fn(crate::security_headers::add))
+        .layer(middleware::from_fn(crate::asset_cache::mark))
         .layer(CompressionLayer::new())
         .with_state(state)
 }
