@@ -100,8 +100,9 @@ impl Config {
             .output_name("yishitong")
             .site_root(self.site_root.clone())
             .site_pkg_dir("pkg")
-            // Names from the build's hash file next to the binary, when it wrote one.
-            .hash_files(true)
+            // Hashed asset names when the build wrote its hash file next to this binary (Leptos
+            // looks for it there, and fails a page if told to hash without one).
+            .hash_files(hash_file_beside_binary())
             .site_addr(self.addr)
             .build()
     }
@@ -112,4 +113,12 @@ fn per_minute(name: &str) -> Option<Rate> {
     let burst = env::var(name).ok()?.parse::<u32>().ok()?;
     let burst = NonZeroU32::new(burst)?;
     Some(Rate::new(burst, Duration::from_secs(60) / burst.get()))
+}
+
+/// Whether `cargo leptos build` (with `hash-files`) left `hash.txt` next to the running binary.
+fn hash_file_beside_binary() -> bool {
+    env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|path| path.is_file())
 }

@@ -13,6 +13,8 @@ use sqlx::sqlite::{
 pub struct Db {
     pub read: SqlitePool,
     pub write: SqlitePool,
+    /// Sign-ups, committed in groups through `write`.
+    pub sign_ups: super::sign_up_queue::SignUpQueue,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,7 +53,12 @@ impl Db {
             .connect_with(options.read_only(true))
             .await
             .map_err(open_err)?;
-        Ok(Self { read, write })
+        let sign_ups = super::sign_up_queue::SignUpQueue::start(write.clone());
+        Ok(Self {
+            read,
+            write,
+            sign_ups,
+        })
     }
 
     pub async fn close(&self) {

@@ -17,6 +17,7 @@ pub mod qr;
 pub mod repo;
 pub mod request;
 pub mod sign_up_list;
+pub mod sign_up_queue;
 mod state;
 pub mod uploads;
 

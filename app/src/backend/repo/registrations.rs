@@ -94,14 +94,23 @@ async fn queue_message(
     Ok(())
 }
 
+/// What a sign-up comes to: done (or already done), refused, or a storage failure.
+pub type SignUpResult = Result<Result<SignUpOutcome, SignUpRefusal>, StoreError>;
+
 /// Signs up, or hands back the registration this number already has. A full session puts the
-/// person on the waiting list.
-pub async fn sign_up(
-    db: &Db,
+/// person on the waiting list. Sign-ups arriving together are committed together (see
+/// `backend::sign_up_queue`); this returns once this one is durable.
+pub async fn sign_up(db: &Db, req: &SignUpRequest, now: NaiveDateTime) -> SignUpResult {
+    db.sign_ups.submit(req.clone(), now).await
+}
+
+/// One sign-up inside the caller's transaction: reads the seats taken and writes the
+/// registration and its message, or refuses having written nothing.
+pub(crate) async fn sign_up_in(
+    tx: &mut SqliteConnection,
     req: &SignUpRequest,
     now: NaiveDateTime,
-) -> Result<Result<SignUpOutcome, SignUpRefusal>, StoreError> {
-    let mut tx = db.write.begin().await?;
+) -> SignUpResult {
     let gate: Option<SessionGate> = sqlx::query_as(
         "SELECT status, seats, signup_deadline, starts_at, audience, title, place FROM sessions WHERE id = ?",
     )
@@ -142,7 +151,7 @@ pub async fn sign_up(
     .bind(req.mobile.as_str())
     .fetch_optional(&mut *tx)
     .await?;
-    let seat_free = seats_taken(&mut tx, req.session_id).await? < gate.seats;
+    let seat_free = seats_taken(tx, req.session_id).await? < gate.seats;
     let state = if seat_free {
         RegistrationState::Registered
     } else {
@@ -150,7 +159,6 @@ pub async fn sign_up(
     };
     let (id, code) = match existing {
         Some((_, code, s)) if s != RegistrationState::Cancelled => {
-            tx.commit().await?;
             return Ok(Ok(SignUpOutcome::Existing(code)));
         }
         // Signing up again after cancelling brings the same registration back.
@@ -169,7 +177,7 @@ pub async fn sign_up(
                 .await?;
             (id, code)
         }
-        None => insert(&mut tx, req, state, now).await?,
+        None => insert(tx, req, state, now).await?,
     };
     let (kind, body) = match state {
         RegistrationState::Registered => (
@@ -190,7 +198,7 @@ pub async fn sign_up(
         ),
     };
     queue_message(
-        &mut tx,
+        tx,
         req.session_id,
         id,
         kind,
@@ -199,7 +207,6 @@ pub async fn sign_up(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(Ok(match state {
         RegistrationState::Registered => SignUpOutcome::Registered(code),
         _ => SignUpOutcome::Waitlisted(code),

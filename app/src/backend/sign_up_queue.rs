@@ -1,0 +1,112 @@
+//! Group commit for sign-ups. Every commit waits for the disk (`synchronous=FULL`: an
+//! acknowledged sign-up survives a power cut), and one disk flush per sign-up caps a whole
+//! city's sign-up evening at a few hundred a second. Sign-ups are handed to one task instead,
+//! which takes whatever has queued up (up to `BATCH`), runs each in its own savepoint of one
+//! transaction — in arrival order, each seeing the ones before it, so seats are counted exactly
+//! as one by one — commits once, and only then answers each of them.
+
+use chrono::NaiveDateTime;
+use sqlx::{SqliteConnection, SqlitePool};
+use tokio::sync::{mpsc, oneshot};
+
+use super::repo::{
+    registrations::{sign_up_in, SignUpRequest, SignUpResult},
+    StoreError,
+};
+
+/// Sign-ups per transaction at most; a batch this size commits in a few milliseconds.
+const BATCH: usize = 128;
+/// Sign-ups waiting beyond this make the next caller wait for room (back-pressure).
+const QUEUE: usize = 4096;
+
+struct Job {
+    request: SignUpRequest,
+    now: NaiveDateTime,
+    answer: oneshot::Sender<SignUpResult>,
+}
+
+/// The way into the sign-up task; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct SignUpQueue {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Job").field("session", &self.request.session_id).finish()
+    }
+}
+
+impl SignUpQueue {
+    /// Starts the task that writes sign-ups through `write` (the single write connection).
+    pub fn start(write: SqlitePool) -> Self {
+        let (jobs, queued) = mpsc::channel(QUEUE);
+        tokio::spawn(run(write, queued));
+        Self { jobs }
+    }
+
+    /// Queues a sign-up and waits until it is committed (or refused, or failed).
+    pub async fn submit(&self, request: SignUpRequest, now: NaiveDateTime) -> SignUpResult {
+        let (answer, answered) = oneshot::channel();
+        let job = Job {
+            request,
+            now,
+            answer,
+        };
+        if self.jobs.send(job).await.is_err() {
+            return Err(stopped());
+        }
+        answered.await.unwrap_or_else(|_| Err(stopped()))
+    }
+}
+
+fn stopped() -> StoreError {
+    StoreError::Database(sqlx::Error::PoolClosed)
+}
+
+async fn run(write: SqlitePool, mut queued: mpsc::Receiver<Job>) {
+    let mut batch = Vec::with_capacity(BATCH);
+    while queued.recv_many(&mut batch, BATCH).await > 0 {
+        let jobs = std::mem::take(&mut batch);
+        let results = commit(&write, &jobs).await;
+        for (job, result) in jobs.into_iter().zip(results) {
+            // The caller may have gone (a closed connection); the sign-up stands all the same.
+            let _ = job.answer.send(result);
+        }
+    }
+}
+
+/// Runs the jobs in one transaction; a job that fails is rolled back to its savepoint alone.
+/// If the commit fails, every job of the batch fails: none of them was acknowledged.
+async fn commit(write: &SqlitePool, jobs: &[Job]) -> Vec<SignUpResult> {
+    match commit_all(write, jobs).await {
+        Ok(results) => results,
+        Err(e) => {
+            tracing::error!(error = %e, "sign-up batch");
+            jobs.iter()
+                .map(|_| Err(StoreError::Database(sqlx::Error::Protocol(e.to_string()))))
+                .collect()
+        }
+    }
+}
+
+async fn commit_all(write: &SqlitePool, jobs: &[Job]) -> Result<Vec<SignUpResult>, sqlx::Error> {
+    let mut tx = write.begin().await?;
+    let mut results = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        results.push(one(&mut tx, job).await?);
+    }
+    tx.commit().await?;
+    Ok(results)
+}
+
+/// One job in its own savepoint: a failed one leaves nothing behind in the transaction.
+async fn one(tx: &mut SqliteConnection, job: &Job) -> Result<SignUpResult, sqlx::Error> {
+    sqlx::query("SAVEPOINT sign_up").execute(&mut *tx).await?;
+    let result = sign_up_in(tx, &job.request, job.now).await;
+    if result.is_err() {
+        sqlx::query("ROLLBACK TO sign_up").execute(&mut *tx).await?;
+    }
+    sqlx::query("RELEASE sign_up").execute(&mut *tx).await?;
+    Ok(result)
+}
