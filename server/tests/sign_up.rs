@@ -42,6 +42,63 @@ async fn two_hundred_simultaneous_sign_ups_for_fifty_seats_leave_fifty_registere
     );
 }
 
+/// Sign-ups that arrive together are committed together; taps of the same number landing in one
+/// group still make one registration, and a sign-up refused inside a group leaves the others.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn simultaneous_taps_of_one_number_make_one_registration() {
+    let app = TestApp::spawn().await;
+    let session = app.session(5, 7).await;
+    let closed = app.session(5, -1).await;
+    let mut tasks = tokio::task::JoinSet::new();
+    // Eight taps of one number: within its rate limit.
+    for i in 0..24 {
+        let b = app.browser();
+        tasks.spawn(async move {
+            let (s, mobile) = match i % 3 {
+                0 => (session, "13800000001".to_owned()),
+                1 => (session, format!("137{i:08}")),
+                _ => (closed, format!("136{i:08}")),
+            };
+            (
+                i % 3,
+                b.sign_up(s, "居民", &mobile).await.location().unwrap(),
+            )
+        });
+    }
+    let mut same = std::collections::HashSet::new();
+    while let Some(done) = tasks.join_next().await {
+        let (kind, to) = done.unwrap();
+        match kind {
+            0 => {
+                same.insert(to.split('?').next().unwrap().to_owned());
+            }
+            1 => assert!(to.starts_with("/r/"), "{to}"),
+            _ => assert!(!to.starts_with("/r/"), "{to}"),
+        }
+    }
+    assert_eq!(same.len(), 1, "{same:?}");
+    let count = |state: &'static str| {
+        let app = &app;
+        async move {
+            app.scalar(&format!(
+                "SELECT count(*) FROM registrations WHERE session_id = {session} AND state = '{state}'"
+            ))
+            .await
+        }
+    };
+    assert_eq!(
+        (count("registered").await, count("waitlisted").await),
+        (5, 4)
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM registrations WHERE session_id = {closed}"
+        ))
+        .await,
+        0
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_double_submission_returns_the_same_registration() {
     let app = TestApp::spawn().await;

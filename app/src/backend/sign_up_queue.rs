@@ -33,7 +33,9 @@ pub struct SignUpQueue {
 
 impl std::fmt::Debug for Job {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Job").field("session", &self.request.session_id).finish()
+        f.debug_struct("Job")
+            .field("session", &self.request.session_id)
+            .finish()
     }
 }
 
