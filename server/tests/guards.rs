@@ -166,3 +166,30 @@ async fn oversized_bodies_are_refused_whether_declared_or_streamed() {
     );
     assert_eq!(app.scalar("SELECT count(*) FROM registrations").await, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_are_compressed_as_the_browser_accepts() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 3).await;
+    let http = reqwest::Client::new();
+    for (accepts, expected) in [
+        ("br", Some("br")),
+        ("gzip", Some("gzip")),
+        ("identity", None),
+    ] {
+        let res = http
+            .get(app.url(&format!("/sessions/{session}")))
+            .header("accept-encoding", accepts)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(
+            res.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap()),
+            expected,
+            "{accepts}"
+        );
+    }
+}
