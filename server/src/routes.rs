@@ -85,7 +85,10 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         ))
         .layer(middleware::from_fn(crate::error_status::from_error))
         .layer(middleware::from_fn(crate::body_limits::enforce))
-        .layer(middleware::from_fn(crate::same_origin::check))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::same_origin::check,
+        ))
         .layer(middleware::from_fn(crate::security_headers::add))
         .layer(middleware::from_fn(crate::asset_cache::mark))
         // Brotli's own default (quality 11) costs milliseconds and megabytes per page; at 4 it

@@ -3,17 +3,25 @@
 //! at least `Referer`, and `Sec-Fetch-Site`); one naming another site is refused before any
 //! handler runs. A request naming no origin at all comes from no browser page, so it carries
 //! no one's cookie by accident and is let through.
+//!
+//! "This site" is the host the request was sent to (`Host`, or `X-Forwarded-Host` from a
+//! proxy), and the public address when one is configured (`YST_PUBLIC_URL`), so a proxy that
+//! rewrites `Host` does not lock everyone out.
 
 use axum::{
     body::Body,
+    extract::State,
     http::{header, HeaderMap, Method, Request, StatusCode},
     middleware::Next,
     response::Response,
 };
 
-pub async fn check(req: Request<Body>, next: Next) -> Response {
+use app::backend::AppState;
+
+pub async fn check(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe || from_this_site(req.headers()) {
+    let public = state.settings.public_url.as_deref().and_then(authority);
+    if safe || from_this_site(req.headers(), public) {
         next.run(req).await
     } else {
         tracing::warn!(path = %req.uri().path(), "cross-site request refused");
@@ -25,7 +33,7 @@ pub async fn check(req: Request<Body>, next: Next) -> Response {
     }
 }
 
-fn from_this_site(headers: &HeaderMap) -> bool {
+fn from_this_site(headers: &HeaderMap, public: Option<&str>) -> bool {
     let get = |name| headers.get(name).and_then(|v| v.to_str().ok());
     if get(header::HeaderName::from_static("sec-fetch-site")) == Some("cross-site") {
         return false;
@@ -34,6 +42,7 @@ fn from_this_site(headers: &HeaderMap) -> bool {
     let hosts: Vec<&str> = [
         get(header::HeaderName::from_static("x-forwarded-host")),
         get(header::HOST),
+        public,
     ]
     .into_iter()
     .flatten()
@@ -72,44 +81,51 @@ mod tests {
         h
     }
 
+    /// Judged without a configured public address.
+    fn own(h: &HeaderMap) -> bool {
+        from_this_site(h, None)
+    }
+
+    #[test]
+    fn behind_a_proxy_that_rewrites_host_the_public_address_counts() {
+        let h = headers(&[("host", "127.0.0.1:3000"), ("origin", "https://yst.gov.cn")]);
+        assert!(from_this_site(&h, Some("yst.gov.cn")));
+        assert!(!from_this_site(&h, None));
+        assert!(!from_this_site(&h, Some("other.gov.cn")));
+    }
+
     #[test]
     fn own_pages_pass_and_other_sites_do_not() {
         let host = ("host", "yst.example.cn");
-        assert!(from_this_site(&headers(&[
-            host,
-            ("origin", "https://yst.example.cn")
-        ])));
-        assert!(from_this_site(&headers(&[
+        assert!(own(&headers(&[host, ("origin", "https://yst.example.cn")])));
+        assert!(own(&headers(&[
             host,
             ("referer", "https://yst.example.cn/sessions/3")
         ])));
-        assert!(!from_this_site(&headers(&[
-            host,
-            ("origin", "https://evil.example")
-        ])));
-        assert!(!from_this_site(&headers(&[
+        assert!(!own(&headers(&[host, ("origin", "https://evil.example")])));
+        assert!(!own(&headers(&[
             host,
             ("origin", "https://yst.example.cn.evil.example")
         ])));
-        assert!(!from_this_site(&headers(&[
+        assert!(!own(&headers(&[
             host,
             ("referer", "https://yst.example.cn@evil.example/")
         ])));
-        assert!(!from_this_site(&headers(&[
+        assert!(!own(&headers(&[
             host,
             ("origin", "https://yst.example.cn"),
             ("sec-fetch-site", "cross-site")
         ])));
         // A sandboxed frame or a privacy setting sends "null": judged by the Referer then.
-        assert!(!from_this_site(&headers(&[host, ("origin", "null")])));
-        assert!(from_this_site(&headers(&[
+        assert!(!own(&headers(&[host, ("origin", "null")])));
+        assert!(own(&headers(&[
             host,
             ("origin", "null"),
             ("referer", "http://yst.example.cn/login")
         ])));
         // No page named at all: not a browser's cross-site request.
-        assert!(from_this_site(&headers(&[host])));
-        assert!(from_this_site(&headers(&[
+        assert!(own(&headers(&[host])));
+        assert!(own(&headers(&[
             host,
             ("x-forwarded-host", "yst.gov.cn"),
             ("origin", "https://yst.gov.cn")
@@ -124,7 +140,7 @@ mod tests {
             if let Ok(v) = HeaderValue::from_str(&origin) {
                 h.insert("origin", v);
             }
-            if from_this_site(&h) && h.contains_key("origin") {
+            if own(&h) && h.contains_key("origin") {
                 proptest::prop_assert_eq!(authority(&origin), Some("yst.example.cn"));
             }
         }
