@@ -14,7 +14,9 @@ use rand::{seq::SliceRandom, Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use common::{
-    functions::{call, data_version, fixture, rows, Args, Call, Fixture, Role, Row, HOLDER},
+    functions::{
+        call, data_version, fixture, flash_of, rows, Args, Call, Fixture, Role, Row, HOLDER,
+    },
     Answer, Browser, TestApp,
 };
 
@@ -153,10 +155,7 @@ fn refused(app: &TestApp, answer: &Answer) -> bool {
     if to.starts_with("/login?") {
         return true;
     }
-    let state = to
-        .split_once("f=")
-        .and_then(|(_, t)| app.state.flash.get(t.split('&').next().unwrap_or_default()));
-    state.is_some_and(|s| s.alert.is_some() || !s.errors.is_empty())
+    flash_of(app, &to).is_some_and(|s| s.alert.is_some() || !s.errors.is_empty())
 }
 
 struct Batch {

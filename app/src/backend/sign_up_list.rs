@@ -10,7 +10,6 @@ use super::{
 };
 use crate::{
     api::manage_sessions::{manages, Attendee},
-    domain::mask_mobile,
     i18n::{Label, Lang, T},
 };
 
@@ -21,10 +20,8 @@ pub fn sees_numbers(me: &Principal, host: &organizing::Host) -> bool {
 
 /// Masks every number the principal may not see in full.
 pub fn for_viewer(me: &Principal, host: &organizing::Host, attendees: &mut [Attendee]) {
-    if !sees_numbers(me, host) {
-        for a in attendees {
-            a.mobile = a.mobile.as_deref().map(mask_mobile);
-        }
+    for a in attendees {
+        a.mobile = me.sees_number(host.platform_id, a.mobile.as_deref());
     }
 }
 

@@ -509,6 +509,14 @@ pub enum Verdict {
     Refused,
 }
 
+/// What a form post left for the page it redirected to (`?f=` token): errors, alert, notice.
+pub fn flash_of(app: &TestApp, to: &str) -> Option<app::forms::FormState> {
+    let (_, token) = to.split_once("f=")?;
+    app.state
+        .flash
+        .get(token.split('&').next().unwrap_or_default())
+}
+
 pub fn judge(app: &TestApp, call: Call, answer: &Answer) -> Result<Verdict, String> {
     let status = answer.status.as_u16();
     match call {
@@ -524,11 +532,7 @@ pub fn judge(app: &TestApp, call: Call, answer: &Answer) -> Result<Verdict, Stri
             if to.starts_with("/login?") {
                 return Ok(Verdict::Refused);
             }
-            let flash = to
-                .split_once("f=")
-                .map(|(_, t)| t.split('&').next().unwrap_or_default());
-            let state = flash.and_then(|t| app.state.flash.get(t));
-            match state.and_then(|s| s.alert) {
+            match flash_of(app, &to).and_then(|s| s.alert) {
                 Some(T::NotAllowed | T::NotFoundText) => Ok(Verdict::Refused),
                 Some(other) => Err(format!("alert {other:?} → {to}")),
                 None => Ok(Verdict::Allowed),

@@ -86,12 +86,7 @@ pub async fn load_manage_topic(id: i64) -> Result<ManageTopic, AppError> {
         return Err(AppError::Forbidden);
     }
     let (proposer_name, proposer_mobile) = repo::topics::proposer(&db, id).await?;
-    // In full for the platform's organizers, who reply; staff over the area see it masked.
-    let proposer_mobile = if me.organizer_of.contains(&platform_id) {
-        proposer_mobile
-    } else {
-        proposer_mobile.as_deref().map(crate::domain::mask_mobile)
-    };
+    let proposer_mobile = me.sees_number(platform_id, proposer_mobile.as_deref());
     Ok(ManageTopic {
         topic: repo::topics::facts(&db, id).await?,
         proposer_name,

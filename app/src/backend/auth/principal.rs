@@ -115,6 +115,16 @@ impl Principal {
     }
 
     /// May edit a platform's details: staff over its area, or one of its organizers.
+    /// A resident's mobile number as this principal may see it: in full for the organizers of
+    /// the platform it was given to (they call people about it), masked for everyone else.
+    pub fn sees_number(&self, platform_id: i64, number: Option<&str>) -> Option<String> {
+        if self.organizer_of.contains(&platform_id) {
+            number.map(str::to_owned)
+        } else {
+            number.map(crate::domain::mask_mobile)
+        }
+    }
+
     pub fn edits_platform(&self, platform_id: i64, area_path: &str) -> bool {
         self.covers_area(area_path) || self.organizer_of.contains(&platform_id)
     }
