@@ -19,6 +19,7 @@ use app::{
     domain::AreaLevel,
 };
 pub mod functions;
+pub mod kept;
 
 use reqwest::{header, redirect::Policy, Client, StatusCode};
 use server::config::Config;

@@ -70,7 +70,7 @@ pub async fn count(
         ),
         None => format!(
             "SELECT count(*) FROM {} WHERE {}",
-            source.from,
+            source.from(dimension),
             source.filter_by(dimension)
         ),
     };
@@ -165,7 +165,7 @@ pub async fn breakdown(
         None => format!(
             "SELECT {value} AS v, count(*) FROM {from} WHERE {filter} GROUP BY v ORDER BY v",
             value = source.value(dimension),
-            from = source.from,
+            from = source.from(Some(dimension)),
             filter = source.filter_by(None),
         ),
     };
@@ -185,7 +185,7 @@ fn records_sql(drill: Drill, split: Option<Dimension>) -> String {
         date = s.date,
         title = s.title,
         detail = s.detail,
-        from = s.from,
+        from = s.listed(),
         filter = s.filter_by(split),
     )
 }

@@ -6,6 +6,10 @@
 //! ?4 first day, ?5 the day after the last, ?6 now, ?7 a dimension's value (or NULL). A
 //! statement that needs fewer still names the others (`?6 IS NOT NULL`), because SQLite refuses
 //! a binding its statement does not use.
+//!
+//! A count reads only the counted rows: each carries its tally keys (area path, platform type,
+//! platform, and whether its session counts — migration 7), so a figure is one range of one
+//! covering index. Lists, and splits by something only the session knows, join the rest.
 
 use crate::domain::{Dimension, Drill};
 
@@ -17,25 +21,56 @@ fn platform_area(day: &str) -> String {
     )
 }
 
-/// Sessions as `s`, with their host platform `p` and the area `a` they were held in.
-pub const SESSIONS: &str =
-    "sessions s JOIN platforms p ON p.id = s.host_platform_id JOIN areas a ON a.id = s.area_id";
-/// A subtree is a range of paths: they hold only digits and '/', so '~' sorts after every path
-/// under the prefix. A range is an index search where `LIKE ?1 || '%'` is a scan of every row
-/// (measured on the generated province: a city's sessions of a year in 3 ms instead of 111 ms).
-const IN_SCOPE: &str = "a.path >= ?1 AND a.path < ?1 || '~' AND (?2 IS NULL OR p.type_code = ?2) AND (?3 IS NULL OR p.id = ?3)";
+/// Sessions as `s`, nothing joined: the per-session sums read only these rows.
+pub const SESSIONS: &str = "sessions s";
+/// A session's host platform `p` and the area `a` it was held in, for listed records.
+const SESSION_NAMES: &str =
+    "JOIN platforms p ON p.id = s.host_platform_id JOIN areas a ON a.id = s.area_id";
 /// Held within the period: started by now, neither a draft nor cancelled.
 const HELD: &str = "s.status NOT IN ('draft', 'cancelled') AND s.starts_at >= ?4 AND s.starts_at < ?5 AND s.starts_at <= ?6";
-/// Not a draft nor cancelled (for records dated by something other than the session's start).
-const COUNTED: &str = "s.status NOT IN ('draft', 'cancelled') AND ?6 IS NOT NULL";
 pub const CONSULTATION_KINDS: &str =
     "('council', 'livelihood', 'sector', 'proposal', 'counterpart')";
 const SESSION_LINK: &str = "'/manage/sessions/' || s.id || '/closing'";
 
+/// The columns a row's scope is read from: its area path, platform type and platform.
+#[derive(Clone, Copy)]
+struct Keys {
+    path: &'static str,
+    platform_type: &'static str,
+    platform: &'static str,
+}
+
+/// The keys sessions carry, and the rows counted through their session.
+const SESSION_KEYS: Keys = Keys {
+    path: "s.area_path",
+    platform_type: "s.platform_type",
+    platform: "s.host_platform_id",
+};
+
+impl Keys {
+    /// Within the scope: a subtree is a range of paths — they hold only digits and '/', so '~'
+    /// sorts after every path under the prefix — and optionally one platform type or platform.
+    fn in_scope(self) -> String {
+        let Keys {
+            path,
+            platform_type,
+            platform,
+        } = self;
+        format!(
+            "{path} >= ?1 AND {path} < ?1 || '~' AND (?2 IS NULL OR {platform_type} = ?2) AND (?3 IS NULL OR {platform} = ?3)"
+        )
+    }
+}
+
 /// One figure's records.
 pub struct Source {
-    /// Tables, from `FROM` up to `WHERE`.
-    pub from: String,
+    /// The rows counted, from `FROM` up to `WHERE`: only what the definition reads.
+    rows: String,
+    /// The join that brings the session `s` to rows that do not hold it (problems, reviews).
+    session: Option<&'static str>,
+    /// Joins that name a listed record's platform `p` and area `a`.
+    names: String,
+    keys: Keys,
     /// The figure's definition, scope and period included.
     pub filter: String,
     /// The day a record falls on (months and quarters, and the order of lists).
@@ -62,16 +97,44 @@ pub fn on_session(dimension: Dimension) -> bool {
 impl Source {
     pub fn of(drill: Drill) -> Self {
         use Drill as D;
-        let session = |from: String, filter: String, date, link: String, detail| Source {
-            from,
-            filter: format!("{IN_SCOPE} AND {filter}"),
-            date,
+        let session = |rows: String, filter: String, link: String, detail| Source {
+            rows,
+            session: None,
+            names: SESSION_NAMES.to_owned(),
+            keys: SESSION_KEYS,
+            filter: format!("{} AND {filter}", SESSION_KEYS.in_scope()),
+            date: "s.starts_at",
             link,
             title: "s.title",
             detail,
             per_session: None,
         };
-        let held = |column: &'static str| Some((column, format!("{IN_SCOPE} AND {HELD}")));
+        // Problems and reviews: dated by themselves, counted while their session counts.
+        let of_session = |table: &str, filter: String, date, link: String, detail| {
+            let keys = Keys {
+                path: "x.area_path",
+                platform_type: "x.platform_type",
+                platform: "x.platform_id",
+            };
+            Source {
+                rows: format!("{table} x"),
+                session: Some("JOIN sessions s ON s.id = x.session_id"),
+                names: SESSION_NAMES.to_owned(),
+                keys,
+                filter: format!(
+                    "{} AND x.counted = 1 AND ?6 IS NOT NULL AND {filter}",
+                    keys.in_scope()
+                ),
+                date,
+                link,
+                title: "s.title",
+                detail,
+                per_session: None,
+            }
+        };
+        let held = |column: &'static str| {
+            Some((column, format!("{} AND {HELD}", SESSION_KEYS.in_scope())))
+        };
         match drill {
             D::Consultations | D::Services => session(
                 SESSIONS.to_owned(),
@@ -79,7 +142,6 @@ impl Source {
                     "{HELD} AND s.kind {} IN {CONSULTATION_KINDS}",
                     if drill == D::Services { "NOT" } else { "" }
                 ),
-                "s.starts_at",
                 SESSION_LINK.to_owned(),
                 "NULL",
             ),
@@ -98,7 +160,6 @@ impl Source {
                         "{HELD} AND r.state = 'attended' AND r.role {} 'member'",
                         if drill == D::MemberVisits { "=" } else { "<>" }
                     ),
-                    "s.starts_at",
                     SESSION_LINK.to_owned(),
                     "r.name",
                 )
@@ -116,22 +177,21 @@ impl Source {
                     } else {
                         HELD.to_owned()
                     },
-                    "s.starts_at",
                     format!("{SESSION_LINK} || '#outcome-' || x.id"),
                     "x.text",
                 )
             },
-            D::ProblemsResolved => session(
-                format!("{SESSIONS} JOIN problems x ON x.session_id = s.id"),
-                format!("{COUNTED} AND x.resolved_on >= ?4 AND x.resolved_on < ?5"),
+            D::ProblemsResolved => of_session(
+                "problems",
+                "x.resolved_on >= ?4 AND x.resolved_on < ?5".to_owned(),
                 "x.resolved_on",
                 format!("{SESSION_LINK} || '#problem-' || x.id"),
                 "x.description || '：' || x.evidence",
             ),
-            D::ProblemsRaised | D::ProblemsRaisedResolved => session(
-                format!("{SESSIONS} JOIN problems x ON x.session_id = s.id"),
+            D::ProblemsRaised | D::ProblemsRaisedResolved => of_session(
+                "problems",
                 format!(
-                    "{COUNTED} AND x.raised_on >= ?4 AND x.raised_on < ?5{}",
+                    "x.raised_on >= ?4 AND x.raised_on < ?5{}",
                     if drill == D::ProblemsRaisedResolved {
                         " AND x.resolved_on IS NOT NULL"
                     } else {
@@ -158,69 +218,110 @@ impl Source {
                     } else {
                         HELD.to_owned()
                     },
-                    "s.starts_at",
                     SESSION_LINK.to_owned(),
                     "g.comment",
                 )
             },
-            D::Reviews => session(
-                format!("{SESSIONS} JOIN reviews x ON x.session_id = s.id"),
-                format!("{COUNTED} AND x.reviewed_on >= ?4 AND x.reviewed_on < ?5"),
+            D::Reviews => of_session(
+                "reviews",
+                "x.reviewed_on >= ?4 AND x.reviewed_on < ?5".to_owned(),
                 "x.reviewed_on",
                 format!("{SESSION_LINK} || '#reviews'"),
                 "x.findings",
             ),
-            D::Topics | D::TopicsTakenUp => Source {
-                from: format!(
-                    "topics t JOIN platforms p ON p.id = t.platform_id JOIN areas a ON a.id = {}",
-                    platform_area("date(t.submitted_at)")
-                ),
-                filter: format!(
-                    "{IN_SCOPE} AND t.submitted_at >= ?4 AND t.submitted_at < ?5 AND ?6 IS NOT NULL{}",
-                    if drill == D::TopicsTakenUp {
-                        " AND t.status IN ('accepted', 'consulted')"
-                    } else {
-                        ""
-                    }
-                ),
-                date: "t.submitted_at",
-                link: "'/manage/topics/' || t.id".to_owned(),
-                title: "t.title",
-                detail: "NULL",
-                per_session: None,
-            },
-            D::PlatformsActive | D::PlatformsNew => Source {
-                from: format!(
-                    "platforms p JOIN areas a ON a.id = {}",
-                    platform_area("?5")
-                ),
-                filter: format!(
-                    "{IN_SCOPE} AND ?6 IS NOT NULL AND {}",
-                    if drill == D::PlatformsNew {
-                        "p.established_on >= ?4 AND p.established_on < ?5"
-                    } else {
-                        "?4 IS NOT NULL AND p.established_on < ?5
-                         AND (p.deactivated_on IS NULL OR p.deactivated_on >= ?5)"
-                    }
-                ),
-                date: "p.established_on",
-                link: "'/manage/platforms/' || p.id".to_owned(),
-                title: "p.name",
-                detail: "p.address",
-                per_session: None,
-            },
+            D::Topics | D::TopicsTakenUp => {
+                let keys = Keys {
+                    path: "t.area_path",
+                    platform_type: "t.platform_type",
+                    platform: "t.platform_id",
+                };
+                Source {
+                    rows: "topics t".to_owned(),
+                    session: None,
+                    names: "JOIN platforms p ON p.id = t.platform_id JOIN areas a ON a.path = t.area_path"
+                        .to_owned(),
+                    keys,
+                    filter: format!(
+                        "{} AND t.submitted_at >= ?4 AND t.submitted_at < ?5 AND ?6 IS NOT NULL{}",
+                        keys.in_scope(),
+                        if drill == D::TopicsTakenUp {
+                            " AND t.status IN ('accepted', 'consulted')"
+                        } else {
+                            ""
+                        }
+                    ),
+                    date: "t.submitted_at",
+                    link: "'/manage/topics/' || t.id".to_owned(),
+                    title: "t.title",
+                    detail: "NULL",
+                    per_session: None,
+                }
+            }
+            D::PlatformsActive | D::PlatformsNew => {
+                // Platforms are few: where each stood at the period's end is looked up.
+                let keys = Keys {
+                    path: "a.path",
+                    platform_type: "p.type_code",
+                    platform: "p.id",
+                };
+                Source {
+                    rows: format!("platforms p JOIN areas a ON a.id = {}", platform_area("?5")),
+                    session: None,
+                    names: String::new(),
+                    keys,
+                    filter: format!(
+                        "{} AND ?6 IS NOT NULL AND {}",
+                        keys.in_scope(),
+                        if drill == D::PlatformsNew {
+                            "p.established_on >= ?4 AND p.established_on < ?5"
+                        } else {
+                            "?4 IS NOT NULL AND p.established_on < ?5
+                             AND (p.deactivated_on IS NULL OR p.deactivated_on >= ?5)"
+                        }
+                    ),
+                    date: "p.established_on",
+                    link: "'/manage/platforms/' || p.id".to_owned(),
+                    title: "p.name",
+                    detail: "p.address",
+                    per_session: None,
+                }
+            }
         }
+    }
+
+    /// The tables to count from, split by `dimension` or not: the rows alone, with their
+    /// session when the split is by something only the session knows.
+    pub fn from(&self, dimension: Option<Dimension>) -> String {
+        match (self.session, dimension) {
+            (Some(join), Some(Dimension::Kind | Dimension::Format)) => {
+                format!("{} {join}", self.rows)
+            }
+            _ => self.rows.clone(),
+        }
+    }
+
+    /// The tables to list records from: the rows, their session, platform and area.
+    pub fn listed(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.rows,
+            self.session.unwrap_or_default(),
+            self.names
+        )
     }
 
     /// The value a record has in a dimension, as text. The area is the next level below the
     /// scope's area (its path), or the scope's own path for a record held at that level itself.
     pub fn value(&self, dimension: Dimension) -> String {
         let month = format!("strftime('%m', {})", self.date);
+        let path = self.keys.path;
         match dimension {
             Dimension::Area => {
-                "substr(a.path, 1, length(?1) + instr(substr(a.path, length(?1) + 1), '/'))".into()
+                format!(
+                    "substr({path}, 1, length(?1) + instr(substr({path}, length(?1) + 1), '/'))"
+                )
             }
-            Dimension::PlatformType => "p.type_code".into(),
+            Dimension::PlatformType => self.keys.platform_type.into(),
             Dimension::Kind => "s.kind".into(),
             Dimension::Format => "s.format".into(),
             Dimension::Month => format!("strftime('%Y-%m', {})", self.date),
