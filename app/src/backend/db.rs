@@ -42,13 +42,17 @@ impl Db {
             .busy_timeout(Duration::from_secs(10))
             .pragma("cache_size", "-16000")
             .pragma("temp_store", "memory");
+        // A pool's default health check before each acquire is a round trip to the
+        // connection's thread; an embedded file has no link to break, so it is skipped.
         let write = SqlitePoolOptions::new()
+            .test_before_acquire(false)
             .max_connections(1)
             .connect_with(options.clone())
             .await
             .map_err(open_err)?;
         sqlx::migrate!("../migrations").run(&write).await?;
         let read = SqlitePoolOptions::new()
+            .test_before_acquire(false)
             .max_connections(readers.max(1))
             .connect_with(options.read_only(true))
             .await
