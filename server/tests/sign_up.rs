@@ -30,6 +30,12 @@ async fn two_hundred_simultaneous_sign_ups_for_fifty_seats_leave_fifty_registere
     let registered = app.scalar(&format!("SELECT count(*) FROM registrations WHERE session_id = {session} AND state = 'registered'")).await;
     let waiting = app.scalar(&format!("SELECT count(*) FROM registrations WHERE session_id = {session} AND state = 'waitlisted'")).await;
     assert_eq!((registered, waiting), (50, 150));
+    let taken = app
+        .scalar(&format!(
+            "SELECT seats_taken FROM sessions WHERE id = {session}"
+        ))
+        .await;
+    assert_eq!(taken, 50, "the kept count of seats taken");
     assert_eq!(
         app.scalar("SELECT count(*) FROM messages WHERE kind = 'confirmation'")
             .await,
@@ -170,6 +176,8 @@ async fn a_cancellation_promotes_the_first_person_waiting() {
         .unwrap();
     assert_eq!(&again[3..11], code);
     assert_eq!(app.scalar("SELECT count(*) FROM registrations").await, 3);
+    let drifted = common::kept::drifted(&app.state.db.read).await;
+    assert!(drifted.is_empty(), "copies differ: {drifted:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,8 +1,13 @@
-//! What the database keeps copies of — per-session counts (migration 5) and tally keys
-//! (migration 7) — as statements that count the rows whose copy differs from its source.
+//! What the database keeps copies of — per-session counts (migration 5), tally keys
+//! (migration 7) and seats taken (migration 8) — as statements that count the rows whose copy differs from its source.
 //! Each must answer 0 after any sequence of writes.
 
-pub const CHECKS: [(&str, &str); 7] = [
+pub const CHECKS: [(&str, &str); 8] = [
+    (
+        "seats taken",
+        "SELECT count(*) FROM sessions s WHERE s.seats_taken <> (SELECT count(*) FROM registrations r
+           WHERE r.session_id = s.id AND r.walk_in = 0 AND r.state IN ('registered', 'attended', 'absent', 'leave'))",
+    ),
     (
         "attendance counts",
         "SELECT count(*) FROM sessions s WHERE

@@ -54,16 +54,15 @@ struct SessionGate {
     place: String,
 }
 
-/// States that hold one of the session's seats.
-const SEATED: &str = "('registered', 'attended', 'absent', 'leave')";
-
+/// The seats held: registrations that are not walk-ins and are registered, attended, absent or
+/// on leave, counted by migration 8's triggers as they change.
 async fn seats_taken(conn: &mut SqliteConnection, session_id: i64) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(&format!(
-        "SELECT count(*) FROM registrations WHERE session_id = ? AND walk_in = 0 AND state IN {SEATED}"
-    ))
-    .bind(session_id)
-    .fetch_one(&mut *conn)
-    .await?)
+    Ok(
+        sqlx::query_scalar("SELECT seats_taken FROM sessions WHERE id = ?")
+            .bind(session_id)
+            .fetch_one(&mut *conn)
+            .await?,
+    )
 }
 
 /// A fresh random code; callers redraw on the rare clash with a stored one.

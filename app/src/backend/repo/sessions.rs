@@ -9,11 +9,10 @@ use crate::{
     domain::{RegistrationRole, SessionFormat, SessionKind},
 };
 
-/// The card columns; `taken` counts the seats held (not cancelled, not waiting, not walk-ins).
+/// The card columns; `taken` is the seats held (kept by migration 8's triggers).
 pub const CARD: &str = "SELECT s.id, s.title, s.kind, s.format, s.status, s.starts_at, s.ends_at, s.signup_deadline,
         s.place, s.host_platform_id AS platform_id, p.name AS platform_name, a.name AS area_name, s.seats,
-        (SELECT count(*) FROM registrations r WHERE r.session_id = s.id AND r.walk_in = 0
-          AND r.state IN ('registered', 'attended', 'absent', 'leave')) AS taken
+        s.seats_taken AS taken
     FROM sessions s JOIN platforms p ON p.id = s.host_platform_id JOIN areas a ON a.id = s.area_id";
 
 /// Which upcoming sessions to list.
