@@ -13,6 +13,9 @@ log "building the server and site (release) and the load generator"
 cargo leptos build --release --precompress
 cargo build --release -p bench
 WORK="$(mktemp -d)"
+SERVER=""
+# The generated province is about a gigabyte: it goes, whatever step stops the run.
+trap 'if [ -n "$SERVER" ]; then kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
 export LEPTOS_SITE_ROOT="$ROOT/target/site" YST_DATABASE="$WORK/bench.db"
 SIZE="${BENCH_SIZE:-province}"
 log "generating the demo $SIZE"
@@ -35,7 +38,6 @@ PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 YST_SIGNUPS_PER_ADDRESS_PER_MINUTE=100000000 YST_SIGNINS_PER_ADDRESS_PER_MINUTE=100000 \
   YST_ADDR="127.0.0.1:$PORT" RUST_LOG=warn "$ROOT/target/release/yishitong" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 300); do
   if curl -fsS "http://127.0.0.1:$PORT/" -o /dev/null 2>/dev/null; then break; fi
   if ! kill -0 $SERVER 2>/dev/null; then cat "$WORK/server.log"; exit 1; fi
