@@ -54,10 +54,12 @@ impl Config {
             addr,
             site_root: env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
             secure_cookies: env::var("YST_SECURE_COOKIES").is_ok_and(|v| v == "1"),
+            // More readers than cores adds memory (a page cache each), not speed: reads here
+            // are CPU work on pages the OS already caches.
             readers: env::var("YST_READERS")
                 .ok()
                 .and_then(|v| v.parse().ok())
-                .unwrap_or(8),
+                .unwrap_or(4),
             public_url: env::var("YST_PUBLIC_URL")
                 .ok()
                 .filter(|v| !v.trim().is_empty()),

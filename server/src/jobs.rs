@@ -35,11 +35,14 @@ pub async fn run_once(
         reminders_queued: repo::outbox::queue_reminders(db, now, REMINDER_AHEAD).await?,
         ..Pass::default()
     };
+    // Handled messages are marked together after the batch; a crash in between sends them
+    // again on restart (at least once, never lost).
+    let mut handled = Vec::new();
     for message in repo::outbox::pending(db, BATCH).await? {
         match &message.recipient {
             Some(to) => match sender.send(to, &message).await {
                 Ok(()) => {
-                    repo::outbox::mark_sent(db, message.id, now).await?;
+                    handled.push(message.id);
                     pass.sent += 1;
                 }
                 // Left unsent: the next pass tries again.
@@ -49,9 +52,10 @@ pub async fn run_once(
                 }
             },
             // The number was erased before the message went out: nothing to send it to.
-            None => repo::outbox::mark_sent(db, message.id, now).await?,
+            None => handled.push(message.id),
         }
     }
+    repo::outbox::mark_sent(db, &handled, now).await?;
     let cutoff = now - TimeDelta::days(state.settings.retention_days);
     pass.numbers_erased = repo::outbox::erase_numbers_before(db, cutoff).await?;
     repo::login_failures::forget_old(db, now).await?;

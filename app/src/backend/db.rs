@@ -40,7 +40,9 @@ impl Db {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
-            .pragma("cache_size", "-16000")
+            // 8 MB per connection: a province year's figures read one index range each and
+            // took 112 ms with it against 107 ms with 16 MB; memory is the scarcer of the two.
+            .pragma("cache_size", "-8000")
             .pragma("temp_store", "memory");
         // A pool's default health check before each acquire is a round trip to the
         // connection's thread; an embedded file has no link to break, so it is skipped.

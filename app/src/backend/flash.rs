@@ -1,5 +1,5 @@
 use std::{
-    collections::HashMap,
+    collections::{HashMap, VecDeque},
     sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
@@ -11,7 +11,16 @@ use crate::forms::FormState;
 /// the URL, because it may hold a resident's mobile number; entries expire after a few minutes.
 #[derive(Clone, Debug, Default)]
 pub struct FlashStore {
-    inner: Arc<Mutex<HashMap<String, (Instant, FormState)>>>,
+    inner: Arc<Mutex<Entries>>,
+}
+
+/// The states by token, and their tokens oldest first: every sign-up leaves an entry, so
+/// forgetting the expired ones must cost what expired, not a pass over thousands of entries
+/// under the lock on every post.
+#[derive(Debug, Default)]
+struct Entries {
+    by_token: HashMap<String, (Instant, FormState)>,
+    oldest_first: VecDeque<(Instant, String)>,
 }
 
 const TTL: Duration = Duration::from_secs(15 * 60);
@@ -21,28 +30,28 @@ impl FlashStore {
     /// Stores a form state and returns the unguessable token that names it.
     pub fn put(&self, state: FormState) -> String {
         let token = super::auth::random_token();
+        let mut entries = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        // Taken under the lock, so the queue stays in time order.
         let now = Instant::now();
-        let mut map = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        map.retain(|_, (at, _)| now.duration_since(*at) < TTL);
-        if map.len() >= MAX_ENTRIES {
-            // Under a flood, forget the oldest rather than grow without bound.
-            if let Some(oldest) = map
-                .iter()
-                .min_by_key(|(_, (at, _))| *at)
-                .map(|(k, _)| k.clone())
-            {
-                map.remove(&oldest);
+        // The expired go; under a flood the oldest go too, rather than the store growing.
+        while let Some((at, _)) = entries.oldest_first.front() {
+            if now.duration_since(*at) < TTL && entries.by_token.len() < MAX_ENTRIES {
+                break;
+            }
+            if let Some((_, gone)) = entries.oldest_first.pop_front() {
+                entries.by_token.remove(&gone);
             }
         }
-        map.insert(token.clone(), (now, state));
+        entries.by_token.insert(token.clone(), (now, state));
+        entries.oldest_first.push_back((now, token.clone()));
         token
     }
 
     /// Reads a form state; it stays until it expires so that a reload shows the same page,
     /// except a one-time password, which is handed out once.
     pub fn get(&self, token: &str) -> Option<FormState> {
-        let mut map = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        let (at, state) = map.get_mut(token)?;
+        let mut entries = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        let (at, state) = entries.by_token.get_mut(token)?;
         if at.elapsed() >= TTL {
             return None;
         }
@@ -64,6 +73,20 @@ mod tests {
         assert_eq!(store.get(&token).unwrap().notice, Some(T::Saved));
         assert!(store.get("nope").is_none());
         assert_eq!(token.len(), 64);
+    }
+
+    #[test]
+    fn a_flood_keeps_the_newest_entries_only() {
+        let store = FlashStore::default();
+        let first = store.put(FormState::notice(T::Saved));
+        let tokens: Vec<String> = (0..MAX_ENTRIES)
+            .map(|_| store.put(FormState::notice(T::Saved)))
+            .collect();
+        assert!(store.get(&first).is_none(), "the oldest was forgotten");
+        assert!(tokens.iter().all(|t| store.get(t).is_some()));
+        let entries = store.inner.lock().unwrap();
+        assert_eq!(entries.by_token.len(), MAX_ENTRIES);
+        assert_eq!(entries.oldest_first.len(), MAX_ENTRIES);
     }
 
     #[test]

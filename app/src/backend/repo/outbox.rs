@@ -72,13 +72,18 @@ pub async fn pending(db: &Db, limit: i64) -> Result<Vec<Pending>, StoreError> {
     .await?)
 }
 
-/// Marks a message handled (sent, or dropped because its number was erased).
-pub async fn mark_sent(db: &Db, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
-    sqlx::query("UPDATE messages SET sent_at = ? WHERE id = ? AND sent_at IS NULL")
-        .bind(db_time(now))
-        .bind(id)
-        .execute(&db.write)
-        .await?;
+/// Marks messages handled (sent, or dropped because their number was erased), in one commit:
+/// a commit each would take the single writer from sign-ups once per message.
+pub async fn mark_sent(db: &Db, ids: &[i64], now: NaiveDateTime) -> Result<(), StoreError> {
+    let mut tx = db.write.begin().await?;
+    for id in ids {
+        sqlx::query("UPDATE messages SET sent_at = ? WHERE id = ? AND sent_at IS NULL")
+            .bind(db_time(now))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 
