@@ -153,17 +153,22 @@ async fn oversized_bodies_are_refused_whether_declared_or_streamed() {
         .map(|c| Ok(c.to_vec()))
         .collect();
     let streamed = b
-        .post_raw(
+        .try_post_raw(
             "/api/sessions/sign-up",
             &[("content-type", FORM), ("origin", b.origin())],
             reqwest::Body::wrap_stream(futures_util::stream::iter(chunks)),
         )
         .await;
-    assert!(
-        streamed.status.is_client_error(),
-        "streamed: {}",
-        streamed.status
-    );
+    match streamed {
+        Ok(answer) => assert!(
+            answer.status.is_client_error(),
+            "streamed: {}",
+            answer.status
+        ),
+        // The server may answer and close before the client has sent the rest of the body;
+        // the client then fails writing it. Refused all the same.
+        Err(e) => assert!(format!("{e:?}").contains("BodyWrite"), "streamed: {e:?}"),
+    }
     assert_eq!(app.scalar("SELECT count(*) FROM registrations").await, 0);
 }
 

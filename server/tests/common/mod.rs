@@ -265,11 +265,21 @@ impl Browser {
         headers: &[(&str, &str)],
         body: impl Into<reqwest::Body>,
     ) -> Answer {
+        self.try_post_raw(action, headers, body).await.unwrap()
+    }
+
+    /// As [`Self::post_raw`], with the client's error when the exchange broke off.
+    pub async fn try_post_raw(
+        &self,
+        action: &str,
+        headers: &[(&str, &str)],
+        body: impl Into<reqwest::Body>,
+    ) -> Result<Answer, reqwest::Error> {
         let mut req = self.client.post(format!("{}{action}", self.base));
         for (k, v) in headers {
             req = req.header(*k, *v);
         }
-        answer(req.body(body).send().await.unwrap()).await
+        Ok(answer(req.body(body).send().await?).await)
     }
 
     /// The address pages of this server are reached at, as browsers name it in `Origin`.
