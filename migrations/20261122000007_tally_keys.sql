@@ -29,7 +29,12 @@ BEGIN
 END;
 
 -- Problems and follow-up reviews are dated by themselves, not by their session: they carry the
--- session's keys and whether it counts (neither a draft nor cancelled).
+-- session's keys and whether it counts (neither a draft nor cancelled), as this view gives them.
+CREATE VIEW session_keys AS
+SELECT s.id AS session_id, s.status NOT IN ('draft', 'cancelled') AS counted, s.area_path,
+       s.platform_type, s.host_platform_id AS platform_id
+FROM sessions s;
+
 ALTER TABLE problems ADD COLUMN counted INTEGER NOT NULL DEFAULT 0 CHECK (counted IN (0, 1));
 ALTER TABLE problems ADD COLUMN area_path TEXT NOT NULL DEFAULT '';
 ALTER TABLE problems ADD COLUMN platform_type TEXT NOT NULL DEFAULT '';
@@ -39,40 +44,35 @@ ALTER TABLE reviews ADD COLUMN area_path TEXT NOT NULL DEFAULT '';
 ALTER TABLE reviews ADD COLUMN platform_type TEXT NOT NULL DEFAULT '';
 ALTER TABLE reviews ADD COLUMN platform_id INTEGER NOT NULL DEFAULT 0;
 UPDATE problems SET (counted, area_path, platform_type, platform_id) =
-    (SELECT s.status NOT IN ('draft', 'cancelled'), s.area_path, s.platform_type, s.host_platform_id
-     FROM sessions s WHERE s.id = problems.session_id);
+    (SELECT counted, area_path, platform_type, platform_id FROM session_keys WHERE session_id = problems.session_id);
 UPDATE reviews SET (counted, area_path, platform_type, platform_id) =
-    (SELECT s.status NOT IN ('draft', 'cancelled'), s.area_path, s.platform_type, s.host_platform_id
-     FROM sessions s WHERE s.id = reviews.session_id);
+    (SELECT counted, area_path, platform_type, platform_id FROM session_keys WHERE session_id = reviews.session_id);
 
+-- SQLite has no trigger for "insert or update": each pair below is the same statement.
 CREATE TRIGGER problems_keys_insert AFTER INSERT ON problems
 BEGIN
     UPDATE problems SET (counted, area_path, platform_type, platform_id) =
-        (SELECT s.status NOT IN ('draft', 'cancelled'), s.area_path, s.platform_type, s.host_platform_id
-         FROM sessions s WHERE s.id = NEW.session_id)
+        (SELECT counted, area_path, platform_type, platform_id FROM session_keys WHERE session_id = NEW.session_id)
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER problems_keys_update AFTER UPDATE OF session_id ON problems
 WHEN OLD.session_id IS NOT NEW.session_id
 BEGIN
     UPDATE problems SET (counted, area_path, platform_type, platform_id) =
-        (SELECT s.status NOT IN ('draft', 'cancelled'), s.area_path, s.platform_type, s.host_platform_id
-         FROM sessions s WHERE s.id = NEW.session_id)
+        (SELECT counted, area_path, platform_type, platform_id FROM session_keys WHERE session_id = NEW.session_id)
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER reviews_keys_insert AFTER INSERT ON reviews
 BEGIN
     UPDATE reviews SET (counted, area_path, platform_type, platform_id) =
-        (SELECT s.status NOT IN ('draft', 'cancelled'), s.area_path, s.platform_type, s.host_platform_id
-         FROM sessions s WHERE s.id = NEW.session_id)
+        (SELECT counted, area_path, platform_type, platform_id FROM session_keys WHERE session_id = NEW.session_id)
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER reviews_keys_update AFTER UPDATE OF session_id ON reviews
 WHEN OLD.session_id IS NOT NEW.session_id
 BEGIN
     UPDATE reviews SET (counted, area_path, platform_type, platform_id) =
-        (SELECT s.status NOT IN ('draft', 'cancelled'), s.area_path, s.platform_type, s.host_platform_id
-         FROM sessions s WHERE s.id = NEW.session_id)
+        (SELECT counted, area_path, platform_type, platform_id FROM session_keys WHERE session_id = NEW.session_id)
     WHERE id = NEW.id;
 END;
 -- A session's change of status, area or platform reaches its problems and reviews.
@@ -81,66 +81,56 @@ WHEN (OLD.status IN ('draft', 'cancelled')) IS NOT (NEW.status IN ('draft', 'can
   OR OLD.area_path IS NOT NEW.area_path OR OLD.platform_type IS NOT NEW.platform_type
   OR OLD.host_platform_id IS NOT NEW.host_platform_id
 BEGIN
-    UPDATE problems SET counted = NEW.status NOT IN ('draft', 'cancelled'), area_path = NEW.area_path,
-                        platform_type = NEW.platform_type, platform_id = NEW.host_platform_id
+    UPDATE problems SET (counted, area_path, platform_type, platform_id) =
+        (SELECT counted, area_path, platform_type, platform_id FROM session_keys WHERE session_id = NEW.id)
     WHERE session_id = NEW.id;
-    UPDATE reviews SET counted = NEW.status NOT IN ('draft', 'cancelled'), area_path = NEW.area_path,
-                       platform_type = NEW.platform_type, platform_id = NEW.host_platform_id
+    UPDATE reviews SET (counted, area_path, platform_type, platform_id) =
+        (SELECT counted, area_path, platform_type, platform_id FROM session_keys WHERE session_id = NEW.id)
     WHERE session_id = NEW.id;
 END;
 
 -- Topics count where their platform stood on the day they were submitted: the area it left at
 -- its first move on or after that day, else where it stands now.
+CREATE VIEW topic_keys AS
+SELECT t.id AS topic_id, a.path AS area_path, p.type_code AS platform_type
+FROM topics t JOIN platforms p ON p.id = t.platform_id
+JOIN areas a ON a.id = coalesce(
+    (SELECT m.from_area_id FROM platform_moves m WHERE m.platform_id = p.id AND m.moved_on >= date(t.submitted_at)
+     ORDER BY m.moved_on, m.id LIMIT 1), p.area_id);
+
 ALTER TABLE topics ADD COLUMN area_path TEXT NOT NULL DEFAULT '';
 ALTER TABLE topics ADD COLUMN platform_type TEXT NOT NULL DEFAULT '';
-UPDATE topics SET
-    area_path = (SELECT a.path FROM platforms p JOIN areas a ON a.id = coalesce(
-        (SELECT m.from_area_id FROM platform_moves m WHERE m.platform_id = p.id AND m.moved_on >= date(topics.submitted_at)
-         ORDER BY m.moved_on, m.id LIMIT 1), p.area_id) WHERE p.id = topics.platform_id),
-    platform_type = (SELECT type_code FROM platforms WHERE id = topics.platform_id);
+UPDATE topics SET (area_path, platform_type) =
+    (SELECT area_path, platform_type FROM topic_keys WHERE topic_id = topics.id);
 
 CREATE TRIGGER topics_keys_insert AFTER INSERT ON topics
 BEGIN
-    UPDATE topics SET
-        area_path = (SELECT a.path FROM platforms p JOIN areas a ON a.id = coalesce(
-            (SELECT m.from_area_id FROM platform_moves m WHERE m.platform_id = p.id AND m.moved_on >= date(NEW.submitted_at)
-             ORDER BY m.moved_on, m.id LIMIT 1), p.area_id) WHERE p.id = NEW.platform_id),
-        platform_type = (SELECT type_code FROM platforms WHERE id = NEW.platform_id)
+    UPDATE topics SET (area_path, platform_type) =
+        (SELECT area_path, platform_type FROM topic_keys WHERE topic_id = NEW.id)
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER topics_keys_update AFTER UPDATE OF platform_id, submitted_at ON topics
 WHEN OLD.platform_id IS NOT NEW.platform_id OR OLD.submitted_at IS NOT NEW.submitted_at
 BEGIN
-    UPDATE topics SET
-        area_path = (SELECT a.path FROM platforms p JOIN areas a ON a.id = coalesce(
-            (SELECT m.from_area_id FROM platform_moves m WHERE m.platform_id = p.id AND m.moved_on >= date(NEW.submitted_at)
-             ORDER BY m.moved_on, m.id LIMIT 1), p.area_id) WHERE p.id = NEW.platform_id),
-        platform_type = (SELECT type_code FROM platforms WHERE id = NEW.platform_id)
+    UPDATE topics SET (area_path, platform_type) =
+        (SELECT area_path, platform_type FROM topic_keys WHERE topic_id = NEW.id)
     WHERE id = NEW.id;
 END;
--- A move, or a platform's new area, changes where its topics count.
+-- A move, a platform's new area or its new type changes where and as what its topics count;
+-- the type also reaches its sessions (and through them their problems and reviews).
 CREATE TRIGGER platform_moves_to_topics AFTER INSERT ON platform_moves
 BEGIN
-    UPDATE topics SET area_path = (SELECT a.path FROM platforms p JOIN areas a ON a.id = coalesce(
-        (SELECT m.from_area_id FROM platform_moves m WHERE m.platform_id = p.id AND m.moved_on >= date(topics.submitted_at)
-         ORDER BY m.moved_on, m.id LIMIT 1), p.area_id) WHERE p.id = topics.platform_id)
+    UPDATE topics SET (area_path, platform_type) =
+        (SELECT area_path, platform_type FROM topic_keys WHERE topic_id = topics.id)
     WHERE platform_id = NEW.platform_id;
 END;
-CREATE TRIGGER platforms_area_to_topics AFTER UPDATE OF area_id ON platforms
-WHEN OLD.area_id IS NOT NEW.area_id
-BEGIN
-    UPDATE topics SET area_path = (SELECT a.path FROM platforms p JOIN areas a ON a.id = coalesce(
-        (SELECT m.from_area_id FROM platform_moves m WHERE m.platform_id = p.id AND m.moved_on >= date(topics.submitted_at)
-         ORDER BY m.moved_on, m.id LIMIT 1), p.area_id) WHERE p.id = topics.platform_id)
-    WHERE platform_id = NEW.id;
-END;
--- A platform's new type reaches its sessions (and through them their problems and reviews)
--- and its topics.
-CREATE TRIGGER platforms_type_to_rows AFTER UPDATE OF type_code ON platforms
-WHEN OLD.type_code IS NOT NEW.type_code
+CREATE TRIGGER platforms_keys_to_rows AFTER UPDATE OF area_id, type_code ON platforms
+WHEN OLD.area_id IS NOT NEW.area_id OR OLD.type_code IS NOT NEW.type_code
 BEGIN
     UPDATE sessions SET platform_type = NEW.type_code WHERE host_platform_id = NEW.id;
-    UPDATE topics SET platform_type = NEW.type_code WHERE platform_id = NEW.id;
+    UPDATE topics SET (area_path, platform_type) =
+        (SELECT area_path, platform_type FROM topic_keys WHERE topic_id = topics.id)
+    WHERE platform_id = NEW.id;
 END;
 
 -- One covering index per dated figure, date first: a year of the whole province is one range
