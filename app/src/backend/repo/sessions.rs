@@ -6,7 +6,7 @@ use super::StoreError;
 use crate::{
     api::sessions::{PublicSession, SessionCard},
     backend::{clock::db_time, db::Db},
-    domain::{RegistrationRole, SessionFormat, SessionKind},
+    domain::{RegistrationRole, SessionKind},
 };
 
 /// The card columns; `taken` is the seats held (kept by migration 8's triggers).
@@ -92,23 +92,39 @@ pub async fn card(db: &Db, id: i64) -> Result<SessionCard, StoreError> {
     Ok(card.with_clock(crate::backend::clock::now_local()))
 }
 
-/// A session's public page; `None` for a draft.
+/// What a session's public page shows beyond its card.
+#[derive(sqlx::FromRow)]
+struct PublicRow {
+    #[sqlx(flatten)]
+    card: SessionCard,
+    summary: String,
+    format_local_name: Option<String>,
+    audience: String,
+    waiting: i64,
+}
+
+/// A session's public page; `None` for a draft. One statement: each is a round trip to the
+/// connection's thread, and this is the page a whole city opens.
 pub async fn public(db: &Db, id: i64) -> Result<Option<PublicSession>, StoreError> {
-    let card = card(db, id).await?;
-    if card.status == crate::domain::SessionStatus::Draft {
-        return Ok(None);
-    }
-    let (summary, format_local_name, audience, format): (
-        String,
-        Option<String>,
-        String,
-        SessionFormat,
-    ) = sqlx::query_as(
-        "SELECT summary, format_local_name, audience, format FROM sessions WHERE id = ?",
-    )
+    let row: PublicRow = sqlx::query_as(&format!(
+        "SELECT c.*, s.summary, s.format_local_name, s.audience,
+                (SELECT count(*) FROM registrations r WHERE r.session_id = s.id AND r.state = 'waitlisted') AS waiting
+         FROM ({CARD} WHERE s.id = ?1) c JOIN sessions s ON s.id = c.id"
+    ))
     .bind(id)
     .fetch_one(&db.read)
     .await?;
+    let PublicRow {
+        card,
+        summary,
+        format_local_name,
+        audience,
+        waiting,
+    } = row;
+    let card = card.with_clock(crate::backend::clock::now_local());
+    if card.status == crate::domain::SessionStatus::Draft {
+        return Ok(None);
+    }
     let invited_roles: Vec<RegistrationRole> = if audience == "invited_roles" {
         sqlx::query_scalar("SELECT role FROM session_roles WHERE session_id = ? ORDER BY rowid")
             .bind(id)
@@ -117,19 +133,13 @@ pub async fn public(db: &Db, id: i64) -> Result<Option<PublicSession>, StoreErro
     } else {
         Vec::new()
     };
-    let waiting = sqlx::query_scalar(
-        "SELECT count(*) FROM registrations WHERE session_id = ? AND state = 'waitlisted'",
-    )
-    .bind(id)
-    .fetch_one(&db.read)
-    .await?;
     Ok(Some(PublicSession {
+        format: card.format,
         card,
         summary,
         format_local_name,
         invited_roles,
         waiting,
-        format,
         member: None,
     }))
 }
