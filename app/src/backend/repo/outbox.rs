@@ -75,6 +75,9 @@ pub async fn pending(db: &Db, limit: i64) -> Result<Vec<Pending>, StoreError> {
 /// Marks messages handled (sent, or dropped because their number was erased), in one commit:
 /// a commit each would take the single writer from sign-ups once per message.
 pub async fn mark_sent(db: &Db, ids: &[i64], now: NaiveDateTime) -> Result<(), StoreError> {
+    if ids.is_empty() {
+        return Ok(());
+    }
     let mut tx = db.write.begin().await?;
     for id in ids {
         sqlx::query("UPDATE messages SET sent_at = ? WHERE id = ? AND sent_at IS NULL")

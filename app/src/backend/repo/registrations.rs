@@ -47,22 +47,14 @@ pub enum SignUpRefusal {
 struct SessionGate {
     status: SessionStatus,
     seats: i64,
+    /// The seats held: registrations that are not walk-ins and are registered, attended, absent
+    /// or on leave, counted by migration 8's triggers as they change.
+    seats_taken: i64,
     signup_deadline: NaiveDateTime,
     starts_at: NaiveDateTime,
     audience: String,
     title: String,
     place: String,
-}
-
-/// The seats held: registrations that are not walk-ins and are registered, attended, absent or
-/// on leave, counted by migration 8's triggers as they change.
-async fn seats_taken(conn: &mut SqliteConnection, session_id: i64) -> Result<i64, StoreError> {
-    Ok(
-        sqlx::query_scalar("SELECT seats_taken FROM sessions WHERE id = ?")
-            .bind(session_id)
-            .fetch_one(&mut *conn)
-            .await?,
-    )
 }
 
 /// A fresh random code; callers redraw on the rare clash with a stored one.
@@ -111,7 +103,8 @@ pub(crate) async fn sign_up_in(
     now: NaiveDateTime,
 ) -> SignUpResult {
     let gate: Option<SessionGate> = sqlx::query_as(
-        "SELECT status, seats, signup_deadline, starts_at, audience, title, place FROM sessions WHERE id = ?",
+        "SELECT status, seats, seats_taken, signup_deadline, starts_at, audience, title, place
+         FROM sessions WHERE id = ?",
     )
     .bind(req.session_id)
     .fetch_optional(&mut *tx)
@@ -150,7 +143,7 @@ pub(crate) async fn sign_up_in(
     .bind(req.mobile.as_str())
     .fetch_optional(&mut *tx)
     .await?;
-    let seat_free = seats_taken(tx, req.session_id).await? < gate.seats;
+    let seat_free = gate.seats_taken < gate.seats;
     let state = if seat_free {
         RegistrationState::Registered
     } else {
@@ -302,12 +295,11 @@ async fn promote_waiting(
     session_id: i64,
     now: NaiveDateTime,
 ) -> Result<(), StoreError> {
-    let (seats, title): (i64, String) =
-        sqlx::query_as("SELECT seats, title FROM sessions WHERE id = ?")
+    let (free, title): (i64, String) =
+        sqlx::query_as("SELECT seats - seats_taken, title FROM sessions WHERE id = ?")
             .bind(session_id)
             .fetch_one(&mut *conn)
             .await?;
-    let free = seats - seats_taken(conn, session_id).await?;
     let waiting: Vec<(i64, String, Option<String>)> = sqlx::query_as(
         "SELECT id, code, mobile FROM registrations WHERE session_id = ? AND state = 'waitlisted'
          ORDER BY created_at, id LIMIT ?",
