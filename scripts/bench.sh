@@ -26,11 +26,8 @@ YEAR="$(TZ=Asia/Shanghai date +%Y)"
 CITY="$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT id FROM areas WHERE parent_id IS NULL ORDER BY id LIMIT 1").fetchone()[0])' "$YST_DATABASE")"
 EXTRAS=()
 for scope in "--area $CITY" ""; do
-  # The whole output is read before its first line is taken: cutting the pipe short (head -1)
-  # kills the tally with a broken pipe while it still prints.
   # shellcheck disable=SC2086  # $scope is one flag and its value, or nothing
-  out="$("$ROOT/target/release/yishitong" tally --year "$YEAR" $scope)"
-  line="${out%%$'\n'*}"
+  line="$("$ROOT/target/release/yishitong" tally --year "$YEAR" $scope | head -1)"
   EXTRAS+=(--extra "${line%%, figures counted in*}=${line##*figures counted in }")
 done
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"

@@ -11,9 +11,10 @@ mod stats;
 
 use std::time::Duration;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 
 use report::Report;
+use stats::CpuClock;
 
 #[derive(Parser)]
 #[command(about = "Load-test a running 议事通 server")]
@@ -41,6 +42,24 @@ struct Cli {
     /// Lines measured outside the server (the `tally` command's timings), `label=value`.
     #[arg(long = "extra")]
     extras: Vec<String>,
+    /// Only these parts (repeat the flag); without it, all of them.
+    #[arg(long = "only", value_enum)]
+    only: Vec<Part>,
+}
+
+/// The parts of a run, in the order they run.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Part {
+    /// Session pages and the session list, 8 and 32 clients.
+    Pages,
+    /// Sign-ups from 32 clients.
+    SignUps,
+    /// 200 sign-ups at once for 50 seats.
+    Race,
+    /// The figures page and its exports, as city staff.
+    Figures,
+    /// The resident pages' first-load weight.
+    Weights,
 }
 
 #[tokio::main]
@@ -63,22 +82,70 @@ async fn run(cli: Cli) -> Result<Report, site::SiteError> {
     let site = site::Site::new(&cli.base);
     let mut report = Report::default();
 
-    let pages = site.upcoming_session_pages().await?;
-    eprintln!("bench: reading {} session pages", pages.len());
-    let list = site.page("/sessions");
-    for clients in [8, 32] {
-        let urls = pages.clone();
-        let sample = load::run(clients, phase, move |c, i| {
-            site::get_page(c, urls[i % urls.len()].clone())
-        })
-        .await;
-        report.add(format!("session page, {clients} clients"), sample);
-        let url = list.clone();
-        let sample = load::run(clients, phase, move |c, _| site::get_page(c, url.clone())).await;
-        report.add(format!("session list, {clients} clients"), sample);
-    }
+    let runs = |part| cli.only.is_empty() || cli.only.contains(&part);
 
-    eprintln!("bench: signing up");
+    let pages = site.upcoming_session_pages().await?;
+    if runs(Part::Pages) {
+        eprintln!("bench: reading {} session pages", pages.len());
+        let list = site.page("/sessions");
+        for clients in [8, 32] {
+            let urls = pages.clone();
+            let clock = CpuClock::start(cli.pid);
+            let sample = load::run(clients, phase, move |c, i| {
+                site::get_page(c, urls[i % urls.len()].clone())
+            })
+            .await;
+            report.add(
+                format!("session page, {clients} clients"),
+                sample,
+                clock.stop(),
+            );
+            let url = list.clone();
+            let clock = CpuClock::start(cli.pid);
+            let sample =
+                load::run(clients, phase, move |c, _| site::get_page(c, url.clone())).await;
+            report.add(
+                format!("session list, {clients} clients"),
+                sample,
+                clock.stop(),
+            );
+        }
+    }
+    if runs(Part::SignUps) || runs(Part::Race) {
+        sign_ups(
+            &cli,
+            &site,
+            &mut report,
+            runs(Part::SignUps),
+            runs(Part::Race),
+        )
+        .await?;
+    }
+    if runs(Part::Figures) {
+        figures(&cli, &site, &mut report).await?;
+    }
+    report.extras = cli
+        .extras
+        .iter()
+        .filter_map(|e| e.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    if runs(Part::Weights) {
+        report.weights = site.resident_page_weights(&pages[0]).await?;
+    }
+    report.peak_memory_kib = cli.pid.and_then(stats::peak_memory_kib);
+    Ok(report)
+}
+
+/// Sign-ups under load into sessions with room for all of them, then the race for 50 seats.
+async fn sign_ups(
+    cli: &Cli,
+    site: &site::Site,
+    report: &mut Report,
+    load: bool,
+    race: bool,
+) -> Result<(), site::SiteError> {
+    let phase = Duration::from_secs(cli.seconds);
     let organizer = site.sign_in(&cli.organizer, &cli.password).await?;
     let platform = site.organizer_platform(&organizer).await?;
     // Sessions with room for every sign-up the phase makes, so that each one takes a seat.
@@ -91,13 +158,19 @@ async fn run(cli: Cli) -> Result<Report, site::SiteError> {
         );
     }
     let base = cli.base.trim_end_matches('/').to_owned();
-    let signup_base = base.clone();
-    let sample = load::run(32, phase, move |c, i| {
-        site::sign_up(c, signup_base.clone(), open[i % open.len()], i, 0)
-    })
-    .await;
-    report.add("sign-up, 32 clients".to_owned(), sample);
-
+    if load {
+        eprintln!("bench: signing up");
+        let signup_base = base.clone();
+        let clock = CpuClock::start(cli.pid);
+        let sample = load::run(32, phase, move |c, i| {
+            site::sign_up(c, signup_base.clone(), open[i % open.len()], i, 0)
+        })
+        .await;
+        report.add("sign-up, 32 clients".to_owned(), sample, clock.stop());
+    }
+    if !race {
+        return Ok(());
+    }
     eprintln!("bench: 200 sign-ups for 50 seats");
     let race = site
         .publish_session(&organizer, platform, "名额抢报测试", 50)
@@ -109,14 +182,21 @@ async fn run(cli: Cli) -> Result<Report, site::SiteError> {
     .await;
     let counts = site::counts(&cli.database, race).await?;
     report.race(burst, counts);
+    Ok(())
+}
 
+/// The figures page of the first city, and its two heaviest exports.
+async fn figures(cli: &Cli, site: &site::Site, report: &mut Report) -> Result<(), site::SiteError> {
     eprintln!("bench: figures and exports");
     let staff = site.sign_in(&cli.staff, &cli.password).await?;
     let (city, year) = site::first_city_and_year(&cli.database).await?;
     let figures = site.page(&format!("/manage/tallies?year={year}&area={city}"));
+    let clock = CpuClock::start(cli.pid);
+    let sample = exports::figures_page(&staff, &figures, 5).await;
     report.add(
         format!("figures page, city {year} (16 figures, last year, 11 breakdowns), 1 client"),
-        exports::figures_page(&staff, &figures, 5).await,
+        sample,
+        clock.stop(),
     );
     for (what, path) in [
         (
@@ -132,14 +212,5 @@ async fn run(cli: Cli) -> Result<Report, site::SiteError> {
             .exports
             .push(exports::download(&staff, what, &site.page(&path), cli.pid).await?);
     }
-    report.extras = cli
-        .extras
-        .iter()
-        .filter_map(|e| e.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
-
-    report.weights = site.resident_page_weights(&pages[0]).await?;
-    report.peak_memory_kib = cli.pid.and_then(stats::peak_memory_kib);
-    Ok(report)
+    Ok(())
 }

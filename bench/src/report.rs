@@ -2,11 +2,15 @@
 
 use std::fmt;
 
-use crate::{load::Sample, site::Counts, stats::percentile};
+use crate::{
+    load::Sample,
+    site::Counts,
+    stats::{percentile, CpuUse},
+};
 
 #[derive(Default)]
 pub struct Report {
-    rows: Vec<(String, Sample)>,
+    rows: Vec<(String, Sample, CpuUse)>,
     race: Option<(Sample, Counts)>,
     pub weights: Vec<(String, usize)>,
     pub exports: Vec<crate::exports::ExportRun>,
@@ -16,8 +20,8 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn add(&mut self, name: String, sample: Sample) {
-        self.rows.push((name, sample));
+    pub fn add(&mut self, name: String, sample: Sample, cpu: CpuUse) {
+        self.rows.push((name, sample, cpu));
     }
 
     pub fn race(&mut self, burst: Sample, counts: Counts) {
@@ -31,18 +35,31 @@ fn ms(d: std::time::Duration) -> String {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "| measure | requests/s | p50 | p99 | failures |")?;
-        writeln!(f, "|---|---:|---:|---:|---:|")?;
-        for (name, s) in &self.rows {
+        if !self.rows.is_empty() {
+            writeln!(
+                f,
+                "| measure | requests/s | p50 | p99 | failures | server CPU per request | CPU taken by the host |"
+            )?;
+            writeln!(f, "|---|---:|---:|---:|---:|---:|---:|")?;
+        }
+        for (name, s, cpu) in &self.rows {
             let ok = s.latencies.len() - s.failures;
             writeln!(
                 f,
-                "| {name} | {:.0} | {} | {} | {} of {} |",
+                "| {name} | {:.0} | {} | {} | {} of {} | {} | {} |",
                 ok as f64 / s.elapsed.as_secs_f64().max(f64::EPSILON),
                 ms(percentile(&s.latencies, 50.0)),
                 ms(percentile(&s.latencies, 99.0)),
                 s.failures,
-                s.latencies.len()
+                s.latencies.len(),
+                cpu.server
+                    .filter(|_| !s.latencies.is_empty())
+                    .map_or("—".to_owned(), |d| format!(
+                        "{:.2} ms",
+                        d.as_secs_f64() * 1000.0 / s.latencies.len() as f64
+                    )),
+                cpu.steal_percent
+                    .map_or("—".to_owned(), |p| format!("{p:.0}%"))
             )?;
         }
         if let Some((burst, counts)) = &self.race {

@@ -57,7 +57,7 @@ pub async fn run_once(
     }
     repo::outbox::mark_sent(db, &handled, now).await?;
     let cutoff = now - TimeDelta::days(state.settings.retention_days);
-    pass.numbers_erased = repo::outbox::erase_numbers_before(db, cutoff).await?;
+    pass.numbers_erased = repo::outbox::erase_numbers_before(db, cutoff, now).await?;
     repo::login_failures::forget_old(db, now).await?;
     state.limits.forget_idle();
     // Hourly, as SQLite advises for long-lived connections: refresh the planner's statistics

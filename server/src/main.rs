@@ -153,13 +153,12 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                     "the database already holds data; demo data goes into an empty one".into(),
                 );
             }
-            let logins = demo::generate(
-                &state.db,
-                size.plan(),
-                seed,
-                app::backend::clock::now_local(),
-            )
-            .await?;
+            let now = app::backend::clock::now_local();
+            let logins = demo::generate(&state.db, size.plan(), seed, now).await?;
+            // As a server running all along would hold them: numbers past the retention
+            // period already erased, rather than left for its first pass.
+            let cutoff = now - chrono::TimeDelta::days(state.settings.retention_days);
+            app::backend::repo::outbox::erase_numbers_before(&state.db, cutoff, now).await?;
             demo::print_logins(&logins);
         }
         Command::Backup { to } => {
@@ -175,16 +174,26 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         Command::Tally { year, area, runs } => {
             let period = app::domain::Period::year(year).ok_or("no such year")?;
             let t = server::tally_timing::time_figures(&state.db, area, period, runs).await?;
-            println!(
-                "{} {year}: {} sessions on record, figures counted in {:.1} ms",
+            print_to_reader(&format!(
+                "{} {year}: {} sessions on record, figures counted in {:.1} ms\n{:#?}\n",
                 t.scope_name,
                 t.sessions_in_scope,
-                t.fastest.as_secs_f64() * 1000.0
-            );
-            println!("{:#?}", t.figures);
+                t.fastest.as_secs_f64() * 1000.0,
+                t.figures
+            ))?;
         }
     }
     Ok(())
+}
+
+/// Writes to standard output; a reader that stopped early (`| head`) is not an error, where
+/// `println!` would panic on the closed pipe.
+fn print_to_reader(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        done => done,
+    }
 }
 
 /// Ends the server on Ctrl-C or SIGTERM, after in-flight requests finish.

@@ -145,3 +145,73 @@ async fn the_retention_period_erases_numbers_but_keeps_every_count() {
         "a recent session keeps its numbers"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_retention_period_erases_a_backlog_in_batches_and_numbers_written_later() {
+    let app = TestApp::spawn().await;
+    let old = app.session(10, 3).await;
+    app.browser().sign_up(old, "居民甲", "13500000001").await;
+    app.exec(&format!(
+        "UPDATE sessions SET starts_at = datetime('now', '-300 days'), ends_at = datetime('now', '-300 days', '+2 hours'),
+             signup_deadline = datetime('now', '-301 days'), checkin_opens_at = datetime('now', '-300 days', '-30 minutes'),
+             checkin_closes_at = datetime('now', '-300 days', '+2 hours') WHERE id = {old}"
+    ))
+    .await;
+    // More past sessions than one erasing transaction takes, each with a resident's number:
+    // one pass erases them all. (Copies of the first, but for the seat it has taken.)
+    let columns = app
+        .text(
+            "SELECT group_concat(name) FROM pragma_table_info('sessions')
+             WHERE name NOT IN ('id', 'seats_taken')",
+        )
+        .await
+        .unwrap();
+    app.exec(&format!(
+        "INSERT INTO sessions ({columns})
+         SELECT {columns} FROM sessions,
+              (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120) SELECT i FROM n)
+         WHERE id = {old};
+         INSERT INTO registrations (session_id, code, name, mobile, role, state, created_at, updated_at)
+         SELECT id, printf('Q%07d', id), '居民乙', printf('139%08d', id), 'resident', 'registered',
+                starts_at, starts_at
+         FROM sessions WHERE id > {old}"
+    ))
+    .await;
+    let held = "SELECT count(*) FROM registrations WHERE mobile IS NOT NULL";
+    assert_eq!(app.scalar(held).await, 121);
+    let pass = run_once(&app.state, &Recorder::default(), now())
+        .await
+        .unwrap();
+    assert_eq!(pass.numbers_erased, 121);
+    assert_eq!(app.scalar(held).await, 0);
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM sessions WHERE numbers_erased_at IS NULL")
+            .await,
+        0,
+        "every session is marked"
+    );
+    let again = run_once(&app.state, &Recorder::default(), now())
+        .await
+        .unwrap();
+    assert_eq!(
+        again.numbers_erased, 0,
+        "a marked session is not read again"
+    );
+
+    // A number written afterwards (a walk-in recorded late) brings the session back.
+    app.exec(&format!(
+        "INSERT INTO registrations (session_id, code, name, mobile, role, state, walk_in, checked_in_at,
+                                    checkin_method, created_at, updated_at)
+         VALUES ({old}, 'LATEWALK', '居民丙', '13700000003', 'resident', 'attended', 1, datetime('now'),
+                 'walk_in', datetime('now'), datetime('now'))"
+    ))
+    .await;
+    assert_eq!(app.scalar(held).await, 1);
+    let late = run_once(&app.state, &Recorder::default(), now())
+        .await
+        .unwrap();
+    assert_eq!(late.numbers_erased, 1);
+    assert_eq!(app.scalar(held).await, 0);
+    let drifted = common::kept::drifted(&app.state.db.read).await;
+    assert!(drifted.is_empty(), "copies differ: {drifted:?}");
+}

@@ -1,8 +1,15 @@
 //! What the database keeps copies of — per-session counts (migration 5), tally keys
-//! (migration 7) and seats taken (migration 8) — as statements that count the rows whose copy differs from its source.
+//! (migration 7), seats taken (migration 8) and whether a session's numbers are erased
+//! (migration 9) — as statements that count the rows whose copy differs from its source.
 //! Each must answer 0 after any sequence of writes.
 
-pub const CHECKS: [(&str, &str); 8] = [
+pub const CHECKS: [(&str, &str); 9] = [
+    (
+        "numbers erased",
+        "SELECT count(*) FROM sessions s WHERE s.numbers_erased_at IS NOT NULL AND (
+           EXISTS (SELECT 1 FROM registrations r WHERE r.session_id = s.id AND r.mobile IS NOT NULL AND r.member_user_id IS NULL)
+           OR EXISTS (SELECT 1 FROM messages m WHERE m.session_id = s.id AND m.recipient IS NOT NULL))",
+    ),
     (
         "seats taken",
         "SELECT count(*) FROM sessions s WHERE s.seats_taken <> (SELECT count(*) FROM registrations r

@@ -90,27 +90,62 @@ pub async fn mark_sent(db: &Db, ids: &[i64], now: NaiveDateTime) -> Result<(), S
     Ok(())
 }
 
+/// Sessions whose numbers one transaction erases: a few thousand registrations at most, so
+/// that sign-ups wait for the single writer a few milliseconds, not seconds.
+const ERASE_SESSIONS: i64 = 50;
+
 /// Erases residents' mobile numbers (on registrations and in the outbox) for sessions that ended
-/// before `cutoff`. Names, roles, states and every count stay as they were. Returns how many
-/// registrations lost their number.
-pub async fn erase_numbers_before(db: &Db, cutoff: NaiveDateTime) -> Result<u64, StoreError> {
-    let mut tx = db.write.begin().await?;
-    let erased = sqlx::query(
-        "UPDATE registrations SET mobile = NULL
-         WHERE mobile IS NOT NULL AND member_user_id IS NULL
-           AND session_id IN (SELECT id FROM sessions WHERE ends_at < ?)",
-    )
-    .bind(db_time(cutoff))
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    sqlx::query(
-        "UPDATE messages SET recipient = NULL
-         WHERE recipient IS NOT NULL AND session_id IN (SELECT id FROM sessions WHERE ends_at < ?)",
-    )
-    .bind(db_time(cutoff))
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(erased)
+/// before `cutoff`, and marks those sessions erased at `now` (migration 9). Names, roles, states
+/// and every count stay as they were; members keep theirs on their registrations, which their
+/// account holds anyway. Returns how many registrations lost their number.
+pub async fn erase_numbers_before(
+    db: &Db,
+    cutoff: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<u64, StoreError> {
+    let mut erased = 0;
+    loop {
+        let mut tx = db.write.begin().await?;
+        let due: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM sessions WHERE numbers_erased_at IS NULL AND ends_at < ?
+             ORDER BY ends_at LIMIT ?",
+        )
+        .bind(db_time(cutoff))
+        .bind(ERASE_SESSIONS)
+        .fetch_all(&mut *tx)
+        .await?;
+        if due.is_empty() {
+            return Ok(erased);
+        }
+        let ids = id_list(&due);
+        erased += sqlx::query(
+            "UPDATE registrations SET mobile = NULL
+             WHERE session_id IN (SELECT value FROM json_each(?1))
+               AND mobile IS NOT NULL AND member_user_id IS NULL",
+        )
+        .bind(&ids)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        sqlx::query(
+            "UPDATE messages SET recipient = NULL
+             WHERE recipient IS NOT NULL AND registration_id IN
+                   (SELECT id FROM registrations WHERE session_id IN (SELECT value FROM json_each(?1)));
+             UPDATE sessions SET numbers_erased_at = ?2 WHERE id IN (SELECT value FROM json_each(?1))",
+        )
+        .bind(&ids)
+        .bind(db_time(now))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        if due.len() < ERASE_SESSIONS as usize {
+            return Ok(erased);
+        }
+    }
+}
+
+/// Ids as a JSON array, for `json_each`: one bound value however many there are.
+fn id_list(ids: &[i64]) -> String {
+    let listed: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("[{}]", listed.join(","))
 }
