@@ -370,3 +370,123 @@ async fn a_signed_in_member_is_recorded_as_a_member_with_their_level() {
         "without a login, a resident"
     );
 }
+
+/// Sign-ups that reach the queue together are decided together (one read, one write per
+/// table) and must come out as if decided one by one, in arrival order. On one thread the queue
+/// task runs only once every sign-up below is queued, so they make one batch.
+#[tokio::test(flavor = "current_thread")]
+async fn sign_ups_arriving_together_are_decided_as_one_by_one() {
+    use app::backend::repo::registrations::{
+        cancel, sign_up, SignUpOutcome::*, SignUpRefusal::*, SignUpRequest,
+    };
+    use app::domain::{Mobile, PersonName, RegistrationCode, RegistrationRole};
+
+    let app = TestApp::spawn().await;
+    let db = &app.state.db;
+    let now = app::backend::clock::now_local();
+    let two_seats = app.session(2, 7).await;
+    let draft = app.session(5, 7).await;
+    let experts_only = app.session(5, 7).await;
+    let came_back = app.session(1, 7).await;
+    app.exec(&format!(
+        "UPDATE sessions SET status = 'draft' WHERE id = {draft};
+         UPDATE sessions SET audience = 'invited_roles' WHERE id = {experts_only};
+         INSERT INTO session_roles (session_id, role) VALUES ({experts_only}, 'expert')"
+    ))
+    .await;
+    let request = |session_id, mobile: &str, role| SignUpRequest {
+        session_id,
+        name: PersonName::parse("居民").unwrap(),
+        mobile: Mobile::parse(mobile).unwrap(),
+        role,
+        member: None,
+    };
+    let resident = RegistrationRole::Resident;
+    // One number signed up and cancelled before: signing up again brings its registration back.
+    let first = sign_up(db, &request(came_back, "13600000009", resident), now)
+        .await
+        .unwrap();
+    let Ok(Registered(old_code)) = first else {
+        panic!("{first:?}")
+    };
+    let parsed = RegistrationCode::parse(&old_code).unwrap();
+    cancel(db, &parsed, now).await.unwrap();
+
+    let batch = [
+        request(two_seats, "13600000001", resident),
+        request(two_seats, "13600000002", resident),
+        request(two_seats, "13600000001", resident),
+        request(two_seats, "13600000003", resident),
+        request(draft, "13600000004", resident),
+        request(i64::MAX, "13600000005", resident),
+        request(experts_only, "13600000006", resident),
+        request(experts_only, "13600000007", RegistrationRole::Expert),
+        request(came_back, "13600000009", resident),
+        request(came_back, "13600000010", resident),
+    ];
+    let answers: Vec<_> = futures_util::future::join_all(batch.iter().map(|r| sign_up(db, r, now)))
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let code = |i: usize| match &answers[i] {
+        Ok(Registered(c) | Waitlisted(c) | Existing(c)) => c.clone(),
+        other => panic!("{i}: {other:?}"),
+    };
+    assert!(matches!(answers[0], Ok(Registered(_))), "{answers:?}");
+    assert!(matches!(answers[1], Ok(Registered(_))), "{answers:?}");
+    assert_eq!(
+        answers[2],
+        Ok(Existing(code(0))),
+        "the second tap of one number"
+    );
+    assert!(
+        matches!(answers[3], Ok(Waitlisted(_))),
+        "two seats taken before it"
+    );
+    assert_eq!(answers[4], Err(NoSuchSession), "a draft");
+    assert_eq!(answers[5], Err(NoSuchSession));
+    assert_eq!(answers[6], Err(RoleNotInvited));
+    assert!(matches!(answers[7], Ok(Registered(_))), "{answers:?}");
+    assert_eq!(
+        answers[8],
+        Ok(Registered(old_code.clone())),
+        "the same registration again"
+    );
+    assert!(
+        matches!(answers[9], Ok(Waitlisted(_))),
+        "its one seat is taken again"
+    );
+    let distinct: std::collections::HashSet<_> = [0, 1, 3, 7, 9].map(code).into();
+    assert_eq!(distinct.len(), 5);
+
+    let states = app
+        .text(&format!(
+            "SELECT group_concat(mobile || ':' || state, ' ') FROM
+               (SELECT mobile, state FROM registrations WHERE session_id IN ({two_seats}, {came_back}) ORDER BY id)"
+        ))
+        .await;
+    assert_eq!(
+        states.as_deref(),
+        Some(
+            "13600000009:registered 13600000001:registered 13600000002:registered \
+             13600000003:waitlisted 13600000010:waitlisted"
+        )
+    );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM registrations").await,
+        6,
+        "nothing for the refused"
+    );
+    assert_eq!(
+        app.text("SELECT group_concat(kind, ' ') FROM (SELECT kind FROM messages ORDER BY id)")
+            .await
+            .as_deref(),
+        Some(
+            "confirmation confirmation confirmation waitlisted confirmation confirmation waitlisted"
+        ),
+        "a message for each place taken or waited for, the first from before the batch"
+    );
+    let drifted = common::kept::drifted(&app.state.db.read).await;
+    assert!(drifted.is_empty(), "copies differ: {drifted:?}");
+}

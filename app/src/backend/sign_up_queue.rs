@@ -1,16 +1,17 @@
 //! Group commit for sign-ups. Every commit waits for the disk (`synchronous=FULL`: an
 //! acknowledged sign-up survives a power cut), and one disk flush per sign-up caps a whole
 //! city's sign-up evening at a few hundred a second. Sign-ups are handed to one task instead,
-//! which takes whatever has queued up (up to `BATCH`), runs each in its own savepoint of one
-//! transaction — in arrival order, each seeing the ones before it, so seats are counted exactly
-//! as one by one — commits once, and only then answers each of them.
+//! which takes whatever has queued up (up to `BATCH`), decides and writes them together in one
+//! transaction (`repo::sign_ups`: in arrival order, each seeing the ones before it, so seats
+//! are counted exactly as one by one), commits once, and only then answers each of them.
 
 use chrono::NaiveDateTime;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqlitePool;
 use tokio::sync::{mpsc, oneshot};
 
 use super::repo::{
-    registrations::{sign_up_in, SignUpRequest, SignUpResult},
+    registrations::{SignUpRequest, SignUpResult},
+    sign_ups::{sign_up_all, Decision},
     StoreError,
 };
 
@@ -78,37 +79,33 @@ async fn run(write: SqlitePool, mut queued: mpsc::Receiver<Job>) {
     }
 }
 
-/// Runs the jobs in one transaction; a job that fails is rolled back to its savepoint alone.
-/// If the commit fails, every job of the batch fails: none of them was acknowledged.
+/// Commits the jobs in one transaction. Should the store fail it, each job is tried again on
+/// its own, so that one sign-up the store refuses fails alone, not the ones it arrived with.
+/// None of them was acknowledged before its commit.
 async fn commit(write: &SqlitePool, jobs: &[Job]) -> Vec<SignUpResult> {
-    match commit_all(write, jobs).await {
-        Ok(results) => results,
-        Err(e) => {
-            tracing::error!(error = %e, "sign-up batch");
-            jobs.iter()
-                .map(|_| Err(StoreError::Database(sqlx::Error::Protocol(e.to_string()))))
-                .collect()
+    match commit_together(write, jobs).await {
+        Ok(decisions) => decisions.into_iter().map(Ok).collect(),
+        Err(e) if jobs.len() > 1 => {
+            tracing::warn!(error = %e, sign_ups = jobs.len(), "sign-up batch; trying each alone");
+            let mut results = Vec::with_capacity(jobs.len());
+            for job in jobs {
+                results.push(
+                    match commit_together(write, std::slice::from_ref(job)).await {
+                        Ok(mut decided) => Ok(decided.remove(0)),
+                        Err(e) => Err(e),
+                    },
+                );
+            }
+            results
         }
+        Err(e) => vec![Err(e)],
     }
 }
 
-async fn commit_all(write: &SqlitePool, jobs: &[Job]) -> Result<Vec<SignUpResult>, sqlx::Error> {
+async fn commit_together(write: &SqlitePool, jobs: &[Job]) -> Result<Vec<Decision>, StoreError> {
     let mut tx = write.begin().await?;
-    let mut results = Vec::with_capacity(jobs.len());
-    for job in jobs {
-        results.push(one(&mut tx, job).await?);
-    }
+    let requests: Vec<_> = jobs.iter().map(|j| (&j.request, j.now)).collect();
+    let decisions = sign_up_all(&mut tx, &requests).await?;
     tx.commit().await?;
-    Ok(results)
-}
-
-/// One job in its own savepoint: a failed one leaves nothing behind in the transaction.
-async fn one(tx: &mut SqliteConnection, job: &Job) -> Result<SignUpResult, sqlx::Error> {
-    sqlx::query("SAVEPOINT sign_up").execute(&mut *tx).await?;
-    let result = sign_up_in(tx, &job.request, job.now).await;
-    if result.is_err() {
-        sqlx::query("ROLLBACK TO sign_up").execute(&mut *tx).await?;
-    }
-    sqlx::query("RELEASE sign_up").execute(&mut *tx).await?;
-    Ok(result)
+    Ok(decisions)
 }

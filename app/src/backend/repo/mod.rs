@@ -15,6 +15,7 @@ pub mod published;
 pub mod registrations;
 pub mod reviews;
 pub mod sessions;
+pub mod sign_ups;
 pub mod tallies;
 pub mod topics;
 pub mod users;

@@ -9,9 +9,7 @@ use sqlx::SqliteConnection;
 use super::StoreError;
 use crate::{
     backend::{clock::db_time, db::Db},
-    domain::{
-        Mobile, PersonName, RegistrationCode, RegistrationRole, RegistrationState, SessionStatus,
-    },
+    domain::{Mobile, PersonName, RegistrationCode, RegistrationRole, RegistrationState},
 };
 
 /// A resident's (or member's) request for a place.
@@ -41,20 +39,6 @@ pub enum SignUpRefusal {
     /// Not published, or already started.
     NotOpen,
     RoleNotInvited,
-}
-
-#[derive(sqlx::FromRow)]
-struct SessionGate {
-    status: SessionStatus,
-    seats: i64,
-    /// The seats held: registrations that are not walk-ins and are registered, attended, absent
-    /// or on leave, counted by migration 8's triggers as they change.
-    seats_taken: i64,
-    signup_deadline: NaiveDateTime,
-    starts_at: NaiveDateTime,
-    audience: String,
-    title: String,
-    place: String,
 }
 
 /// A fresh random code; callers redraw on the rare clash with a stored one.
@@ -93,155 +77,6 @@ pub type SignUpResult = Result<Result<SignUpOutcome, SignUpRefusal>, StoreError>
 /// `backend::sign_up_queue`); this returns once this one is durable.
 pub async fn sign_up(db: &Db, req: &SignUpRequest, now: NaiveDateTime) -> SignUpResult {
     db.sign_ups.submit(req.clone(), now).await
-}
-
-/// One sign-up inside the caller's transaction: reads the seats taken and writes the
-/// registration and its message, or refuses having written nothing.
-pub(crate) async fn sign_up_in(
-    tx: &mut SqliteConnection,
-    req: &SignUpRequest,
-    now: NaiveDateTime,
-) -> SignUpResult {
-    let gate: Option<SessionGate> = sqlx::query_as(
-        "SELECT status, seats, seats_taken, signup_deadline, starts_at, audience, title, place
-         FROM sessions WHERE id = ?",
-    )
-    .bind(req.session_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(gate) = gate else {
-        return Ok(Err(SignUpRefusal::NoSuchSession));
-    };
-    match gate.status {
-        SessionStatus::Cancelled => return Ok(Err(SignUpRefusal::Cancelled)),
-        SessionStatus::Published => {}
-        SessionStatus::Draft => return Ok(Err(SignUpRefusal::NoSuchSession)),
-        _ => return Ok(Err(SignUpRefusal::NotOpen)),
-    }
-    if now >= gate.starts_at {
-        return Ok(Err(SignUpRefusal::NotOpen));
-    }
-    if now > gate.signup_deadline {
-        return Ok(Err(SignUpRefusal::DeadlinePassed));
-    }
-    if gate.audience == "invited_roles" {
-        let invited: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM session_roles WHERE session_id = ? AND role = ?)",
-        )
-        .bind(req.session_id)
-        .bind(req.role)
-        .fetch_one(&mut *tx)
-        .await?;
-        if !invited {
-            return Ok(Err(SignUpRefusal::RoleNotInvited));
-        }
-    }
-    let existing: Option<(i64, String, RegistrationState)> = sqlx::query_as(
-        "SELECT id, code, state FROM registrations WHERE session_id = ? AND mobile = ?",
-    )
-    .bind(req.session_id)
-    .bind(req.mobile.as_str())
-    .fetch_optional(&mut *tx)
-    .await?;
-    let seat_free = gate.seats_taken < gate.seats;
-    let state = if seat_free {
-        RegistrationState::Registered
-    } else {
-        RegistrationState::Waitlisted
-    };
-    let (id, code) = match existing {
-        Some((_, code, s)) if s != RegistrationState::Cancelled => {
-            return Ok(Ok(SignUpOutcome::Existing(code)));
-        }
-        // Signing up again after cancelling brings the same registration back.
-        Some((id, code, _)) => {
-            // It queues anew: the waiting list goes by the time of this sign-up.
-            sqlx::query(
-                "UPDATE registrations SET state = ?, name = ?, role = ?, created_at = ?, updated_at = ? WHERE id = ?",
-            )
-            .bind(state)
-            .bind(req.name.as_str())
-            .bind(req.role)
-            .bind(db_time(now))
-            .bind(db_time(now))
-            .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            (id, code)
-        }
-        None => insert(tx, req, state, now).await?,
-    };
-    let (kind, body) = match state {
-        RegistrationState::Registered => (
-            "confirmation",
-            format!(
-                "【议事通】您已报名“{}”，{}，地点：{}。报名码 {code}。",
-                gate.title,
-                db_time(gate.starts_at),
-                gate.place
-            ),
-        ),
-        _ => (
-            "waitlisted",
-            format!(
-                "【议事通】“{}”名额已满，您已进入候补名单，有空位时将通知您。报名码 {code}。",
-                gate.title
-            ),
-        ),
-    };
-    queue_message(
-        tx,
-        req.session_id,
-        id,
-        kind,
-        Some(req.mobile.as_str()),
-        &body,
-        now,
-    )
-    .await?;
-    Ok(Ok(match state {
-        RegistrationState::Registered => SignUpOutcome::Registered(code),
-        _ => SignUpOutcome::Waitlisted(code),
-    }))
-}
-
-async fn insert(
-    conn: &mut SqliteConnection,
-    req: &SignUpRequest,
-    state: RegistrationState,
-    now: NaiveDateTime,
-) -> Result<(i64, String), StoreError> {
-    // A fresh random code; on the rare collision with an existing one, draw again.
-    for _ in 0..8 {
-        let code = new_code();
-        let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
-            "INSERT INTO registrations (session_id, code, name, mobile, role, member_user_id, member_level, state,
-                 created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(req.session_id)
-        .bind(code.as_str())
-        .bind(req.name.as_str())
-        .bind(req.mobile.as_str())
-        .bind(req.role)
-        .bind(req.member.map(|m| m.0))
-        .bind(req.member.map(|m| m.1))
-        .bind(state)
-        .bind(db_time(now))
-        .bind(db_time(now))
-        .fetch_one(&mut *conn)
-        .await;
-        match inserted {
-            Ok(id) => return Ok((id, code.as_str().to_owned())),
-            Err(sqlx::Error::Database(d))
-                if d.is_unique_violation() && d.message().contains("code") =>
-            {
-                continue
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Err(StoreError::Conflict("no free registration code".into()))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,358 @@
+//! Sign-ups decided a batch at a time, inside the caller's transaction. The batch is decided in
+//! arrival order from one read of its sessions and one of the numbers already signed up for
+//! them, each sign-up seeing the ones before it — so seats are counted exactly as one by one —
+//! and then written in one statement per table. Each statement is a round trip to SQLite's
+//! connection thread; reading and writing every sign-up on its own took six, and those thread
+//! hand-offs, not SQLite's work, were most of what a sign-up cost.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDateTime;
+use sqlx::SqliteConnection;
+
+use super::{
+    registrations::{new_code, SignUpOutcome, SignUpRefusal, SignUpRequest},
+    StoreError,
+};
+use crate::{
+    backend::clock::db_time,
+    domain::{RegistrationState, SessionStatus},
+};
+
+/// A sign-up decided: done (or already done), or refused.
+pub type Decision = Result<SignUpOutcome, SignUpRefusal>;
+
+/// What a sign-up checks of its session.
+#[derive(sqlx::FromRow)]
+struct Gate {
+    id: i64,
+    status: SessionStatus,
+    seats: i64,
+    /// Kept on the session by migration 8's triggers; counted on here as the batch takes seats.
+    seats_taken: i64,
+    signup_deadline: NaiveDateTime,
+    starts_at: NaiveDateTime,
+    audience: String,
+    title: String,
+    place: String,
+    /// The invited roles' codes, comma-separated (no code holds a comma).
+    invited: Option<String>,
+}
+
+impl Gate {
+    fn admits(&self, req: &SignUpRequest, now: NaiveDateTime) -> Result<(), SignUpRefusal> {
+        match self.status {
+            SessionStatus::Published => {}
+            SessionStatus::Cancelled => return Err(SignUpRefusal::Cancelled),
+            SessionStatus::Draft => return Err(SignUpRefusal::NoSuchSession),
+            _ => return Err(SignUpRefusal::NotOpen),
+        }
+        if now >= self.starts_at {
+            return Err(SignUpRefusal::NotOpen);
+        }
+        if now > self.signup_deadline {
+            return Err(SignUpRefusal::DeadlinePassed);
+        }
+        let invited = || {
+            self.invited
+                .as_deref()
+                .is_some_and(|roles| roles.split(',').any(|r| r == req.role.code()))
+        };
+        if self.audience == "invited_roles" && !invited() {
+            return Err(SignUpRefusal::RoleNotInvited);
+        }
+        Ok(())
+    }
+}
+
+/// A number's registration for a session, as stored or as this batch leaves it.
+#[derive(sqlx::FromRow)]
+struct Held {
+    session_id: i64,
+    mobile: String,
+    /// None until a new registration is written.
+    id: Option<i64>,
+    code: String,
+    state: RegistrationState,
+}
+
+/// A registration this batch writes: a new one, or one cancelled before and taken up again.
+struct Place<'a> {
+    req: &'a SignUpRequest,
+    now: NaiveDateTime,
+    /// The stored registration taken up again; None for a new one until it is inserted.
+    id: Option<i64>,
+    taken_up_again: bool,
+    code: String,
+    state: RegistrationState,
+}
+
+/// A job's answer: decided on reading, or the place it takes, decided once written.
+enum Answer {
+    Decided(Decision),
+    Place(usize),
+}
+
+/// Decides and writes `jobs` (request and time of arrival) in order. An error leaves the
+/// transaction to be rolled back: nothing of the batch stands.
+pub(crate) async fn sign_up_all(
+    tx: &mut SqliteConnection,
+    jobs: &[(&SignUpRequest, NaiveDateTime)],
+) -> Result<Vec<Decision>, StoreError> {
+    let mut gates = gates(tx, jobs).await?;
+    let mut held: HashMap<(i64, String), Held> = held(tx, jobs)
+        .await?
+        .into_iter()
+        .map(|h| ((h.session_id, h.mobile.clone()), h))
+        .collect();
+    let mut answers = Vec::with_capacity(jobs.len());
+    let mut places = Vec::new();
+    for &(req, now) in jobs {
+        let Some(gate) = gates.get_mut(&req.session_id) else {
+            answers.push(Answer::Decided(Err(SignUpRefusal::NoSuchSession)));
+            continue;
+        };
+        if let Err(refusal) = gate.admits(req, now) {
+            answers.push(Answer::Decided(Err(refusal)));
+            continue;
+        }
+        let key = (req.session_id, req.mobile.as_str().to_owned());
+        let before = held.get(&key);
+        if let Some(h) = before.filter(|h| h.state != RegistrationState::Cancelled) {
+            answers.push(Answer::Decided(Ok(SignUpOutcome::Existing(h.code.clone()))));
+            continue;
+        }
+        let state = if gate.seats_taken < gate.seats {
+            gate.seats_taken += 1;
+            RegistrationState::Registered
+        } else {
+            RegistrationState::Waitlisted
+        };
+        // Signing up again after cancelling brings the same registration back.
+        let place = Place {
+            req,
+            now,
+            id: before.and_then(|h| h.id),
+            taken_up_again: before.is_some(),
+            code: before.map_or_else(|| new_code().as_str().to_owned(), |h| h.code.clone()),
+            state,
+        };
+        held.insert(
+            key.clone(),
+            Held {
+                session_id: key.0,
+                mobile: key.1,
+                id: place.id,
+                code: place.code.clone(),
+                state,
+            },
+        );
+        answers.push(Answer::Place(places.len()));
+        places.push(place);
+    }
+    take_up_again(tx, &places).await?;
+    insert_new(tx, &mut places).await?;
+    queue_messages(tx, &gates, &places).await?;
+    Ok(answers
+        .into_iter()
+        .map(|a| match a {
+            Answer::Decided(d) => d,
+            Answer::Place(i) => Ok(match places[i].state {
+                RegistrationState::Registered => SignUpOutcome::Registered(places[i].code.clone()),
+                _ => SignUpOutcome::Waitlisted(places[i].code.clone()),
+            }),
+        })
+        .collect())
+}
+
+/// The batch's sessions, by id.
+async fn gates(
+    tx: &mut SqliteConnection,
+    jobs: &[(&SignUpRequest, NaiveDateTime)],
+) -> Result<HashMap<i64, Gate>, StoreError> {
+    let ids: Vec<i64> = jobs.iter().map(|(r, _)| r.session_id).collect();
+    let gates: Vec<Gate> = sqlx::query_as(
+        "SELECT s.id, s.status, s.seats, s.seats_taken, s.signup_deadline, s.starts_at, s.audience,
+                s.title, s.place,
+                (SELECT group_concat(role) FROM session_roles WHERE session_id = s.id) AS invited
+         FROM sessions s WHERE s.id IN (SELECT value FROM json_each(?1))",
+    )
+    .bind(json(&ids)?)
+    .fetch_all(&mut *tx)
+    .await?;
+    Ok(gates.into_iter().map(|g| (g.id, g)).collect())
+}
+
+/// The registrations the batch's numbers already hold for its sessions.
+async fn held(
+    tx: &mut SqliteConnection,
+    jobs: &[(&SignUpRequest, NaiveDateTime)],
+) -> Result<Vec<Held>, StoreError> {
+    let keys: Vec<(i64, &str)> = jobs
+        .iter()
+        .map(|(r, _)| (r.session_id, r.mobile.as_str()))
+        .collect();
+    Ok(sqlx::query_as(
+        "SELECT r.session_id, r.mobile, r.id, r.code, r.state
+         FROM json_each(?1) j
+         JOIN registrations r ON r.session_id = j.value ->> 0 AND r.mobile = j.value ->> 1",
+    )
+    .bind(json(&keys)?)
+    .fetch_all(&mut *tx)
+    .await?)
+}
+
+/// Registrations cancelled before and signed up for again: rare, a statement each.
+async fn take_up_again(tx: &mut SqliteConnection, places: &[Place<'_>]) -> Result<(), StoreError> {
+    for p in places.iter().filter(|p| p.taken_up_again) {
+        // It queues anew: the waiting list goes by the time of this sign-up.
+        sqlx::query(
+            "UPDATE registrations SET state = ?, name = ?, role = ?, member_user_id = ?, member_level = ?,
+                 created_at = ?, updated_at = ?
+             WHERE id = ?",
+        )
+        .bind(p.state)
+        .bind(p.req.name.as_str())
+        .bind(p.req.role)
+        .bind(p.req.member.map(|m| m.0))
+        .bind(p.req.member.map(|m| m.1))
+        .bind(db_time(p.now))
+        .bind(db_time(p.now))
+        .bind(p.id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Inserts the new registrations in one statement, in arrival order. A code that clashes with
+/// a stored one is skipped by the insert and drawn again.
+async fn insert_new(tx: &mut SqliteConnection, places: &mut [Place<'_>]) -> Result<(), StoreError> {
+    let mut drawn: HashSet<String> = HashSet::new();
+    let mut pending: Vec<usize> = Vec::new();
+    for (i, p) in places.iter_mut().enumerate() {
+        if p.taken_up_again {
+            continue;
+        }
+        // Unique within the batch too, so that each inserted code names one place.
+        while !drawn.insert(p.code.clone()) {
+            p.code = new_code().as_str().to_owned();
+        }
+        pending.push(i);
+    }
+    for _ in 0..8 {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let rows: Vec<_> = pending
+            .iter()
+            .map(|&i| {
+                let p = &places[i];
+                (
+                    p.req.session_id,
+                    &p.code,
+                    p.req.name.as_str(),
+                    p.req.mobile.as_str(),
+                    p.req.role.code(),
+                    p.req.member.map(|m| m.0),
+                    p.req.member.map(|m| m.1.code()),
+                    p.state.code(),
+                    db_time(p.now),
+                )
+            })
+            .collect();
+        let inserted: HashMap<String, i64> = sqlx::query_as::<_, (i64, String)>(
+            "INSERT INTO registrations (session_id, code, name, mobile, role, member_user_id, member_level,
+                 state, created_at, updated_at)
+             SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
+                    j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 8
+             FROM json_each(?1) j WHERE true
+             ON CONFLICT (code) DO NOTHING
+             RETURNING id, code",
+        )
+        .bind(json(&rows)?)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .map(|(id, code)| (code, id))
+        .collect();
+        pending.retain(|&i| {
+            let p = &mut places[i];
+            match inserted.get(&p.code) {
+                Some(&id) => {
+                    p.id = Some(id);
+                    false
+                }
+                None => {
+                    while !drawn.insert(p.code.clone()) {
+                        p.code = new_code().as_str().to_owned();
+                    }
+                    true
+                }
+            }
+        });
+    }
+    if pending.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict("no free registration code".into()))
+    }
+}
+
+/// The confirmation or waiting-list message of each place, in one statement.
+async fn queue_messages(
+    tx: &mut SqliteConnection,
+    gates: &HashMap<i64, Gate>,
+    places: &[Place<'_>],
+) -> Result<(), StoreError> {
+    let rows: Vec<_> = places
+        .iter()
+        .filter_map(|p| {
+            let gate = gates.get(&p.req.session_id)?;
+            let code = &p.code;
+            let (kind, body) = match p.state {
+                RegistrationState::Registered => (
+                    "confirmation",
+                    format!(
+                        "【议事通】您已报名“{}”，{}，地点：{}。报名码 {code}。",
+                        gate.title,
+                        db_time(gate.starts_at),
+                        gate.place
+                    ),
+                ),
+                _ => (
+                    "waitlisted",
+                    format!(
+                        "【议事通】“{}”名额已满，您已进入候补名单，有空位时将通知您。报名码 {code}。",
+                        gate.title
+                    ),
+                ),
+            };
+            Some((
+                p.req.session_id,
+                p.id,
+                kind,
+                p.req.mobile.as_str(),
+                body,
+                db_time(p.now),
+            ))
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO messages (session_id, registration_id, kind, recipient, body, created_at)
+         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
+         FROM json_each(?1) j",
+    )
+    .bind(json(&rows)?)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Values as one JSON array, bound once and read back with `json_each`.
+fn json(values: &impl serde::Serialize) -> Result<String, StoreError> {
+    serde_json::to_string(values).map_err(|e| StoreError::Database(sqlx::Error::Encode(e.into())))
+}
