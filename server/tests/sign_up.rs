@@ -490,3 +490,60 @@ async fn sign_ups_arriving_together_are_decided_as_one_by_one() {
     let drifted = common::kept::drifted(&app.state.db.read).await;
     assert!(drifted.is_empty(), "copies differ: {drifted:?}");
 }
+
+/// A sign-up the store refuses inside a batch fails alone: the batch is tried again one by one.
+#[tokio::test(flavor = "current_thread")]
+async fn a_sign_up_the_store_refuses_fails_alone() {
+    use app::backend::repo::{
+        registrations::{sign_up, SignUpOutcome, SignUpRequest},
+        StoreError,
+    };
+    use app::domain::{Mobile, PersonName, RegistrationRole};
+
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 7).await;
+    // Stands for any failure of one row: the store refuses this one name.
+    app.exec(
+        "CREATE TRIGGER refuse_one BEFORE INSERT ON registrations WHEN NEW.name = '拒收'
+         BEGIN SELECT RAISE(ABORT, 'refused for the test'); END",
+    )
+    .await;
+    let request = |name: &str, mobile: &str| SignUpRequest {
+        session_id: session,
+        name: PersonName::parse(name).unwrap(),
+        mobile: Mobile::parse(mobile).unwrap(),
+        role: RegistrationRole::Resident,
+        member: None,
+    };
+    let batch = [
+        request("居民甲", "13700000001"),
+        request("拒收", "13700000002"),
+        request("居民乙", "13700000003"),
+    ];
+    let now = app::backend::clock::now_local();
+    let answers =
+        futures_util::future::join_all(batch.iter().map(|r| sign_up(&app.state.db, r, now))).await;
+    assert!(
+        matches!(answers[0], Ok(Ok(SignUpOutcome::Registered(_)))),
+        "{answers:?}"
+    );
+    assert!(
+        matches!(answers[1], Err(StoreError::Conflict(_))),
+        "{answers:?}"
+    );
+    assert!(
+        matches!(answers[2], Ok(Ok(SignUpOutcome::Registered(_)))),
+        "{answers:?}"
+    );
+    assert_eq!(
+        app.text(
+            "SELECT group_concat(name, ' ') FROM (SELECT name FROM registrations ORDER BY id)"
+        )
+        .await
+        .as_deref(),
+        Some("居民甲 居民乙")
+    );
+    assert_eq!(app.scalar("SELECT count(*) FROM messages").await, 2);
+    let drifted = common::kept::drifted(&app.state.db.read).await;
+    assert!(drifted.is_empty(), "copies differ: {drifted:?}");
+}

@@ -89,12 +89,10 @@ async fn commit(write: &SqlitePool, jobs: &[Job]) -> Vec<SignUpResult> {
             tracing::warn!(error = %e, sign_ups = jobs.len(), "sign-up batch; trying each alone");
             let mut results = Vec::with_capacity(jobs.len());
             for job in jobs {
-                results.push(
-                    match commit_together(write, std::slice::from_ref(job)).await {
-                        Ok(mut decided) => Ok(decided.remove(0)),
-                        Err(e) => Err(e),
-                    },
-                );
+                match commit_together(write, std::slice::from_ref(job)).await {
+                    Ok(decided) => results.extend(decided.into_iter().map(Ok)),
+                    Err(e) => results.push(Err(e)),
+                }
             }
             results
         }
