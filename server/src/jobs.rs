@@ -56,8 +56,7 @@ pub async fn run_once(
         }
     }
     repo::outbox::mark_sent(db, &handled, now).await?;
-    let cutoff = now - TimeDelta::days(state.settings.retention_days);
-    pass.numbers_erased = repo::outbox::erase_numbers_before(db, cutoff, now).await?;
+    pass.numbers_erased = erase_expired_numbers(state, now).await?;
     repo::login_failures::forget_old(db, now).await?;
     state.limits.forget_idle();
     // Hourly, as SQLite advises for long-lived connections: refresh the planner's statistics
@@ -66,6 +65,15 @@ pub async fn run_once(
         sqlx::query("PRAGMA optimize").execute(&db.write).await?;
     }
     Ok(pass)
+}
+
+/// Erases residents' numbers of sessions that ended longer than the retention period ago.
+pub async fn erase_expired_numbers(
+    state: &AppState,
+    now: NaiveDateTime,
+) -> Result<u64, StoreError> {
+    let cutoff = now - TimeDelta::days(state.settings.retention_days);
+    repo::outbox::erase_numbers_before(&state.db, cutoff, now).await
 }
 
 /// Runs the jobs every minute for as long as the server runs.

@@ -157,8 +157,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             let logins = demo::generate(&state.db, size.plan(), seed, now).await?;
             // As a server running all along would hold them: numbers past the retention
             // period already erased, rather than left for its first pass.
-            let cutoff = now - chrono::TimeDelta::days(state.settings.retention_days);
-            app::backend::repo::outbox::erase_numbers_before(&state.db, cutoff, now).await?;
+            jobs::erase_expired_numbers(&state, now).await?;
             demo::print_logins(&logins);
         }
         Command::Backup { to } => {

@@ -54,6 +54,12 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// Values as one JSON array, bound as one parameter and read back with `json_each`: one
+/// statement however many rows it reads or writes.
+pub(crate) fn json_list(values: &impl serde::Serialize) -> Result<String, StoreError> {
+    serde_json::to_string(values).map_err(|e| StoreError::Database(sqlx::Error::Encode(e.into())))
+}
+
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {

@@ -72,21 +72,20 @@ pub async fn pending(db: &Db, limit: i64) -> Result<Vec<Pending>, StoreError> {
     .await?)
 }
 
-/// Marks messages handled (sent, or dropped because their number was erased), in one commit:
+/// Marks messages handled (sent, or dropped because their number was erased), in one statement:
 /// a commit each would take the single writer from sign-ups once per message.
 pub async fn mark_sent(db: &Db, ids: &[i64], now: NaiveDateTime) -> Result<(), StoreError> {
     if ids.is_empty() {
         return Ok(());
     }
-    let mut tx = db.write.begin().await?;
-    for id in ids {
-        sqlx::query("UPDATE messages SET sent_at = ? WHERE id = ? AND sent_at IS NULL")
-            .bind(db_time(now))
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
+    sqlx::query(
+        "UPDATE messages SET sent_at = ?1
+         WHERE id IN (SELECT value FROM json_each(?2)) AND sent_at IS NULL",
+    )
+    .bind(db_time(now))
+    .bind(super::json_list(&ids)?)
+    .execute(&db.write)
+    .await?;
     Ok(())
 }
 
@@ -117,7 +116,7 @@ pub async fn erase_numbers_before(
         if due.is_empty() {
             return Ok(erased);
         }
-        let ids = id_list(&due);
+        let ids = super::json_list(&due)?;
         erased += sqlx::query(
             "UPDATE registrations SET mobile = NULL
              WHERE session_id IN (SELECT value FROM json_each(?1))
@@ -142,10 +141,4 @@ pub async fn erase_numbers_before(
             return Ok(erased);
         }
     }
-}
-
-/// Ids as a JSON array, for `json_each`: one bound value however many there are.
-fn id_list(ids: &[i64]) -> String {
-    let listed: Vec<String> = ids.iter().map(i64::to_string).collect();
-    format!("[{}]", listed.join(","))
 }

@@ -11,6 +11,7 @@ use chrono::NaiveDateTime;
 use sqlx::SqliteConnection;
 
 use super::{
+    json_list,
     registrations::{new_code, SignUpOutcome, SignUpRefusal, SignUpRequest},
     StoreError,
 };
@@ -65,15 +66,21 @@ impl Gate {
     }
 }
 
-/// A number's registration for a session, as stored or as this batch leaves it.
+/// A number's stored registration for a session.
 #[derive(sqlx::FromRow)]
 struct Held {
     session_id: i64,
     mobile: String,
-    /// None until a new registration is written.
-    id: Option<i64>,
+    id: i64,
     code: String,
     state: RegistrationState,
+}
+
+/// What a number holds for a session as the batch goes: a stored registration, or a place an
+/// earlier sign-up of this batch took (its code is final only once written).
+enum Known {
+    Stored(Held),
+    Placed(usize),
 }
 
 /// A registration this batch writes: a new one, or one cancelled before and taken up again.
@@ -83,14 +90,17 @@ struct Place<'a> {
     /// The stored registration taken up again; None for a new one until it is inserted.
     id: Option<i64>,
     taken_up_again: bool,
+    /// A new place's code is drawn when it is inserted.
     code: String,
     state: RegistrationState,
 }
 
-/// A job's answer: decided on reading, or the place it takes, decided once written.
+/// A job's answer: decided on reading, or the place it takes (or a second tap finds), decided
+/// once written.
 enum Answer {
     Decided(Decision),
     Place(usize),
+    Again(usize),
 }
 
 /// Decides and writes `jobs` (request and time of arrival) in order. An error leaves the
@@ -100,10 +110,10 @@ pub(crate) async fn sign_up_all(
     jobs: &[(&SignUpRequest, NaiveDateTime)],
 ) -> Result<Vec<Decision>, StoreError> {
     let mut gates = gates(tx, jobs).await?;
-    let mut held: HashMap<(i64, String), Held> = held(tx, jobs)
+    let mut known: HashMap<(i64, String), Known> = held(tx, jobs)
         .await?
         .into_iter()
-        .map(|h| ((h.session_id, h.mobile.clone()), h))
+        .map(|h| ((h.session_id, h.mobile.clone()), Known::Stored(h)))
         .collect();
     let mut answers = Vec::with_capacity(jobs.len());
     let mut places = Vec::new();
@@ -117,11 +127,18 @@ pub(crate) async fn sign_up_all(
             continue;
         }
         let key = (req.session_id, req.mobile.as_str().to_owned());
-        let before = held.get(&key);
-        if let Some(h) = before.filter(|h| h.state != RegistrationState::Cancelled) {
-            answers.push(Answer::Decided(Ok(SignUpOutcome::Existing(h.code.clone()))));
-            continue;
-        }
+        let before = match known.get(&key) {
+            Some(Known::Placed(i)) => {
+                answers.push(Answer::Again(*i));
+                continue;
+            }
+            Some(Known::Stored(h)) if h.state != RegistrationState::Cancelled => {
+                answers.push(Answer::Decided(Ok(SignUpOutcome::Existing(h.code.clone()))));
+                continue;
+            }
+            Some(Known::Stored(h)) => Some(h),
+            None => None,
+        };
         let state = if gate.seats_taken < gate.seats {
             gate.seats_taken += 1;
             RegistrationState::Registered
@@ -132,21 +149,12 @@ pub(crate) async fn sign_up_all(
         let place = Place {
             req,
             now,
-            id: before.and_then(|h| h.id),
+            id: before.map(|h| h.id),
             taken_up_again: before.is_some(),
-            code: before.map_or_else(|| new_code().as_str().to_owned(), |h| h.code.clone()),
+            code: before.map(|h| h.code.clone()).unwrap_or_default(),
             state,
         };
-        held.insert(
-            key.clone(),
-            Held {
-                session_id: key.0,
-                mobile: key.1,
-                id: place.id,
-                code: place.code.clone(),
-                state,
-            },
-        );
+        known.insert(key, Known::Placed(places.len()));
         answers.push(Answer::Place(places.len()));
         places.push(place);
     }
@@ -161,6 +169,7 @@ pub(crate) async fn sign_up_all(
                 RegistrationState::Registered => SignUpOutcome::Registered(places[i].code.clone()),
                 _ => SignUpOutcome::Waitlisted(places[i].code.clone()),
             }),
+            Answer::Again(i) => Ok(SignUpOutcome::Existing(places[i].code.clone())),
         })
         .collect())
 }
@@ -177,7 +186,7 @@ async fn gates(
                 (SELECT group_concat(role) FROM session_roles WHERE session_id = s.id) AS invited
          FROM sessions s WHERE s.id IN (SELECT value FROM json_each(?1))",
     )
-    .bind(json(&ids)?)
+    .bind(json_list(&ids)?)
     .fetch_all(&mut *tx)
     .await?;
     Ok(gates.into_iter().map(|g| (g.id, g)).collect())
@@ -197,7 +206,7 @@ async fn held(
          FROM json_each(?1) j
          JOIN registrations r ON r.session_id = j.value ->> 0 AND r.mobile = j.value ->> 1",
     )
-    .bind(json(&keys)?)
+    .bind(json_list(&keys)?)
     .fetch_all(&mut *tx)
     .await?)
 }
@@ -225,20 +234,26 @@ async fn take_up_again(tx: &mut SqliteConnection, places: &[Place<'_>]) -> Resul
     Ok(())
 }
 
-/// Inserts the new registrations in one statement, in arrival order. A code that clashes with
-/// a stored one is skipped by the insert and drawn again.
+/// A fresh code, unique within the batch too, so that each inserted code names one place.
+fn draw(drawn: &mut HashSet<String>) -> String {
+    loop {
+        let code = new_code().as_str().to_owned();
+        if drawn.insert(code.clone()) {
+            return code;
+        }
+    }
+}
+
+/// Inserts the new registrations in one statement, in arrival order, each with a fresh code. A
+/// code that clashes with a stored one is skipped by the insert and drawn again.
 async fn insert_new(tx: &mut SqliteConnection, places: &mut [Place<'_>]) -> Result<(), StoreError> {
     let mut drawn: HashSet<String> = HashSet::new();
     let mut pending: Vec<usize> = Vec::new();
     for (i, p) in places.iter_mut().enumerate() {
-        if p.taken_up_again {
-            continue;
+        if !p.taken_up_again {
+            p.code = draw(&mut drawn);
+            pending.push(i);
         }
-        // Unique within the batch too, so that each inserted code names one place.
-        while !drawn.insert(p.code.clone()) {
-            p.code = new_code().as_str().to_owned();
-        }
-        pending.push(i);
     }
     for _ in 0..8 {
         if pending.is_empty() {
@@ -270,7 +285,7 @@ async fn insert_new(tx: &mut SqliteConnection, places: &mut [Place<'_>]) -> Resu
              ON CONFLICT (code) DO NOTHING
              RETURNING id, code",
         )
-        .bind(json(&rows)?)
+        .bind(json_list(&rows)?)
         .fetch_all(&mut *tx)
         .await?
         .into_iter()
@@ -284,9 +299,7 @@ async fn insert_new(tx: &mut SqliteConnection, places: &mut [Place<'_>]) -> Resu
                     false
                 }
                 None => {
-                    while !drawn.insert(p.code.clone()) {
-                        p.code = new_code().as_str().to_owned();
-                    }
+                    p.code = draw(&mut drawn);
                     true
                 }
             }
@@ -346,13 +359,8 @@ async fn queue_messages(
          SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
          FROM json_each(?1) j",
     )
-    .bind(json(&rows)?)
+    .bind(json_list(&rows)?)
     .execute(&mut *tx)
     .await?;
     Ok(())
-}
-
-/// Values as one JSON array, bound once and read back with `json_each`.
-fn json(values: &impl serde::Serialize) -> Result<String, StoreError> {
-    serde_json::to_string(values).map_err(|e| StoreError::Database(sqlx::Error::Encode(e.into())))
 }
