@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use std::sync::Arc;
+
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -43,10 +45,40 @@ fn request_lang() -> Lang {
     Lang::default()
 }
 
+/// Whether this page loads the islands bundle. Resident and public pages work as plain HTML
+/// and have no island, so a phone on a slow network downloads no script for them; the staff
+/// workspace under `/manage` loads it.
+fn loads_islands() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>().is_some_and(|p| p.uri.path().starts_with("/manage"))
+    }
+    #[cfg(not(feature = "ssr"))]
+    true
+}
+
+/// The built stylesheet's address, resolved when the server started.
+fn stylesheet_href() -> Arc<str> {
+    #[cfg(feature = "ssr")]
+    {
+        with_context::<crate::backend::AppState, _>(|s| s.assets.stylesheet.clone())
+            .unwrap_or_else(|| Arc::from(""))
+    }
+    #[cfg(not(feature = "ssr"))]
+    Arc::from("")
+}
+
 /// The HTML document around every page, rendered once per request on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
     provide_context(lang);
+    // Only islands hydrate, and none reads the page's resources: they are not written into the
+    // page as data (Leptos's loader script says the same on the pages that carry it).
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    let islands =
+        loads_islands().then(|| view! { <HydrationScripts options=options islands=true/> });
     #[cfg(feature = "ssr")]
     crate::backend::page_policy::apply();
     view! {
@@ -56,9 +88,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="format-detection" content="telephone=no"/>
-                <HashedStylesheet options=options.clone()/>
+                <link rel="stylesheet" href=stylesheet_href()/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options=options islands=true/>
+                {islands}
                 <MetaTags/>
             </head>
             <body>

@@ -23,7 +23,7 @@ pub use routes::{route_list, router};
 
 use std::{path::Path, sync::Arc};
 
-use app::backend::{db::Db, flash::FlashStore, limits::Limits, AppState, Settings};
+use app::backend::{assets::Assets, db::Db, flash::FlashStore, limits::Limits, AppState, Settings};
 use config::Config;
 
 /// Opens (and migrates) the database and assembles the shared state.
@@ -33,9 +33,11 @@ pub async fn open_state(config: &Config) -> Result<AppState, app::backend::db::D
         let _ = std::fs::create_dir_all(dir);
     }
     let db = Db::open(Path::new(&config.database), config.readers).await?;
+    let leptos_options = config.leptos_options();
     Ok(AppState {
         db,
-        leptos_options: config.leptos_options(),
+        assets: Assets::resolve(&leptos_options),
+        leptos_options,
         flash: FlashStore::default(),
         settings: Arc::new(Settings {
             secure_cookies: config.secure_cookies,

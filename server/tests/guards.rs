@@ -52,6 +52,50 @@ async fn pages_allow_only_their_own_nonce_scripts() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn resident_pages_load_no_script_bundle_and_carry_no_data() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 3).await;
+    let resident = app.browser();
+    for path in [
+        "/".to_owned(),
+        "/sessions".to_owned(),
+        format!("/sessions/{session}"),
+    ] {
+        let page = resident.get(&path).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert!(
+            page.body
+                .contains(r#"<link rel="stylesheet" href="/pkg/yishitong.css">"#),
+            "{path}: {}",
+            page.body
+        );
+        assert!(
+            !page.body.contains("modulepreload"),
+            "{path}: {}",
+            page.body
+        );
+        assert!(!page.body.contains(".wasm"), "{path}: {}", page.body);
+        // What the page was rendered from is in its markup, not repeated as data for scripts.
+        assert!(
+            !page.body.contains("__RESOLVED_RESOURCES["),
+            "{path}: {}",
+            page.body
+        );
+    }
+    // The staff workspace is where islands live: it loads the bundle.
+    let organizer = app.signed_in("organizer_a").await;
+    let manage = organizer.get("/manage").await;
+    assert_eq!(manage.status, 200);
+    assert!(manage.body.contains("modulepreload"), "{}", manage.body);
+    assert!(manage.body.contains("yishitong.wasm"), "{}", manage.body);
+    assert!(
+        !manage.body.contains("__RESOLVED_RESOURCES["),
+        "{}",
+        manage.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answers_that_are_not_pages_run_nothing() {
     let app = TestApp::spawn().await;
     let session = app.session(10, 3).await;

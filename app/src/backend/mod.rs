@@ -2,6 +2,7 @@
 //! Compiled with the `ssr` feature only, so none of it can reach the wasm bundle.
 
 pub mod area_memory;
+pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod calendar;

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::config::LeptosOptions;
 
-use super::{db::Db, flash::FlashStore, limits::Limits};
+use super::{assets::Assets, db::Db, flash::FlashStore, limits::Limits};
 
 /// What every request handler and server function shares. Built once in `main` and handed to
 /// the handlers through Leptos context and axum state, never through a global.
@@ -10,6 +10,7 @@ use super::{db::Db, flash::FlashStore, limits::Limits};
 pub struct AppState {
     pub db: Db,
     pub leptos_options: LeptosOptions,
+    pub assets: Assets,
     pub flash: FlashStore,
     pub settings: Arc<Settings>,
     pub limits: Arc<Limits>,
