@@ -4,6 +4,8 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+use super::readers::Readers;
+
 /// The embedded store: one SQLite file in WAL mode, read by many connections and written by one.
 ///
 /// SQLite allows one writer at a time. Funnelling every write through a single pooled connection
@@ -11,7 +13,7 @@ use sqlx::sqlite::{
 /// read-then-write (count the seats, then insert) without a lock upgrade that could deadlock.
 #[derive(Clone, Debug)]
 pub struct Db {
-    pub read: SqlitePool,
+    pub read: Readers,
     pub write: SqlitePool,
     /// Sign-ups, committed in groups through `write`.
     pub sign_ups: super::sign_up_queue::SignUpQueue,
@@ -53,10 +55,7 @@ impl Db {
             .await
             .map_err(open_err)?;
         sqlx::migrate!("../migrations").run(&write).await?;
-        let read = SqlitePoolOptions::new()
-            .test_before_acquire(false)
-            .max_connections(readers.max(1))
-            .connect_with(options.read_only(true))
+        let read = Readers::open(&options.read_only(true), readers)
             .await
             .map_err(open_err)?;
         let sign_ups = super::sign_up_queue::SignUpQueue::start(write.clone());

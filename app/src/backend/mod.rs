@@ -15,6 +15,7 @@ pub mod forms;
 pub mod limits;
 pub mod page_policy;
 pub mod qr;
+pub mod readers;
 pub mod repo;
 pub mod request;
 pub mod sign_up_list;
