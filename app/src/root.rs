@@ -1,6 +1,6 @@
-use leptos::prelude::*;
 use std::sync::Arc;
 
+use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
