@@ -26,7 +26,10 @@ const phone = {
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 30_000,
+  // A scenario here is many pages long (sign in, publish, a resident signs up, …) and the machine
+  // has two cores for the server and two browsers: one run took 30 s for a 7 s scenario when the
+  // VM's host was busy. The time limit catches a hang, not slowness.
+  timeout: 60_000,
   retries: 0,
   workers: 2,
   reporter: [["list"]],
