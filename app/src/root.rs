@@ -27,18 +27,11 @@ use crate::{
 fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
+        use crate::backend::request::header_value;
         use http::header;
-        let parts = use_context::<http::request::Parts>();
-        let get = |name: header::HeaderName| {
-            parts
-                .as_ref()
-                .and_then(|p| p.headers.get(name))
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        };
         Lang::negotiate(
-            get(header::COOKIE).as_deref(),
-            get(header::ACCEPT_LANGUAGE).as_deref(),
+            header_value(header::COOKIE).as_deref(),
+            header_value(header::ACCEPT_LANGUAGE).as_deref(),
         )
     }
     #[cfg(not(feature = "ssr"))]
@@ -51,7 +44,7 @@ fn request_lang() -> Lang {
 fn loads_islands() -> bool {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>().is_some_and(|p| p.uri.path().starts_with("/manage"))
+        crate::backend::request::request_path().is_some_and(|p| p.starts_with("/manage"))
     }
     #[cfg(not(feature = "ssr"))]
     true

@@ -13,14 +13,15 @@ pub fn state() -> Result<AppState, AppError> {
     })
 }
 
+// Read in place (`with_context`): these run on every page render, and `use_context` would
+// clone the request's whole header map each time.
 pub(crate) fn header_value(name: header::HeaderName) -> Option<String> {
-    let parts = use_context::<Parts>()?;
-    parts.headers.get(name)?.to_str().ok().map(str::to_owned)
+    with_context::<Parts, _>(|p| p.headers.get(name)?.to_str().ok().map(str::to_owned)).flatten()
 }
 
 /// The path of the current request (for a server function, its own URL).
 pub fn request_path() -> Option<String> {
-    use_context::<Parts>().map(|p| p.uri.path().to_owned())
+    with_context::<Parts, _>(|p| p.uri.path().to_owned())
 }
 
 /// The address the request came from: the connection's peer, or behind a proxy the address
