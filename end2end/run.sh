@@ -10,6 +10,8 @@ PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 # Every browser of the suite signs in and signs up from this one address.
 LEPTOS_SITE_ROOT="$SITE" YST_DATABASE="$WORK/e2e.db" YST_ADDR="127.0.0.1:$PORT" \
   YST_SIGNUPS_PER_ADDRESS_PER_MINUTE=100000 YST_SIGNINS_PER_ADDRESS_PER_MINUTE=100000 \
+  YST_SIGNUPS_PER_ADDRESS_PER_SESSION=100000 YST_REFUSALS_PER_ADDRESS_PER_MINUTE=100000 \
+  YST_CODE_MISSES_PER_ADDRESS_PER_HOUR=100000 YST_PROPOSALS_PER_ADDRESS_PER_HOUR=100000 \
   "$BIN" serve --demo >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT

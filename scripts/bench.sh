@@ -33,6 +33,8 @@ done
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 # Every client of the load generator comes from this one address.
 YST_SIGNUPS_PER_ADDRESS_PER_MINUTE=100000000 YST_SIGNINS_PER_ADDRESS_PER_MINUTE=100000 \
+YST_SIGNUPS_PER_ADDRESS_PER_SESSION=100000000 YST_REFUSALS_PER_ADDRESS_PER_MINUTE=100000000 \
+YST_CODE_MISSES_PER_ADDRESS_PER_HOUR=100000000 \
   YST_ADDR="127.0.0.1:$PORT" RUST_LOG=warn "$ROOT/target/release/yishitong" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 300); do

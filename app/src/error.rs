@@ -16,6 +16,9 @@ pub enum AppError {
     NotFound,
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// The address has made too many attempts of this kind (guessed codes, refused posts).
+    #[error("too many requests")]
+    TooManyRequests,
     #[error("unexpected error")]
     Unexpected,
 }
@@ -28,6 +31,7 @@ impl AppError {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::BadRequest(_) => 400,
+            Self::TooManyRequests => 429,
             Self::Unexpected => 500,
         }
     }

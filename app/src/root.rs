@@ -101,7 +101,12 @@ pub fn App() -> impl IntoView {
     // without JavaScript gets the whole page.
     let ssr = SsrMode::Async;
     view! {
-        <Title formatter=move |t: String| if t.is_empty() || t == app_name { app_name.to_owned() } else { format!("{t} · {app_name}") }/>
+        // leptos_meta writes the title's text unescaped, and titles carry user text (a session's
+        // or platform's name): every title passes through here, so it is escaped once, here.
+        <Title formatter=move |t: String| {
+            let title = if t.is_empty() || t == app_name { app_name.to_owned() } else { format!("{t} · {app_name}") };
+            html_escape::encode_text(&title).into_owned()
+        }/>
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>

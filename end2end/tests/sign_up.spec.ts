@@ -43,3 +43,48 @@ test("a resident finds a session, signs up, sees the code and cancels", async ({
   await expect(page.getByRole("status")).toHaveText("报名已取消");
   await expect(page.locator(".status-line")).toContainText("已取消");
 });
+
+test("a double tap lands on one code, and the number typed on another phone reveals nothing", async ({ page, browser }) => {
+  await page.goto("/sessions");
+  const open = page.locator(".card").filter({ hasText: "剩余名额" }).nth(1);
+  await open.locator("a").first().click();
+  const sessionUrl = page.url();
+  const mobile = test.info().project.name === "js" ? "13700000011" : "13700000012";
+
+  // Two quick taps of the button: one registration, and the page shows its code.
+  await page.getByLabel("姓名", { exact: true }).fill("王秀英");
+  await page.getByLabel("手机号", { exact: true }).fill(mobile);
+  await page.getByLabel(/我同意/).check();
+  await page.getByRole("button", { name: "提交报名" }).dblclick();
+  await expect(page).toHaveURL(/\/r\/[2-9A-Z]{8}/);
+  const code = await page.locator(".ticket .code").innerText();
+
+  // Someone else who knows the number, on their own phone, learns nothing and changes nothing.
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: "zh-CN",
+    javaScriptEnabled: test.info().project.name === "js",
+  });
+  const other = await phone.newPage();
+  await other.goto(sessionUrl);
+  await other.getByLabel("姓名", { exact: true }).fill("冒名者");
+  await other.getByLabel("手机号", { exact: true }).fill(mobile);
+  await other.getByLabel(/我同意/).check();
+  await other.getByRole("button", { name: "提交报名" }).click();
+  await expect(other.locator("#error-mobile")).toHaveText(
+    "这个号码已报名本场活动，请查看报名短信或到场时向工作人员出示身份",
+  );
+  await expect(other).not.toHaveURL(/\/r\//);
+  await expect(other.locator("body")).not.toContainText(code);
+  await expect(other.locator("body")).not.toContainText("王秀英");
+  await phone.close();
+
+  // The phone that signed up, coming back another day, still lands on its code and name.
+  await page.goto(sessionUrl);
+  await page.getByLabel("姓名", { exact: true }).fill("王秀英");
+  await page.getByLabel("手机号", { exact: true }).fill(mobile);
+  await page.getByLabel(/我同意/).check();
+  await page.getByRole("button", { name: "提交报名" }).click();
+  await expect(page.locator(".ticket .code")).toHaveText(code);
+  await expect(page.locator(".facts")).toContainText("王秀英");
+});

@@ -29,6 +29,8 @@ pub struct Config {
     /// network address may do in a burst, refilled over a minute (defaults 120 and 20; a load
     /// test, whose every client shares one address, raises them).
     pub rates: Rates,
+    /// `YST_UPLOAD_QUOTA_MB`: the most all uploaded photos and files may take together.
+    pub upload_quota_mb: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -70,11 +72,23 @@ impl Config {
                 .unwrap_or(180),
             uploads_dir: env::var("YST_UPLOADS").unwrap_or_else(|_| "data/uploads".into()),
             behind_proxy: env::var("YST_BEHIND_PROXY").is_ok_and(|v| v == "1"),
+            upload_quota_mb: env::var("YST_UPLOAD_QUOTA_MB")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(DEFAULT_UPLOAD_QUOTA_MB),
             rates: Rates {
                 sign_ups_per_address: per_minute("YST_SIGNUPS_PER_ADDRESS_PER_MINUTE")
                     .unwrap_or(defaults.sign_ups_per_address),
                 sign_ins_per_address: per_minute("YST_SIGNINS_PER_ADDRESS_PER_MINUTE")
                     .unwrap_or(defaults.sign_ins_per_address),
+                sign_ups_per_address_session: per_session("YST_SIGNUPS_PER_ADDRESS_PER_SESSION")
+                    .unwrap_or(defaults.sign_ups_per_address_session),
+                refusals_per_address: per_minute("YST_REFUSALS_PER_ADDRESS_PER_MINUTE")
+                    .unwrap_or(defaults.refusals_per_address),
+                code_misses_per_address: per_hour("YST_CODE_MISSES_PER_ADDRESS_PER_HOUR")
+                    .unwrap_or(defaults.code_misses_per_address),
+                proposals_per_address: per_hour("YST_PROPOSALS_PER_ADDRESS_PER_HOUR")
+                    .unwrap_or(defaults.proposals_per_address),
                 ..defaults
             },
         })
@@ -93,6 +107,7 @@ impl Config {
             retention_days: 180,
             uploads_dir: dir.join("uploads").display().to_string(),
             behind_proxy: false,
+            upload_quota_mb: DEFAULT_UPLOAD_QUOTA_MB,
             rates: Rates::default(),
         }
     }
@@ -110,11 +125,26 @@ impl Config {
     }
 }
 
+/// 20 GB: years of a city's minutes photos, and a bound on what anonymous uploads can fill.
+const DEFAULT_UPLOAD_QUOTA_MB: u64 = 20 * 1024;
+
 /// A burst of N refilled over a minute, from a variable holding a positive N.
 fn per_minute(name: &str) -> Option<Rate> {
     let burst = env::var(name).ok()?.parse::<u32>().ok()?;
     let burst = NonZeroU32::new(burst)?;
     Some(Rate::new(burst, Duration::from_secs(60) / burst.get()))
+}
+
+/// A burst of N sign-ups for one session, one more every five minutes after it.
+fn per_session(name: &str) -> Option<Rate> {
+    let burst = NonZeroU32::new(env::var(name).ok()?.parse::<u32>().ok()?)?;
+    Some(Rate::new(burst, Duration::from_secs(5 * 60)))
+}
+
+/// A burst of N refilled over an hour, from a variable holding a positive N.
+fn per_hour(name: &str) -> Option<Rate> {
+    let burst = NonZeroU32::new(env::var(name).ok()?.parse::<u32>().ok()?)?;
+    Some(Rate::new(burst, Duration::from_secs(3600) / burst.get()))
 }
 
 /// Whether `cargo leptos build` (with `hash-files`) left `hash.txt` next to the running binary.

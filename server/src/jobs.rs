@@ -22,6 +22,7 @@ pub struct Pass {
     pub sent: u64,
     pub failed: u64,
     pub numbers_erased: u64,
+    pub files_removed: u64,
 }
 
 /// One pass of every job at `now`.
@@ -63,17 +64,42 @@ pub async fn run_once(
     // where they drifted, so the figures keep choosing their index searches.
     if chrono::Timelike::minute(&now) == 0 {
         sqlx::query("PRAGMA optimize").execute(&db.write).await?;
+        pass.files_removed = remove_unrecorded_files(state, UNRECORDED_AGE).await?;
     }
     Ok(pass)
 }
 
-/// Erases residents' numbers of sessions that ended longer than the retention period ago.
+/// Erases residents' numbers of sessions that ended longer than the retention period ago, and
+/// topic proposers' numbers of topics left alone that long.
 pub async fn erase_expired_numbers(
     state: &AppState,
     now: NaiveDateTime,
 ) -> Result<u64, StoreError> {
     let cutoff = now - TimeDelta::days(state.settings.retention_days);
-    repo::outbox::erase_numbers_before(&state.db, cutoff, now).await
+    let residents = repo::outbox::erase_numbers_before(&state.db, cutoff, now).await?;
+    let proposers = repo::topics::erase_numbers_before(&state.db, cutoff).await?;
+    Ok(residents + proposers)
+}
+
+/// A stored file this old that no record names was never going to get one.
+const UNRECORDED_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes uploaded files that no record names and that are older than `min_age`: uploads whose
+/// post was refused or broken off, and photos of declined topics.
+pub async fn remove_unrecorded_files(
+    state: &AppState,
+    min_age: std::time::Duration,
+) -> Result<u64, StoreError> {
+    let recorded = repo::minutes::storage_keys(&state.db).await?;
+    match app::backend::uploads::sweep_unrecorded(&state.settings.uploads_dir, &recorded, min_age)
+        .await
+    {
+        Ok(removed) => Ok(removed),
+        Err(e) => {
+            tracing::warn!(error = %e, "sweeping unrecorded uploads");
+            Ok(0)
+        }
+    }
 }
 
 /// Runs the jobs every minute for as long as the server runs.

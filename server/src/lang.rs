@@ -22,7 +22,9 @@ pub async fn switch(Query(q): Query<Switch>) -> impl IntoResponse {
             .unwrap_or_default();
     let back = q
         .back
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'));
+        .as_deref()
+        .and_then(app::url::safe_local_path)
+        .map(str::to_owned);
     let mut headers = HeaderMap::new();
     let location = back.unwrap_or_else(|| "/".into());
     if let Ok(v) = HeaderValue::from_str(&location) {

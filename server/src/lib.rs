@@ -46,6 +46,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, app::backend::db::D
             retention_days: config.retention_days,
             uploads_dir: config.uploads_dir.clone().into(),
             behind_proxy: config.behind_proxy,
+            upload_quota_bytes: config.upload_quota_mb.saturating_mul(1024 * 1024),
         }),
         limits: Arc::new(Limits::new(config.rates)),
     })

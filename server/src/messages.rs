@@ -6,8 +6,10 @@ use std::{future::Future, pin::Pin};
 
 use app::backend::repo::outbox::Pending;
 
+/// Why a send failed. Its text may come from a gateway's answer, so control characters are
+/// escaped when it is written to the log: a line break cannot forge a log line.
 #[derive(Debug, thiserror::Error)]
-#[error("the message could not be sent: {0}")]
+#[error("the message could not be sent: {}", .0.escape_debug())]
 pub struct SendError(pub String);
 
 pub type Sending<'a> = Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>>;
@@ -18,7 +20,9 @@ pub trait Sender: Send + Sync {
     fn send<'a>(&'a self, recipient: &'a str, message: &'a Pending) -> Sending<'a>;
 }
 
-/// Records each message in the log, with the number masked; sends nothing.
+/// Records each message in the log — its kind, its length and the number masked, never its
+/// text: the text holds the registration code, and a place name with a line break in it would
+/// forge log lines. Sends nothing.
 #[derive(Debug, Default)]
 pub struct LogSender;
 
@@ -29,7 +33,7 @@ impl Sender for LogSender {
                 id = message.id,
                 kind = %message.kind,
                 to = %app::domain::mask_mobile(recipient),
-                body = %message.body,
+                chars = message.body.chars().count(),
                 "message recorded (no SMS gateway configured)"
             );
             Ok(())
@@ -73,11 +77,21 @@ mod tests {
             id: 7,
             kind: "confirmation".to_owned(),
             recipient: Some("13812345678".to_owned()),
-            body: "您已报名：老旧小区加装电梯协商".to_owned(),
+            body: "您已报名：老旧小区加装电梯协商\n2026-01-01 INFO forged line。报名码 AB12CD34。"
+                .to_owned(),
         };
         LogSender.send("13812345678", &message).await.unwrap();
         let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
         assert!(log.contains("138****5678"), "{log}");
         assert!(!log.contains("13812345678"), "{log}");
+        assert!(!log.contains("AB12CD34"), "no registration code: {log}");
+        assert!(!log.contains("forged line"), "no text at all: {log}");
+        assert_eq!(log.lines().count(), 1, "{log}");
+    }
+
+    #[test]
+    fn a_send_error_cannot_break_a_log_line() {
+        let e = SendError("bad\r\n2026-01-01 INFO forged".to_owned());
+        assert!(!e.to_string().contains(['\r', '\n']), "{e}");
     }
 }

@@ -89,7 +89,10 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
             state.clone(),
             crate::same_origin::check,
         ))
-        .layer(middleware::from_fn(crate::security_headers::add))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::security_headers::add,
+        ))
         .layer(middleware::from_fn(crate::asset_cache::mark))
         // Brotli's own default (quality 11) costs milliseconds and megabytes per page; at 4 it
         // is still smaller than gzip and cheap enough to run on every response.

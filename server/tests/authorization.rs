@@ -56,8 +56,8 @@ async fn every_server_function_allows_exactly_its_roles() {
         // The probe sees others' commits.
         let start = data_version(&mut probe).await;
         app.exec(
-            "INSERT INTO login_failures (username, failures, first_failed_at)
-             VALUES ('probe', 1, '2000-01-01 00:00:00')",
+            "INSERT INTO login_failures (username, address, failures, first_failed_at)
+             VALUES ('probe', '', 1, '2000-01-01 00:00:00')",
         )
         .await;
         assert_ne!(data_version(&mut probe).await, start);
@@ -80,4 +80,73 @@ async fn every_server_function_allows_exactly_its_roles() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A member's account is managed by the staff over the member's home area, and one without a
+/// home area by administrators only: district staff once reset (and read the new password of)
+/// any member of the city, because a member holds no area-bound grant.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_members_account_is_managed_only_from_its_home_area() {
+    use common::functions::Call;
+    let app = TestApp::spawn().await;
+    let member = app
+        .scalar("SELECT id FROM users WHERE username = 'member'")
+        .await
+        .to_string();
+    let district_a = app.signed_in("district_a").await;
+    let city = app.signed_in("city").await;
+    let verdict = |b: common::Browser,
+                   action: &'static str,
+                   fields: Vec<(&'static str, String)>| {
+        let app = &app;
+        async move {
+            let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let answer = b.post_form("/manage/users", action, &pairs).await;
+            judge(app, Call::Form, &answer).unwrap()
+        }
+    };
+    let reset = |b: &common::Browser| {
+        verdict(
+            b.clone(),
+            "/api/users/reset-password",
+            vec![("id", member.clone())],
+        )
+    };
+    let deactivate = |b: &common::Browser| {
+        verdict(
+            b.clone(),
+            "/api/users/set-active",
+            vec![("id", member.clone()), ("active", "0".to_owned())],
+        )
+    };
+    let hash = || app.text("SELECT password_hash FROM users WHERE username = 'member'");
+    let before = hash().await;
+    // No home area: neither district nor city staff (only an administrator).
+    assert_eq!(reset(&district_a).await, Verdict::Refused);
+    assert_eq!(deactivate(&district_a).await, Verdict::Refused);
+    assert_eq!(reset(&city).await, Verdict::Refused);
+    assert_eq!(hash().await, before, "the password stayed");
+    // At home in district B: district A's staff still may not; the city's may.
+    app.exec(&format!(
+        "UPDATE member_profiles SET area_id = {} WHERE user_id = {member}",
+        app.world.township_b
+    ))
+    .await;
+    assert_eq!(reset(&district_a).await, Verdict::Refused);
+    assert_eq!(deactivate(&district_a).await, Verdict::Refused);
+    assert_eq!(hash().await, before);
+    assert_eq!(reset(&city).await, Verdict::Allowed);
+    assert_ne!(hash().await, before, "the city's staff reset it");
+    // At home in district A: its staff manage the account.
+    app.exec(&format!(
+        "UPDATE member_profiles SET area_id = {} WHERE user_id = {member}",
+        app.world.township_a
+    ))
+    .await;
+    assert_eq!(deactivate(&district_a).await, Verdict::Allowed);
+    assert_eq!(
+        app.scalar("SELECT active FROM users WHERE username = 'member'")
+            .await,
+        0
+    );
 }

@@ -42,6 +42,7 @@ async fn start(database: &Path) -> (Server, SocketAddr) {
         .env("YST_UPLOADS", folder.join("uploads"))
         .env("LEPTOS_SITE_ROOT", folder)
         .env("YST_SIGNUPS_PER_ADDRESS_PER_MINUTE", "100000000")
+        .env("YST_SIGNUPS_PER_ADDRESS_PER_SESSION", "100000000")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -242,3 +242,131 @@ async fn pages_are_compressed_as_the_browser_accepts() {
         );
     }
 }
+
+/// Redirect targets stay on this site, whatever is typed into `back` or `next`, and a line
+/// break in one is refused instead of breaking the response.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redirects_never_leave_the_site() {
+    let app = TestApp::spawn().await;
+    let b = app.browser();
+    for back in [
+        "/%09/evil.example/",
+        "/%5Cevil.example/",
+        "//evil.example/",
+        "https://evil.example/",
+    ] {
+        let answer = b.get(&format!("/lang?to=en&back={back}")).await;
+        assert_eq!(answer.location().as_deref(), Some("/"), "{back}");
+    }
+    assert_eq!(
+        b.get("/lang?to=zh&back=/sessions")
+            .await
+            .location()
+            .as_deref(),
+        Some("/sessions")
+    );
+    for next in [
+        "/\\evil.example/",
+        "/\t/evil.example/",
+        "//evil.example",
+        "/x\r\nSet-Cookie: a=b",
+    ] {
+        let answer = app
+            .browser()
+            .post_form(
+                "/login",
+                "/api/auth/login",
+                &[
+                    ("username", "city"),
+                    ("password", common::PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert!(
+            answer.status.is_redirection(),
+            "{next:?}: {}",
+            answer.status
+        );
+        assert_eq!(answer.location().as_deref(), Some("/manage"), "{next:?}");
+    }
+    let answer = app
+        .browser()
+        .post_form(
+            "/login",
+            "/api/auth/login",
+            &[
+                ("username", "city"),
+                ("password", common::PASSWORD),
+                ("next", "/manage/users"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.location().as_deref(), Some("/manage/users"));
+}
+
+/// Pages with personal data are never stored by a browser or proxy; public pages may be.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_with_personal_data_are_not_stored() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 3).await;
+    let b = app.browser();
+    let to = b
+        .sign_up(session, "张三", "13812345678")
+        .await
+        .location()
+        .unwrap();
+    let organizer = app.signed_in("organizer_a").await;
+    for (who, path) in [
+        (&b, to.clone()),
+        (&b, to.split('?').next().unwrap().to_owned()),
+        (&organizer, format!("/manage/sessions/{session}")),
+        (&organizer, format!("/manage/sessions/{session}/sheet")),
+        (&organizer, "/manage/users".to_owned()),
+        (&organizer, "/account".to_owned()),
+    ] {
+        let page = who.get(&path).await;
+        assert_eq!(page.headers["cache-control"], "no-store", "{path}");
+    }
+    let public = b.get(&format!("/sessions/{session}")).await;
+    assert!(public.headers.get("cache-control").is_none());
+    assert!(
+        public.headers.get("strict-transport-security").is_none(),
+        "no HTTPS, no HSTS"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn served_over_https_every_answer_asks_for_https_only() {
+    let app = TestApp::spawn_configured(|c| c.secure_cookies = true).await;
+    let page = app.browser().get("/").await;
+    assert_eq!(
+        page.headers["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+}
+
+/// `X-Forwarded-Host` is anyone's to send: without a declared proxy it does not make another
+/// site this one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_forwarded_host_does_not_pass_the_same_site_check() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 3).await;
+    let body =
+        format!("session_id={session}&name=%E5%BC%A0%E4%B8%89&mobile=13812345678&consent=yes");
+    let answer = app
+        .browser()
+        .post_raw(
+            "/api/sessions/sign-up",
+            &[
+                ("content-type", FORM),
+                ("origin", "https://evil.example"),
+                ("x-forwarded-host", "evil.example"),
+                ("x-forwarded-proto", "https"),
+            ],
+            body,
+        )
+        .await;
+    assert_eq!(answer.status, 403);
+    assert_eq!(app.scalar("SELECT count(*) FROM registrations").await, 0);
+}

@@ -1,5 +1,6 @@
-//! How often one source may try: wrong passwords lock a username (existing or not), one network
-//! address gets only so many sign-ins and sign-ups, one mobile number only so many sign-ups.
+//! How often one source may try: wrong passwords lock a username (existing or not) for the
+//! address they came from, one network address gets only so many sign-ins, sign-ups (overall and
+//! per session), refused forms and guessed codes, one mobile number only so many sign-ups.
 
 mod common;
 
@@ -8,7 +9,7 @@ use std::{num::NonZeroU32, time::Duration};
 use app::backend::limits::{Rate, Rates};
 use common::{Browser, TestApp, PASSWORD};
 
-const LOCKED: &str = "已暂停登录15分钟";
+const LOCKED: &str = "已暂停登录一段时间";
 
 async fn sign_in(b: &Browser, username: &str, password: &str) -> common::Answer {
     b.submit(
@@ -148,11 +149,9 @@ async fn one_address_gets_only_so_many_sign_ups_and_what_was_typed_stays() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_number_gets_only_so_many_sign_ups() {
-    let unlimited = Rate::new(NonZeroU32::MAX, Duration::from_nanos(1));
     let app = TestApp::spawn_with(Rates {
-        sign_ups_per_address: unlimited,
-        sign_ins_per_address: unlimited,
         sign_ups_per_mobile: rate(2),
+        ..common::open_by_address()
     })
     .await;
     let sessions = [
@@ -172,4 +171,175 @@ async fn one_number_gets_only_so_many_sign_ups() {
     // Another number from the same phone is its own count.
     let other = b.sign_up(sessions[2], "家人", "13900000002").await;
     assert!(other.location().unwrap().starts_with("/r/"));
+}
+
+/// Wrong passwords from one address lock the name for that address only, for longer each time;
+/// the owner at their own address still signs in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stranger_locks_out_only_themselves_and_for_longer_each_time() {
+    let app = TestApp::spawn_configured(|c| c.behind_proxy = true).await;
+    let stranger = app.browser_at("203.0.113.9");
+    for _ in 0..5 {
+        sign_in(&stranger, "city", "not the password").await;
+    }
+    assert!(sign_in(&stranger, "city", PASSWORD)
+        .await
+        .body
+        .contains(LOCKED));
+    let owner = app.browser_at("198.51.100.7");
+    let res = owner
+        .post_form(
+            "/login",
+            "/api/auth/login",
+            &[("username", "city"), ("password", PASSWORD), ("next", "")],
+        )
+        .await;
+    assert_eq!(
+        res.location().as_deref(),
+        Some("/manage"),
+        "the owner gets in"
+    );
+    let minutes_locked = "SELECT CAST(round((julianday(locked_until) - julianday(first_failed_at)) * 1440) AS INTEGER)
+         FROM login_failures WHERE address = '203.0.113.9'";
+    assert_eq!(app.scalar(minutes_locked).await, 15);
+    // The lock runs out; five more wrong passwords lock the stranger twice as long.
+    app.exec("UPDATE login_failures SET locked_until = datetime('now', '+8 hours', '-1 minute')")
+        .await;
+    for _ in 0..5 {
+        sign_in(&stranger, "city", "not the password").await;
+    }
+    assert_eq!(app.scalar(minutes_locked).await, 30);
+    assert_eq!(
+        app.scalar("SELECT locks FROM login_failures WHERE address = '203.0.113.9'")
+            .await,
+        2
+    );
+}
+
+/// One address takes only what a family or a village's shared phone needs of one session.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_address_cannot_fill_a_session() {
+    let app = TestApp::spawn_with(Rates::default()).await;
+    let session = app.session(50, 5).await;
+    let other = app.session(50, 6).await;
+    let b = app.browser();
+    for i in 0..8 {
+        let ok = b.sign_up(session, "居民", &format!("1390000001{i}")).await;
+        assert!(ok.location().unwrap().starts_with("/r/"), "sign-up {i}");
+    }
+    let ninth = b.sign_up(session, "居民", "13900000019").await;
+    assert!(!ninth.location().unwrap().starts_with("/r/"));
+    let page = b.get(&ninth.location().unwrap()).await;
+    assert!(page.body.contains("提交过于频繁"), "{}", page.body);
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM registrations WHERE session_id = {session}"
+        ))
+        .await,
+        8
+    );
+    let elsewhere = b.sign_up(other, "居民", "13900000019").await;
+    assert!(
+        elsewhere.location().unwrap().starts_with("/r/"),
+        "another session is open"
+    );
+}
+
+/// Refused forms keep what was typed, each field only up to its own length, and past an
+/// address's share nothing at all: an anonymous flood cannot fill the server's memory.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_forms_from_one_address_are_bounded() {
+    let app = TestApp::spawn_with(Rates {
+        refusals_per_address: rate(5),
+        ..common::open_by_address()
+    })
+    .await;
+    let session = app.session(50, 5).await.to_string();
+    let b = app.browser();
+    // As long as a form body may be (256 KB, percent-encoded).
+    let huge = "长".repeat(25_000);
+    let before = app.state.flash.bytes();
+    let mut flashes = Vec::new();
+    for _ in 0..6 {
+        let answer = b
+            .post_form(
+                &format!("/sessions/{session}"),
+                "/api/sessions/sign-up",
+                &[("session_id", &session), ("name", &huge), ("mobile", "12")],
+            )
+            .await;
+        flashes.push(common::functions::flash_of(&app, &answer.location().unwrap()).unwrap());
+    }
+    for kept in &flashes[..5] {
+        assert_eq!(
+            kept.value("name").unwrap().chars().count(),
+            200,
+            "cut at its length"
+        );
+        assert!(kept.alert.is_none());
+    }
+    assert!(
+        flashes[5].values.is_empty(),
+        "past the share nothing typed is kept"
+    );
+    assert_eq!(flashes[5].alert, Some(app::i18n::T::TooManyAttempts));
+    let grown = app.state.flash.bytes() - before;
+    assert!(
+        grown < 6 * 2_000,
+        "six refusals of 75 KB of text each kept {grown} bytes"
+    );
+}
+
+/// Registration and topic codes cannot be searched: past a few misses, an address is refused
+/// every lookup by code, found or not; other addresses are not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guessing_codes_is_stopped_after_a_few_misses() {
+    let app = TestApp::spawn_configured(|c| {
+        c.behind_proxy = true;
+        c.rates.code_misses_per_address = rate(3);
+    })
+    .await;
+    let session = app.session(50, 5).await;
+    let resident = app.browser_at("198.51.100.7");
+    let mine = resident
+        .sign_up(session, "居民", "13900000001")
+        .await
+        .location()
+        .unwrap();
+    let mine = mine.split('?').next().unwrap().to_owned();
+    let guesser = app.browser_at("203.0.113.9");
+    for guess in ["/r/AAAAAAAA", "/t/BBBBBBBB", "/r/not-a-code"] {
+        assert_eq!(guesser.get(guess).await.status, 404, "{guess}");
+    }
+    assert_eq!(
+        guesser.get(&mine).await.status,
+        200,
+        "three misses are allowed"
+    );
+    assert_eq!(
+        guesser.get("/r/CCCCCCCC").await.status,
+        404,
+        "the fourth miss"
+    );
+    assert_eq!(
+        guesser.get(&mine).await.status,
+        429,
+        "now even a right code is refused"
+    );
+    let cancel = guesser
+        .post_form(&mine, "/api/registrations/cancel", &[("code", &mine[3..])])
+        .await;
+    let alert =
+        common::functions::flash_of(&app, &cancel.location().unwrap()).and_then(|f| f.alert);
+    assert_eq!(alert, Some(app::i18n::T::TooManyAttempts));
+    assert_eq!(
+        app.text("SELECT state FROM registrations").await.as_deref(),
+        Some("registered"),
+        "nothing was cancelled"
+    );
+    assert_eq!(
+        resident.get(&mine).await.status,
+        200,
+        "the holder is not affected"
+    );
 }

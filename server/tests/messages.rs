@@ -215,3 +215,60 @@ async fn the_retention_period_erases_a_backlog_in_batches_and_numbers_written_la
     let drifted = common::kept::drifted(&app.state.db.read).await;
     assert!(drifted.is_empty(), "copies differ: {drifted:?}");
 }
+
+/// A topic proposer's number is kept only for the reply: the retention period erases it too,
+/// and what retention erases is gone from the database file, not left in freed space.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_retention_period_erases_proposers_numbers_from_the_file() {
+    let app = TestApp::spawn().await;
+    let old = app.session(10, 3).await;
+    app.browser().sign_up(old, "居民", "13598765432").await;
+    app.exec(&format!(
+        "UPDATE sessions SET starts_at = datetime('now', '-200 days'), ends_at = datetime('now', '-200 days', '+2 hours'),
+             signup_deadline = datetime('now', '-201 days'), checkin_opens_at = datetime('now', '-200 days', '-30 minutes'),
+             checkin_closes_at = datetime('now', '-200 days', '+2 hours') WHERE id = {old};
+         INSERT INTO topics (platform_id, title, category_code, source, channel, proposer_name, proposer_mobile, submitted_at)
+             SELECT {p}, '路灯不亮', code, 'resident', 'web', '老李', '13587654321', datetime('now', '-200 days')
+             FROM topic_categories LIMIT 1;
+         INSERT INTO topics (platform_id, title, category_code, source, channel, proposer_name, proposer_mobile, submitted_at)
+             SELECT {p}, '井盖松动', code, 'resident', 'web', '老王', '13576543210', datetime('now', '-2 days')
+             FROM topic_categories LIMIT 1;",
+        p = app.world.platform_a
+    ))
+    .await;
+    let pass = run_once(&app.state, &Recorder::default(), now())
+        .await
+        .unwrap();
+    assert_eq!(pass.numbers_erased, 2, "one registration, one proposer");
+    assert_eq!(
+        app.text("SELECT group_concat(coalesce(proposer_mobile, '-'), ' ') FROM (SELECT proposer_mobile FROM topics ORDER BY id)")
+            .await
+            .as_deref(),
+        Some("- 13576543210"),
+        "a recent topic keeps its number for the reply"
+    );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM topics WHERE proposer_name IS NOT NULL")
+            .await,
+        2,
+        "the topics themselves stay"
+    );
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&app.state.db.write)
+        .await
+        .unwrap();
+    let file = std::fs::read(app.database_path()).unwrap();
+    let holds = |number: &str| file.windows(number.len()).any(|w| w == number.as_bytes());
+    assert!(
+        !holds("13598765432"),
+        "the resident's number is gone from the file"
+    );
+    assert!(
+        !holds("13587654321"),
+        "the proposer's number is gone from the file"
+    );
+    assert!(
+        holds("13576543210"),
+        "the check reads the file: the kept one is there"
+    );
+}

@@ -82,3 +82,35 @@ async fn a_proposers_number_is_in_full_only_for_the_platforms_organizers() {
     assert_eq!(staff.status, 200);
     assert!(staff.body.contains("138****8000") && !staff.body.contains("13800138000"));
 }
+
+/// A name typed as a spreadsheet formula reaches the staff's Excel as text, in every CSV.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_formula_in_a_name_reaches_spreadsheets_as_text() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 5).await;
+    let formula = "=HYPERLINK(\"http://e.cn\",\"点\")";
+    let b = app.browser();
+    for (name, mobile) in [
+        (formula, "13812345678"),
+        ("@SUM(A1)", "13812345679"),
+        ("-1+2", "13812345670"),
+    ] {
+        let to = b.sign_up(session, name, mobile).await.location().unwrap();
+        assert!(to.starts_with("/r/"), "{name}: {to}");
+    }
+    let csv = app
+        .signed_in("organizer_a")
+        .await
+        .get(&format!("/manage/sessions/{session}/sign-ups.csv"))
+        .await
+        .body;
+    assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
+    assert!(csv.contains(",'@SUM(A1),"), "{csv}");
+    assert!(csv.contains(",'-1+2,"), "{csv}");
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(!cell.starts_with(['=', '+', '@']), "{cell} in {line}");
+        }
+    }
+}

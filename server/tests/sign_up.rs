@@ -56,9 +56,16 @@ async fn simultaneous_taps_of_one_number_make_one_registration() {
     let session = app.session(5, 7).await;
     let closed = app.session(5, -1).await;
     let mut tasks = tokio::task::JoinSet::new();
-    // Eight taps of one number: within its rate limit.
+    // Eight taps of one number from one phone that opened the session's page (and so holds its
+    // device cookie): within the number's rate limit.
+    let phone = app.browser();
+    phone.get(&format!("/sessions/{session}")).await;
     for i in 0..24 {
-        let b = app.browser();
+        let b = if i % 3 == 0 {
+            phone.clone()
+        } else {
+            app.browser()
+        };
         tasks.spawn(async move {
             let (s, mobile) = match i % 3 {
                 0 => (session, "13800000001".to_owned()),
@@ -122,6 +129,75 @@ async fn a_double_submission_returns_the_same_registration() {
     );
     let page = b.get(&second.location().unwrap()).await;
     assert!(page.body.contains("该手机号已报名本次活动"));
+    assert_eq!(app.scalar("SELECT count(*) FROM registrations").await, 1);
+}
+
+/// A number typed on another phone never reveals the registration it holds: no code, no name,
+/// no state, and the name is not overwritten; the phone that signed up still lands on its code,
+/// and a place given up and taken again gets a code its earlier holder never saw.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_number_typed_elsewhere_reveals_and_takes_over_nothing() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 7).await;
+    let page = format!("/sessions/{session}");
+    let owner = app.browser();
+    owner.get(&page).await;
+    let to = owner
+        .sign_up(session, "王秀英", "13812345678")
+        .await
+        .location()
+        .unwrap();
+    assert!(to.starts_with("/r/"), "{to}");
+    let code = to[3..11].to_owned();
+
+    let stranger = app.browser();
+    stranger.get(&page).await;
+    let answer = stranger.sign_up(session, "冒名者", "13812345678").await;
+    let back = answer.location().unwrap();
+    assert!(back.starts_with(&page), "back to the form: {back}");
+    let shown = stranger.get(&back).await.body;
+    assert!(
+        shown.contains("这个号码已报名本场活动"),
+        "the neutral answer"
+    );
+    for secret in [code.as_str(), "王秀英", "已报名成功", "/r/"] {
+        assert!(!shown.contains(secret), "{secret} leaked");
+    }
+    assert_eq!(
+        app.text("SELECT group_concat(name) FROM registrations")
+            .await
+            .as_deref(),
+        Some("王秀英"),
+        "the name stays its holder's"
+    );
+    // Without the code, nothing cancels it.
+    let cancel = stranger
+        .post_form(&page, "/api/registrations/cancel", &[("code", "")])
+        .await;
+    assert!(!cancel.location().unwrap_or_default().starts_with("/r/"));
+    assert_eq!(
+        app.text("SELECT state FROM registrations").await.as_deref(),
+        Some("registered")
+    );
+
+    // The phone that signed up, coming back later, still lands on its registration.
+    let again = owner.sign_up(session, "王秀英", "13812345678").await;
+    assert_eq!(
+        again.location().unwrap().split('?').next(),
+        Some(format!("/r/{code}").as_str())
+    );
+
+    // Given up, then taken by someone else with the same number: a fresh code.
+    owner
+        .post_form(&to, "/api/registrations/cancel", &[("code", &code)])
+        .await;
+    let taken = stranger.sign_up(session, "冒名者", "13812345678").await;
+    let taken = taken.location().unwrap();
+    assert!(
+        taken.starts_with("/r/") && !taken.contains(&code),
+        "{taken}"
+    );
+    assert_eq!(owner.get(&format!("/r/{code}")).await.status, 404);
     assert_eq!(app.scalar("SELECT count(*) FROM registrations").await, 1);
 }
 
@@ -400,6 +476,7 @@ async fn sign_ups_arriving_together_are_decided_as_one_by_one() {
         mobile: Mobile::parse(mobile).unwrap(),
         role,
         member: None,
+        device: Some("d".repeat(64)),
     };
     let resident = RegistrationRole::Resident;
     // One number signed up and cancelled before: signing up again brings its registration back.
@@ -514,6 +591,7 @@ async fn a_sign_up_the_store_refuses_fails_alone() {
         mobile: Mobile::parse(mobile).unwrap(),
         role: RegistrationRole::Resident,
         member: None,
+        device: None,
     };
     let batch = [
         request("居民甲", "13700000001"),
@@ -546,4 +624,67 @@ async fn a_sign_up_the_store_refuses_fails_alone() {
     assert_eq!(app.scalar("SELECT count(*) FROM messages").await, 2);
     let drifted = common::kept::drifted(&app.state.db.read).await;
     assert!(drifted.is_empty(), "copies differ: {drifted:?}");
+}
+
+/// Seats squatted with typed numbers are cleared by the session's organizers before it starts:
+/// each place goes to the first person waiting; a code of another session is not touched.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn organizers_clear_squatted_places_and_the_waiting_move_up() {
+    let app = TestApp::spawn().await;
+    let session = app.session(1, 7).await;
+    let other = app.session(5, 7).await;
+    let squatter = app.browser();
+    let to = squatter
+        .sign_up(session, "占位", "13900000001")
+        .await
+        .location()
+        .unwrap();
+    let code = to[3..11].to_owned();
+    app.browser()
+        .sign_up(session, "真居民", "13900000002")
+        .await;
+    let elsewhere = app
+        .browser()
+        .sign_up(other, "别场", "13900000003")
+        .await
+        .location()
+        .unwrap();
+    let organizer = app.signed_in("organizer_a").await;
+    let id = session.to_string();
+    let page = organizer
+        .get(&format!("/manage/sessions/{session}"))
+        .await
+        .body;
+    assert!(page.contains("取消此报名"));
+    // Another session's code through this session: not found, nothing changes.
+    let wrong = organizer
+        .post_form(
+            &format!("/manage/sessions/{session}"),
+            "/api/manage-sessions/clear-registration",
+            &[("id", &id), ("code", &elsewhere[3..11])],
+        )
+        .await;
+    let alert = common::functions::flash_of(&app, &wrong.location().unwrap()).and_then(|f| f.alert);
+    assert_eq!(alert, Some(app::i18n::T::NotFoundText));
+    let done = organizer
+        .submit(
+            &format!("/manage/sessions/{session}"),
+            "/api/manage-sessions/clear-registration",
+            &[("id", &id), ("code", &code)],
+        )
+        .await;
+    assert!(done.body.contains("已取消该报名"), "{}", done.body);
+    assert_eq!(
+        app.text(&format!(
+            "SELECT group_concat(name || ':' || state, ' ') FROM (SELECT name, state FROM registrations WHERE session_id = {session} ORDER BY id)"
+        ))
+        .await
+        .as_deref(),
+        Some("占位:cancelled 真居民:registered")
+    );
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM registrations WHERE session_id = {other} AND state = 'registered'"))
+            .await,
+        1
+    );
 }

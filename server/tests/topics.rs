@@ -389,3 +389,134 @@ async fn the_proposer_adds_one_photo_which_only_reviewers_see() {
     assert!(!nobody.status.is_server_error());
     assert_eq!(app.scalar("SELECT count(*) FROM attachments").await, 1);
 }
+
+/// One address proposes only so many topics in a while; what was typed stays with the refusal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_address_proposes_only_so_many_topics() {
+    let app = TestApp::spawn_with(app::backend::limits::Rates {
+        proposals_per_address: app::backend::limits::Rate::new(
+            std::num::NonZeroU32::new(2).unwrap(),
+            std::time::Duration::from_secs(3600),
+        ),
+        ..common::open_by_address()
+    })
+    .await;
+    let b = app.browser();
+    let fields = [
+        ("title", "路灯不亮"),
+        ("description", "小区东门路灯坏了"),
+        ("category", "urban_rural"),
+    ];
+    receipt(&propose(&b, &app, &fields).await);
+    receipt(&propose(&b, &app, &fields).await);
+    let third = propose(&b, &app, &fields).await;
+    let page = b.get(&third.location().unwrap()).await.body;
+    assert!(page.contains("提交过于频繁"), "{page}");
+    assert!(page.contains("小区东门路灯坏了"), "what was typed stays");
+    assert_eq!(app.scalar("SELECT count(*) FROM topics").await, 2);
+}
+
+/// Photos without an account fill at most a quarter of the upload quota, with a message that
+/// says so; a declined topic's photo and any file no record names are removed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn photos_are_bounded_and_those_no_longer_needed_are_removed() {
+    let app = TestApp::spawn_configured(|c| c.upload_quota_mb = 1).await;
+    let resident = app.browser();
+    let topic = |title: &'static str| {
+        let (b, app) = (resident.clone(), &app);
+        async move {
+            receipt(
+                &propose(
+                    &b,
+                    app,
+                    &[
+                        ("title", title),
+                        ("description", "见照片"),
+                        ("category", "urban_rural"),
+                    ],
+                )
+                .await,
+            )
+        }
+    };
+    let photo = |page: String, bytes: Vec<u8>| {
+        let b = resident.clone();
+        async move {
+            let code = page.trim_start_matches("/t/").to_owned();
+            let answer = b
+                .post_file(
+                    &page,
+                    "/api/topics/photo",
+                    &[("code", &code)],
+                    ("现场.jpg", bytes),
+                )
+                .await;
+            b.get(&answer.location().unwrap()).await.body
+        }
+    };
+    let jpeg = |kb: usize| [b"\xFF\xD8\xFF\xE0".to_vec(), vec![0u8; kb * 1024]].concat();
+    let first = topic("井盖破损").await;
+    assert!(photo(first.clone(), jpeg(200)).await.contains("已附照片"));
+    // 200 KB of a 256 KB share taken: another 100 KB does not fit.
+    let second = topic("路面塌陷").await;
+    let refused = photo(second, jpeg(100)).await;
+    assert!(refused.contains("存储空间已满"), "{refused}");
+    assert_eq!(app.scalar("SELECT count(*) FROM attachments").await, 1);
+    let stored = |app: &TestApp| walk(&app.site_root().join("uploads"));
+    assert_eq!(stored(&app), 1, "a refused photo leaves no file");
+
+    // Declined: the photo's record goes at once, its file at the next sweep, with any file
+    // that no record names.
+    let id = app
+        .scalar("SELECT id FROM topics ORDER BY id LIMIT 1")
+        .await
+        .to_string();
+    let organizer = app.signed_in("organizer_a").await;
+    organizer
+        .post_form(
+            &format!("/manage/topics/{id}"),
+            "/api/topics/review",
+            &[
+                ("id", &id),
+                ("decision", "decline"),
+                ("reply", "已转交物业处理"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        app.text(&format!("SELECT status FROM topics WHERE id = {id}"))
+            .await
+            .as_deref(),
+        Some("declined")
+    );
+    assert_eq!(app.scalar("SELECT count(*) FROM attachments").await, 0);
+    let orphan = app
+        .site_root()
+        .join("uploads")
+        .join("ab")
+        .join("ab".repeat(32));
+    std::fs::create_dir_all(orphan.parent().unwrap()).unwrap();
+    std::fs::write(&orphan, b"left by a broken upload").unwrap();
+    assert_eq!(stored(&app), 2);
+    let removed = server::jobs::remove_unrecorded_files(&app.state, std::time::Duration::ZERO)
+        .await
+        .unwrap();
+    assert_eq!((removed, stored(&app)), (2, 0));
+}
+
+/// Files under the uploads folder.
+fn walk(dir: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| {
+            if e.path().is_dir() {
+                walk(&e.path())
+            } else {
+                1
+            }
+        })
+        .sum()
+}

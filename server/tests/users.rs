@@ -117,6 +117,7 @@ async fn a_bad_or_taken_username_is_refused_next_to_the_field() {
         .await;
     assert!(bad.body.contains("用户名应为3到32位字母"));
     assert!(bad.body.contains("value=\"农业界\""));
+    let home = app.world.district_a.to_string();
     let taken = staff
         .submit(
             "/manage/users",
@@ -127,6 +128,7 @@ async fn a_bad_or_taken_username_is_refused_next_to_the_field() {
                 ("kind", "member"),
                 ("member_level", "county"),
                 ("sector", "农业界"),
+                ("area_id", &home),
             ],
         )
         .await;

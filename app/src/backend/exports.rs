@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 
 use super::{
     auth::{self, Principal},
+    csv_out::CsvOut,
     db::Db,
     repo::{areas, tallies, StoreError},
 };
@@ -118,16 +119,15 @@ fn header() -> Vec<&'static str> {
 pub async fn figures_csv(db: &Db, s: &Subject, now: NaiveDateTime) -> Result<Vec<u8>, ExportError> {
     let rows = figure_rows(db, s, now).await?;
     let write_err = |e: csv::Error| ExportError::Write(e.to_string());
-    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    out.write_record(header()).map_err(write_err)?;
+    let mut out = CsvOut::new(true);
+    out.row(header()).map_err(write_err)?;
     let period = fmt_period(s.period, Lang::Zh);
     for (name, f) in rows {
         let values = columns(&f).map(|(_, v)| v.to_string());
-        out.write_record([name, period.clone()].into_iter().chain(values))
+        out.row([name, period.clone()].into_iter().chain(values))
             .map_err(write_err)?;
     }
-    out.into_inner()
-        .map_err(|e| ExportError::Write(e.to_string()))
+    out.into_bytes().map_err(ExportError::Write)
 }
 
 /// The figures as a workbook: a summary with the rates and their bases, a sheet by area (as
@@ -256,15 +256,9 @@ where
     F: FnMut(Vec<u8>) -> Fut,
     Fut: std::future::Future<Output = bool>,
 {
-    let new_writer = |bom: bool| {
-        csv::Writer::from_writer(if bom {
-            b"\xEF\xBB\xBF".to_vec()
-        } else {
-            Vec::new()
-        })
-    };
+    let new_writer = CsvOut::new;
     let mut out = new_writer(true);
-    out.write_record([
+    out.row([
         T::DateColumn.tr(Lang::Zh),
         T::TitleColumn.tr(Lang::Zh),
         T::AreaColumn.tr(Lang::Zh),
@@ -277,7 +271,7 @@ where
     let mut out = Some(out);
     tallies::each_record(db, drill, &s.scope, s.period, now, split, |r| {
         let mut writer = out.take().unwrap_or_else(|| new_writer(false));
-        let written = writer.write_record([
+        let written = writer.row([
             r.date.to_string(),
             r.title,
             r.area_name,
@@ -290,7 +284,7 @@ where
             if let Err(e) = written {
                 failed = Some(e.to_string());
             }
-            writer.into_inner().ok()
+            writer.into_bytes().ok()
         } else {
             out = Some(writer);
             None
@@ -309,9 +303,7 @@ where
         return Err(ExportError::Write(e));
     }
     if let Some(writer) = out {
-        let rest = writer
-            .into_inner()
-            .map_err(|e| ExportError::Write(e.to_string()))?;
+        let rest = writer.into_bytes().map_err(ExportError::Write)?;
         send(rest).await;
     }
     Ok(())

@@ -123,6 +123,7 @@ impl<'a> FormPost<'a> {
                     AppError::Forbidden => T::NotAllowed,
                     AppError::NotFound => T::NotFoundText,
                     AppError::BadRequest(_) => T::BadInput,
+                    AppError::TooManyRequests => T::TooManyAttempts,
                     AppError::Unauthenticated | AppError::Unexpected => T::TryAgain,
                 };
                 let state = FormState {
@@ -139,13 +140,28 @@ impl<'a> FormPost<'a> {
         Ok(())
     }
 
+    /// What is kept of a refused post. Each refusal from an address is counted: past what a
+    /// household or a village's shared phone needs, nothing typed is kept (an alert says why),
+    /// so one address cannot fill the server's memory with refused forms.
     fn state(&self, errors: FieldErrors) -> FormState {
+        let source = super::request::request_path().unwrap_or_default();
+        let counted = super::state().is_ok_and(|s| {
+            s.limits
+                .refusal_from(super::request::client_address(&s.settings))
+        });
+        if !counted {
+            return FormState {
+                source,
+                alert: Some(T::TooManyAttempts),
+                ..FormState::default()
+            };
+        }
         FormState {
-            source: super::request::request_path().unwrap_or_default(),
+            source,
             values: self
                 .keep
                 .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .map(|(k, v)| ((*k).to_owned(), kept(k, v)))
                 .collect(),
             errors: errors.0,
             ..FormState::default()
@@ -154,6 +170,27 @@ impl<'a> FormPost<'a> {
 
     fn page(&self) -> String {
         referring_page().unwrap_or_else(|| self.fallback.to_owned())
+    }
+}
+
+/// The most of a field that a refused post keeps: the longest its form accepts. Free texts
+/// (minutes, descriptions, findings) accept up to 5,000 characters; every other field — names,
+/// titles, numbers, dates, choices — at most 200. A longer entry is refused as too long anyway.
+fn kept_max_chars(field: &str) -> usize {
+    match field {
+        "key_points" | "consensus" | "disagreements" => 5000,
+        "description" | "summary" | "agenda" | "text" | "findings" => 2000,
+        "reply" | "evidence" => 1000,
+        "comment" => 500,
+        _ => 200,
+    }
+}
+
+fn kept(field: &str, value: &str) -> String {
+    let max = kept_max_chars(field);
+    match value.char_indices().nth(max) {
+        Some((cut, _)) => value[..cut].to_owned(),
+        None => value.to_owned(),
     }
 }
 
@@ -177,7 +214,10 @@ fn referring_page() -> Option<String> {
 fn local_path(referer: &str, host: &str) -> Option<String> {
     let rest = referer.split_once("://")?.1;
     let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    (authority == host && path.starts_with('/') && !path.starts_with("//")).then(|| path.to_owned())
+    (authority == host)
+        .then(|| crate::url::safe_local_path(path))
+        .flatten()
+        .map(str::to_owned)
 }
 
 /// `page` with `f=token` as its only flash parameter.
@@ -209,6 +249,16 @@ mod tests {
         assert_eq!(local_path("http://evil.cn/x", "a.cn"), None);
         assert_eq!(local_path("http://a.cn//evil.cn/x", "a.cn"), None);
         assert_eq!(local_path("garbage", "a.cn"), None);
+    }
+
+    #[test]
+    fn a_kept_field_is_cut_at_its_own_maximum() {
+        assert_eq!(kept("name", &"张".repeat(10_000)).chars().count(), 200);
+        assert_eq!(
+            kept("key_points", &"张".repeat(10_000)).chars().count(),
+            5000
+        );
+        assert_eq!(kept("comment", "好"), "好");
     }
 
     #[test]

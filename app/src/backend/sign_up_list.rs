@@ -43,9 +43,9 @@ pub async fn csv(
     let mut attendees = organizing::attendees(db, session_id).await?;
     for_viewer(&me, &host, &mut attendees);
     let write_err = |e: csv::Error| ExportError::Write(e.to_string());
-    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut out = super::csv_out::CsvOut::new(true);
     let zh = |t: T| t.tr(Lang::Zh);
-    out.write_record([
+    out.row([
         zh(T::RegistrationCodeColumn),
         zh(T::NameColumn),
         zh(T::MobileColumn),
@@ -56,7 +56,7 @@ pub async fn csv(
     ])
     .map_err(write_err)?;
     for a in attendees {
-        out.write_record([
+        out.row([
             a.code,
             a.name,
             a.mobile.unwrap_or_default(),
@@ -69,8 +69,6 @@ pub async fn csv(
         ])
         .map_err(write_err)?;
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| ExportError::Write(e.to_string()))?;
+    let bytes = out.into_bytes().map_err(ExportError::Write)?;
     Ok((format!("{}报名名单.csv", host.title), bytes))
 }

@@ -33,6 +33,8 @@ pub struct Settings {
     /// Requests arrive through a reverse proxy that appends the client's address to
     /// `X-Forwarded-For`; without one, that header is anyone's to forge and is ignored.
     pub behind_proxy: bool,
+    /// The most all uploads together may take, in bytes (`YST_UPLOAD_QUOTA_MB`).
+    pub upload_quota_bytes: u64,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             retention_days: 180,
             uploads_dir: std::path::PathBuf::from("data/uploads"),
             behind_proxy: false,
+            upload_quota_bytes: 20 * 1024 * 1024 * 1024,
         }
     }
 }

@@ -211,6 +211,68 @@ pub async fn read_multipart(
         .map_err(|e| AppError::BadRequest(e.to_string()))
 }
 
+/// Whether `size` more bytes fit the deployment's upload quota (`YST_UPLOAD_QUOTA_MB`). Uploads
+/// without an account (topic photos) may fill a quarter of it at most, so the public can never
+/// leave the organizers without room for their minutes' photos.
+pub async fn fits_quota(
+    db: &super::db::Db,
+    quota: u64,
+    size: usize,
+    anonymous: bool,
+) -> Result<bool, super::repo::StoreError> {
+    let (all, by_anyone) = super::repo::minutes::stored_bytes(db).await?;
+    let size = u64::try_from(size).unwrap_or(u64::MAX);
+    let fits = |used: u64, room: u64| used.saturating_add(size) <= room;
+    Ok(fits(all, quota) && (!anonymous || fits(by_anyone, quota / 4)))
+}
+
+/// Removes a stored file that no record will name (its record was refused); one already gone
+/// is no error. A failure is logged: the hourly sweep removes the file later.
+pub async fn discard(dir: &Path, key: &str) {
+    if let Err(e) = tokio::fs::remove_file(path_of(dir, key)).await {
+        if e.kind() != std::io::ErrorKind::NotFound {
+            tracing::warn!(error = %e, "removing an unrecorded upload");
+        }
+    }
+}
+
+/// Removes stored files that no attachment names and that are older than `min_age`: uploads
+/// whose record was never written (a refused or interrupted post) and photos of declined topics,
+/// whose record is deleted. Younger files are spared, as an upload writes its file before its
+/// record. Returns how many files were removed.
+pub async fn sweep_unrecorded(
+    dir: &Path,
+    recorded: &std::collections::HashSet<String>,
+    min_age: std::time::Duration,
+) -> std::io::Result<u64> {
+    let mut removed = 0;
+    let Ok(mut folders) = tokio::fs::read_dir(dir).await else {
+        return Ok(0);
+    };
+    while let Some(folder) = folders.next_entry().await? {
+        if !folder.file_type().await?.is_dir() {
+            continue;
+        }
+        let mut files = tokio::fs::read_dir(folder.path()).await?;
+        while let Some(file) = files.next_entry().await? {
+            let name = file.file_name().to_string_lossy().into_owned();
+            let base = name.strip_suffix(".part").unwrap_or(&name);
+            let age = file
+                .metadata()
+                .await?
+                .modified()
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .unwrap_or_default();
+            if age >= min_age && (name.ends_with(".part") || !recorded.contains(base)) {
+                tokio::fs::remove_file(file.path()).await?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
+}
+
 /// Stores checked bytes; a failure to write is the server's, logged, and reported as such.
 pub async fn keep(dir: &Path, bytes: &[u8]) -> Result<String, crate::error::AppError> {
     store(dir, bytes).await.map_err(|e| {

@@ -145,7 +145,9 @@ pub fn TextArea(
                 required=!optional
                 aria-invalid=error.is_some().then_some("true")
                 aria-describedby=described_by(name, hint.is_some(), error.is_some())
-            >{value}</textarea>
+            // Leptos writes a textarea's text unescaped (it escapes no raw-text element's
+            // children), so typed `</textarea>` would end the element: escape it here.
+            >{html_escape::encode_text(&value).into_owned()}</textarea>
         </div>
     }
 }

@@ -89,6 +89,7 @@ fn ErrorView(error: AppError) -> impl IntoView {
         AppError::Unauthenticated => (T::SignInFirst, T::SignInFirst),
         AppError::Forbidden => (T::NotAllowedTitle, T::NotAllowed),
         AppError::NotFound | AppError::BadRequest(_) => (T::NotFoundTitle, T::NotFoundText),
+        AppError::TooManyRequests => (T::ErrorTitle, T::TooManyAttempts),
         AppError::Unexpected => (T::ErrorTitle, T::TryAgain),
     };
     view! {

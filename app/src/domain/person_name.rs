@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
-/// A person's name as written on a sign-up: 1–32 characters, no control characters.
+/// A person's name as written on a sign-up: 1–32 characters, no control characters and none of
+/// the hidden ones that reorder or hide text (`text::is_hidden`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct PersonName(String);
@@ -26,7 +27,7 @@ impl PersonName {
         if s.chars().count() > Self::MAX_CHARS {
             return Err(PersonNameError::TooLong);
         }
-        if s.chars().any(char::is_control) {
+        if s.chars().any(super::text::is_hidden) {
             return Err(PersonNameError::Unprintable);
         }
         Ok(Self(s.to_string()))
@@ -53,6 +54,17 @@ impl From<PersonName> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_cannot_hide_or_reorder_characters() {
+        for hidden in ["王\u{202E}五", "张\u{200B}三", "\u{2067}李四"] {
+            assert_eq!(
+                PersonName::parse(hidden),
+                Err(PersonNameError::Unprintable),
+                "{hidden:?}"
+            );
+        }
+    }
 
     #[test]
     fn trims_and_bounds_names() {

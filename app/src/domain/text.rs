@@ -10,6 +10,20 @@ pub enum TextError {
     Empty,
     #[error("this field is too long")]
     TooLong,
+    /// Control characters, or invisible ones that reorder or hide text (U+202E, U+200B …).
+    #[error("this field holds invisible characters")]
+    Invisible,
+}
+
+/// Characters that change how text around them reads without showing themselves: bidirectional
+/// overrides and isolates (U+202E can make `gpj.exe` read `exe.jpg`), zero-width spaces and
+/// joiners, the byte-order mark used as a space, soft hyphens. Refused in names and titles, where
+/// they only serve to deceive (a name that looks like another, a title reading backwards).
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 impl RequiredText {
@@ -21,6 +35,24 @@ impl RequiredText {
             Err(TextError::TooLong)
         } else {
             Ok(Self(s.to_string()))
+        }
+    }
+
+    /// A name or title: one line, without control or hidden characters (see [`is_hidden`]).
+    pub fn parse_line(input: &str, max_chars: usize) -> Result<Self, TextError> {
+        let text = Self::parse(input, max_chars)?;
+        if text.0.chars().any(is_hidden) {
+            return Err(TextError::Invisible);
+        }
+        Ok(text)
+    }
+
+    /// An optional name or title: blank becomes `None`.
+    pub fn parse_line_optional(input: &str, max_chars: usize) -> Result<Option<Self>, TextError> {
+        match Self::parse_line(input, max_chars) {
+            Ok(t) => Ok(Some(t)),
+            Err(TextError::Empty) => Ok(None),
+            Err(e) => Err(e),
         }
     }
 
@@ -59,6 +91,30 @@ mod tests {
             RequiredText::parse_optional("一二三", 2),
             Err(TextError::TooLong)
         );
+    }
+
+    #[test]
+    fn names_and_titles_refuse_hidden_characters() {
+        for hidden in [
+            "\u{202E}gpj.exe",
+            "张\u{200B}三",
+            "a\u{2066}b",
+            "\u{FEFF}x",
+            "a\nb",
+        ] {
+            assert_eq!(
+                RequiredText::parse_line(hidden, 20),
+                Err(TextError::Invisible),
+                "{hidden:?}"
+            );
+        }
+        assert_eq!(
+            RequiredText::parse_line(" 议事厅 ", 20).unwrap().as_str(),
+            "议事厅"
+        );
+        assert_eq!(RequiredText::parse_line_optional(" ", 20), Ok(None));
+        // Long texts keep them: pasted minutes often carry a zero-width space.
+        assert!(RequiredText::parse("a\u{200B}b", 20).is_ok());
     }
 
     proptest::proptest! {

@@ -43,7 +43,7 @@ impl Vote {
         }
         let subject = RequiredText::parse(subject, Self::MAX_SUBJECT).map_err(|e| match e {
             super::TextError::Empty => VoteError::NoSubject,
-            super::TextError::TooLong => VoteError::SubjectTooLong,
+            super::TextError::TooLong | super::TextError::Invisible => VoteError::SubjectTooLong,
         })?;
         let tally = |s: &str| s.trim().parse::<u32>().map_err(|_| VoteError::Tally);
         let (for_, against, abstain) = (tally(for_)?, tally(against)?, tally(abstain)?);

@@ -50,8 +50,14 @@ texts! {
     Username => "用户名", "Username";
     Password => "密码", "Password";
     LoginFailed => "用户名或密码不正确", "The username or password is not right";
-    LoginLocked => "该用户名连续输错密码次数过多，已暂停登录15分钟，请稍后再试", "Too many wrong passwords for this username: sign-in is paused for 15 minutes. Please try again later";
+    LoginLocked => "从这个网络连续输错密码次数过多，该用户名已暂停登录一段时间，请稍后再试", "Too many wrong passwords for this username from this network: sign-in is paused for a while. Please try again later";
     TooManySignIns => "登录尝试过于频繁，请一分钟后再试", "Too many sign-in attempts from this network. Please wait a minute and try again";
+    UploadQuotaReached => "存储空间已满，暂时无法上传照片或文件，请联系管理员", "The storage space for photos and files is full, so nothing more can be uploaded for now. Please tell the administrator";
+    RegistrationCleared => "已取消该报名，名额已让给候补的人", "The registration is cancelled; its place went to the next person waiting";
+    ClearRegistrationLabel => "取消此报名", "Cancel this registration";
+    ClearRegistrationHint => "用于清除冒名或恶意占位的报名：名额会让给候补的人，对方会收到取消短信。", "For registrations made in someone else's name or to hold seats: the place goes to the next person waiting, and the number is told by text message.";
+    ClearRegistrationButton => "确认取消此报名", "Cancel this registration";
+    TooManyAttempts => "提交过于频繁，请稍等几分钟再试", "Too many attempts in a short time. Please wait a few minutes and try again";
     TooManySignUps => "提交过于频繁，请稍等几分钟再报名", "Too many sign-ups in a short time. Please wait a few minutes and try again";
     LoginHint => "工作人员、召集人和委员使用账号登录；群众报名无需登录。", "Staff, organizers and members sign in here; residents never need an account.";
     SignedOut => "您已退出登录", "You have signed out";
@@ -137,7 +143,7 @@ texts! {
     UsernameRule => "用户名应为3到32位字母、数字、下划线或点", "A username has 3 to 32 letters, digits, underscores or dots";
     UsernameTaken => "该用户名已被使用", "This username is taken";
     AccountKind => "账号类型", "Kind of account";
-    StaffOfArea => "工作人员所辖区划（工作人员账号）", "Area overseen (staff accounts)";
+    StaffOfArea => "所属区划（工作人员所辖区划；委员账号由该区划的工作人员管理）", "Area (the area a staff member oversees; a member's account is managed by that area's staff)";
     OrganizerOfPlatform => "负责的议事平台（召集人账号）", "Platform (organizer accounts)";
     MemberLevel => "委员级别（委员账号）", "Member level (member accounts)";
     Sector => "界别（委员账号）", "Sector (member accounts)";
@@ -164,7 +170,8 @@ texts! {
     Mobile => "手机号", "Mobile number";
     MobileHint => "11位手机号，用于报名确认和活动变更通知", "11 digits, for the confirmation and any change to the session";
     MobileMalformed => "手机号应为11位数字，以13至19开头", "A mobile number has 11 digits and starts with 13 to 19";
-    NameUnprintable => "姓名含有无法显示的字符", "The name contains characters that cannot be shown";
+    HiddenCharacters => "含有看不见的字符（如零宽空格、文字方向控制符），请删除后重新输入", "Contains invisible characters (such as zero-width spaces or direction marks); please retype it without them";
+    NameUnprintable => "姓名含有无法显示或看不见的字符，请重新输入", "The name contains characters that cannot be shown or are invisible; please retype it";
     YourRole => "参加身份", "Taking part as";
     InvitedRolesHint => "本次活动只邀请以下身份报名", "This session invites only these roles";
     RoleNotInvited => "本次活动不邀请该身份报名", "This session does not invite this role";
@@ -173,6 +180,7 @@ texts! {
     SignedUp => "报名成功", "You are signed up";
     Waitlisted => "名额已满，您已进入候补名单，有空位时将通知您", "The session is full: you are on the waiting list and will be told if a seat frees up";
     AlreadySignedUp => "该手机号已报名本次活动，以下是您的报名信息", "This number is already signed up; here is the registration";
+    NumberAlreadySignedUp => "这个号码已报名本场活动，请查看报名短信或到场时向工作人员出示身份", "This number is already signed up for this session. Please look for the sign-up text message, or show who you are to the staff at the door";
     SessionWasCancelled => "本次活动已取消", "This session has been cancelled";
     DeadlinePassed => "报名已截止", "Sign-up has closed";
     SessionNotOpen => "本次活动已开始或已结束，不能报名", "This session has started or ended; sign-up is closed";

@@ -282,6 +282,12 @@ pub fn rows() -> Vec<Row> {
         row("manage-sessions/check-in", Form, EDITS_A, |f, _| {
             vec![("id", s(f.future)), ("code", f.registration_code.clone())]
         }),
+        row(
+            "manage-sessions/clear-registration",
+            Form,
+            EDITS_A,
+            |f, _| vec![("id", s(f.future)), ("code", f.registration_code.clone())],
+        ),
         row("manage-sessions/mark-absence", Form, EDITS_A, |f, _| {
             vec![
                 ("id", s(f.future)),

@@ -25,6 +25,8 @@ use reqwest::{header, redirect::Policy, Client, StatusCode};
 use server::config::Config;
 
 pub const PASSWORD: &str = "correct horse battery";
+/// The demo accounts' password (the generator's default).
+pub const DEMO_PASSWORD: &str = "demo-yishitong";
 
 /// Ids of the small world every test starts from: one city, two districts (A and B), a
 /// township in each, and a platform in each township.
@@ -37,6 +39,21 @@ pub struct World {
     pub township_b: i64,
     pub platform_a: i64,
     pub platform_b: i64,
+}
+
+/// No limit per network address: every test client shares one, and the race tests sign up
+/// hundreds at once. Limits per number and per name stay.
+pub fn open_by_address() -> Rates {
+    let unlimited = Rate::new(NonZeroU32::MAX, Duration::from_nanos(1));
+    Rates {
+        sign_ups_per_address: unlimited,
+        sign_ups_per_address_session: unlimited,
+        sign_ins_per_address: unlimited,
+        refusals_per_address: unlimited,
+        code_misses_per_address: unlimited,
+        proposals_per_address: unlimited,
+        ..Rates::default()
+    }
 }
 
 /// The route list, generated once for the whole test binary (see `server::route_list`).
@@ -66,26 +83,44 @@ impl TestApp {
     /// A server whose only sign-up limit is per number: every test client shares one address,
     /// and the race tests sign up hundreds at once.
     pub async fn spawn() -> Self {
-        let unlimited = Rate::new(NonZeroU32::MAX, Duration::from_nanos(1));
-        Self::spawn_with(Rates {
-            sign_ups_per_address: unlimited,
-            sign_ins_per_address: unlimited,
-            ..Rates::default()
-        })
-        .await
+        Self::spawn_with(open_by_address()).await
     }
 
     pub async fn spawn_with(rates: Rates) -> Self {
+        Self::start(rates, false, |_| {}).await
+    }
+
+    /// A server whose configuration `adjust` changes (proxy, HTTPS, quotas) before it starts.
+    pub async fn spawn_configured(adjust: impl FnOnce(&mut Config)) -> Self {
+        Self::start(open_by_address(), false, adjust).await
+    }
+
+    /// A server on the demo city (no sign-up limit by address) instead of the small world; its
+    /// `world` names the demo's city and first two districts, townships and platforms.
+    pub async fn spawn_demo() -> Self {
+        Self::start(open_by_address(), true, |_| {}).await
+    }
+
+    async fn start(rates: Rates, demo: bool, adjust: impl FnOnce(&mut Config)) -> Self {
         let dir =
             std::env::temp_dir().join(format!("yst-test-{}", app::backend::auth::random_token()));
         std::fs::create_dir_all(&dir).unwrap();
-        let config = Config {
+        let mut config = Config {
             public_url: Some("https://yst.example.cn".to_owned()),
             rates,
             ..Config::in_folder(&dir)
         };
+        adjust(&mut config);
         let state = server::open_state(&config).await.expect("database opens");
-        let world = seed(&state).await;
+        let world = if demo {
+            let now = app::backend::clock::now_local();
+            server::demo::generate(&state.db, server::demo::Size::City.plan(), 1, now)
+                .await
+                .expect("the demo city is generated");
+            demo_world(&state).await
+        } else {
+            seed(&state).await
+        };
         let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
         let addr = listener.local_addr().unwrap();
         let router = server::router(state.clone(), routes());
@@ -121,9 +156,22 @@ impl TestApp {
 
     /// A new browser: its own cookie jar.
     pub fn browser(&self) -> Browser {
+        self.browser_with(header::HeaderMap::new())
+    }
+
+    /// A new browser at another network address, as a declared proxy reports it
+    /// (`X-Forwarded-For`; the server must be behind a proxy for it to count).
+    pub fn browser_at(&self, address: &str) -> Browser {
+        let mut headers = header::HeaderMap::new();
+        headers.insert("x-forwarded-for", address.parse().unwrap());
+        self.browser_with(headers)
+    }
+
+    fn browser_with(&self, headers: header::HeaderMap) -> Browser {
         let client = Client::builder()
             .cookie_store(true)
             .redirect(Policy::none())
+            .default_headers(headers)
             .build()
             .unwrap();
         Browser {
@@ -133,12 +181,16 @@ impl TestApp {
     }
 
     pub async fn signed_in(&self, username: &str) -> Browser {
+        self.signed_in_with(username, PASSWORD).await
+    }
+
+    pub async fn signed_in_with(&self, username: &str, password: &str) -> Browser {
         let b = self.browser();
         let res = b
             .post_form(
                 "/login",
                 "/api/auth/login",
-                &[("username", username), ("password", PASSWORD), ("next", "")],
+                &[("username", username), ("password", password), ("next", "")],
             )
             .await;
         assert_eq!(
@@ -353,6 +405,28 @@ async fn answer(res: reqwest::Response) -> Answer {
         status,
         headers,
         body,
+    }
+}
+
+async fn demo_world(state: &AppState) -> World {
+    let ids = |sql: &'static str| async move {
+        sqlx::query_scalar::<_, i64>(sql)
+            .fetch_all(&state.db.read)
+            .await
+            .unwrap()
+    };
+    let city = ids("SELECT id FROM areas WHERE level = 'city' ORDER BY id").await;
+    let districts = ids("SELECT id FROM areas WHERE level = 'district' ORDER BY id").await;
+    let townships = ids("SELECT id FROM areas WHERE level = 'township' ORDER BY id").await;
+    let platforms = ids("SELECT id FROM platforms ORDER BY id").await;
+    World {
+        city: city[0],
+        district_a: districts[0],
+        district_b: districts[1],
+        township_a: townships[0],
+        township_b: townships[1],
+        platform_a: platforms[0],
+        platform_b: platforms[1],
     }
 }
 

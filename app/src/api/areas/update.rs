@@ -20,9 +20,10 @@ pub(super) fn parse_area_fields(
     parent: Option<&AreaSummary>,
     errors: &mut FieldErrors,
 ) -> Option<(String, Option<AreaCode>)> {
-    let name = errors.check("name", RequiredText::parse(name, 64), |e| match e {
+    let name = errors.check("name", RequiredText::parse_line(name, 64), |e| match e {
         TextError::Empty => T::Required,
         TextError::TooLong => T::TooLong,
+        TextError::Invisible => T::HiddenCharacters,
     });
     let code = if code.trim().is_empty() {
         Some(None)

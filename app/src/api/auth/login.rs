@@ -3,8 +3,9 @@ use leptos::prelude::*;
 use crate::error::AppError;
 
 /// Signs in. The answer never tells whether the account exists: an unknown name costs the same
-/// hash verification as a wrong password and gets the same message, and repeated failures lock
-/// any name, existing or not, for a while. One network address gets only so many attempts.
+/// hash verification as a wrong password and gets the same message, and repeated failures from
+/// one address lock any name, existing or not, for that address, for a growing while. One
+/// network address gets only so many attempts.
 #[server(endpoint = "auth/login")]
 pub async fn login(
     #[server(default)] username: String,
@@ -41,14 +42,16 @@ pub async fn login(
             return Err(errors.into());
         }
         let now = now_local();
-        if repo::login_failures::is_locked(&state.db, &username, now).await? {
+        // Locks are per name and address: a stranger's guesses do not lock the owner out.
+        let from = address.map(|a| a.to_string()).unwrap_or_default();
+        if repo::login_failures::is_locked(&state.db, &username, &from, now).await? {
             errors.add(FORM_FIELD, T::LoginLocked);
             return Err(errors.into());
         }
         let found = repo::users::find_login(&state.db, &username).await?;
         let (user_id, hash) = found.clone().unwrap_or((0, DUMMY_HASH.to_owned()));
         if !verify_password(hash, password.clone()).await || found.is_none() {
-            let locked = repo::login_failures::record(&state.db, &username, now).await?;
+            let locked = repo::login_failures::record(&state.db, &username, &from, now).await?;
             errors.add(
                 FORM_FIELD,
                 if locked {
@@ -59,7 +62,7 @@ pub async fn login(
             );
             return Err(errors.into());
         }
-        repo::login_failures::clear(&state.db, &username).await?;
+        repo::login_failures::clear(&state.db, &username, &from).await?;
         // A fresh token at every login: a token planted before login is worthless after it.
         if let Some(old) = crate::backend::request::cookie_token() {
             sessions::delete(&state.db, &old).await?;
@@ -72,11 +75,9 @@ pub async fn login(
         ) {
             opts.append_header(header::SET_COOKIE, value);
         }
-        let to = if next.starts_with('/') && !next.starts_with("//") {
-            next.clone()
-        } else {
-            "/manage".to_owned()
-        };
+        let to = crate::url::safe_local_path(&next)
+            .unwrap_or("/manage")
+            .to_owned();
         Ok(Done {
             to,
             notice: None,

@@ -35,15 +35,25 @@ pub async fn attach_file(data: MultipartData) -> Result<(), AppError> {
                 return Err(errors.into());
             }
         };
-        let key = uploads::keep(&state()?.settings.uploads_dir, &bytes).await?;
+        let settings = state()?.settings;
+        if !uploads::fits_quota(&db, settings.upload_quota_bytes, bytes.len(), false).await? {
+            errors.add("file", T::UploadQuotaReached);
+            return Err(errors.into());
+        }
+        let key = uploads::keep(&settings.uploads_dir, &bytes).await?;
         let attachment = repo::minutes::NewAttachment {
             kind: kind.kind(),
             file_name: name,
             content_type: kind.content_type(),
             size_bytes: bytes.len(),
-            storage_key: key,
+            storage_key: key.clone(),
         };
-        repo::minutes::attach(&db, me.user_id, card.id, &attachment, now_local()).await?;
+        let recorded =
+            repo::minutes::attach(&db, me.user_id, card.id, &attachment, now_local()).await;
+        if recorded.is_err() {
+            uploads::discard(&settings.uploads_dir, &key).await;
+        }
+        recorded?;
         Ok(Done {
             to: format!("/manage/sessions/{}/closing#files", card.id),
             notice: Some(T::FileAttached),

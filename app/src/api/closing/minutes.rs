@@ -41,6 +41,7 @@ pub async fn save_minutes(
         let text = |e: TextError| match e {
             TextError::Empty => T::Required,
             TextError::TooLong => T::TooLong,
+            TextError::Invisible => T::HiddenCharacters,
         };
         let agenda = errors.check("agenda", RequiredText::parse(&agenda, 2000), text);
         let key_points = errors.check("key_points", RequiredText::parse(&key_points, 5000), text);

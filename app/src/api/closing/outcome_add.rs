@@ -33,6 +33,7 @@ pub async fn add_outcome(
         let texts = |e: TextError| match e {
             TextError::Empty => T::Required,
             TextError::TooLong => T::TooLong,
+            TextError::Invisible => T::HiddenCharacters,
         };
         let text = errors.check("text", RequiredText::parse(&text, 2000), texts);
         let form = errors.check("form", OutcomeForm::from_code(&form).ok_or(()), |_| {

@@ -28,6 +28,7 @@ pub async fn add_problem(
             |e| match e {
                 TextError::Empty => T::Required,
                 TextError::TooLong => T::TooLong,
+                TextError::Invisible => T::HiddenCharacters,
             },
         );
         let outcomes = repo::outcomes::of_session(&db, card.id, now_local().date()).await?;
@@ -86,6 +87,7 @@ pub async fn resolve_problem(
             |e| match e {
                 TextError::Empty => T::Required,
                 TextError::TooLong => T::TooLong,
+                TextError::Invisible => T::HiddenCharacters,
             },
         );
         let (Some(on), Some(evidence)) = (on, evidence) else {

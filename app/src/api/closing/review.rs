@@ -42,6 +42,7 @@ pub async fn add_review(
             |e| match e {
                 TextError::Empty => T::Required,
                 TextError::TooLong => T::TooLong,
+                TextError::Invisible => T::HiddenCharacters,
             },
         );
         let outcomes = repo::outcomes::of_session(&db, card.id, now.date()).await?;

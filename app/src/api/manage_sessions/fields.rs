@@ -75,12 +75,13 @@ impl RawSessionFields<'_> {
         let text = |e: TextError| match e {
             TextError::Empty => T::Required,
             TextError::TooLong => T::TooLong,
+            TextError::Invisible => T::HiddenCharacters,
         };
         let when = |e: DateTimeError| match e {
             DateTimeError::Empty => T::Required,
             DateTimeError::Malformed => T::DateTimeMalformed,
         };
-        let title = errors.check("title", RequiredText::parse(self.title, 64), text);
+        let title = errors.check("title", RequiredText::parse_line(self.title, 64), text);
         let summary = errors.check(
             "summary",
             RequiredText::parse_optional(self.summary, 2000),
@@ -88,10 +89,10 @@ impl RawSessionFields<'_> {
         );
         let local = errors.check(
             "format_local_name",
-            RequiredText::parse_optional(self.format_local_name, 16),
+            RequiredText::parse_line_optional(self.format_local_name, 16),
             text,
         );
-        let place = errors.check("place", RequiredText::parse(self.place, 128), text);
+        let place = errors.check("place", RequiredText::parse_line(self.place, 128), text);
         let kind = SessionKind::from_code(self.kind);
         if kind.is_none() {
             errors.add("kind", T::ChooseOne);

@@ -3,6 +3,7 @@
 
 mod cancel;
 mod check_in;
+mod clear_registration;
 mod edit_view;
 #[cfg(feature = "ssr")]
 mod fields;
@@ -15,6 +16,7 @@ mod walk_in;
 
 pub use cancel::CancelSession;
 pub use check_in::CheckInCode;
+pub use clear_registration::ClearRegistration;
 pub use edit_view::{load_session_edit, SessionDraft, SessionEditView};
 #[cfg(feature = "ssr")]
 pub use fields::SessionFields;

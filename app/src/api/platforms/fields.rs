@@ -52,6 +52,7 @@ fn text_error(e: TextError) -> T {
     match e {
         TextError::Empty => T::Required,
         TextError::TooLong => T::TooLong,
+        TextError::Invisible => T::HiddenCharacters,
     }
 }
 
@@ -71,7 +72,7 @@ pub async fn parse(
     raw: &RawPlatformFields<'_>,
     errors: &mut FieldErrors,
 ) -> Result<Option<PlatformFields>, repo::StoreError> {
-    let name = errors.check("name", RequiredText::parse(raw.name, 64), text_error);
+    let name = errors.check("name", RequiredText::parse_line(raw.name, 64), text_error);
     let brand_name = optional(errors, "brand_name", raw.brand_name, 64);
     let convener = optional(errors, "convener", raw.convener, 32);
     let address = optional(errors, "address", raw.address, 128);

@@ -7,14 +7,14 @@ use crate::error::AppError;
 pub async fn cancel_registration(#[server(default)] code: String) -> Result<(), AppError> {
     use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
     use crate::backend::repo::registrations::{self, CancelOutcome};
-    use crate::backend::{clock::now_local, state};
-    use crate::domain::RegistrationCode;
+    use crate::backend::{clock::now_local, code_guard::CodeGuard};
     use crate::i18n::T;
 
     let result = async {
-        let code = RegistrationCode::parse(&code).map_err(|_| AppError::NotFound)?;
-        let db = state()?.db;
-        match registrations::cancel(&db, &code, now_local()).await? {
+        let guard = CodeGuard::new()?;
+        let code = guard.parse(&code)?;
+        let cancelled = registrations::cancel(&guard.state().db, &code, now_local()).await;
+        match guard.checked(cancelled.map_err(AppError::from))? {
             CancelOutcome::Cancelled | CancelOutcome::AlreadyCancelled => Ok(Done {
                 to: format!("/r/{}", code.as_str()),
                 notice: Some(T::RegistrationCancelled),

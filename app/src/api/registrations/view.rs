@@ -30,11 +30,8 @@ pub struct RegistrationView {
 /// Public to whoever holds the code.
 #[server(endpoint = "registrations/view")]
 pub async fn load_registration(code: String) -> Result<RegistrationView, AppError> {
-    use crate::backend::{repo, state};
-    use crate::domain::RegistrationCode;
-    let code = RegistrationCode::parse(&code).map_err(|_| AppError::NotFound)?;
-    let db = state()?.db;
-    repo::registrations::view(&db, &code)
-        .await?
-        .ok_or(AppError::NotFound)
+    use crate::backend::{code_guard::CodeGuard, repo};
+    let guard = CodeGuard::new()?;
+    let code = guard.parse(&code)?;
+    guard.found(repo::registrations::view(&guard.state().db, &code).await?)
 }

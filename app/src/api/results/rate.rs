@@ -12,8 +12,8 @@ pub async fn rate_session(
 ) -> Result<(), AppError> {
     use crate::backend::forms::{Done, FieldErrors, FormPost};
     use crate::backend::repo::reviews::{self, Rated};
-    use crate::backend::{clock::now_local, state};
-    use crate::domain::{RegistrationCode, RequiredText, Satisfaction};
+    use crate::backend::{clock::now_local, code_guard::CodeGuard};
+    use crate::domain::{RequiredText, Satisfaction};
     use crate::i18n::T;
 
     let keep = [
@@ -21,7 +21,8 @@ pub async fn rate_session(
         ("comment", comment.as_str()),
     ];
     let result = async {
-        let code = RegistrationCode::parse(&code).map_err(|_| AppError::NotFound)?;
+        let guard = CodeGuard::new()?;
+        let code = guard.parse(&code)?;
         let mut errors = FieldErrors::default();
         let satisfaction = errors.check(
             "satisfaction",
@@ -36,7 +37,7 @@ pub async fn rate_session(
         let (Some(satisfaction), Some(comment)) = (satisfaction, comment) else {
             return Err(errors.into());
         };
-        let db = state()?.db;
+        let db = guard.state().db.clone();
         let rated = reviews::rate(
             &db,
             &code,
@@ -50,7 +51,7 @@ pub async fn rate_session(
             Rated::Already => Some(T::AlreadyRated),
             Rated::NotAttended => Some(T::RateNotAttended),
             Rated::NotYet => Some(T::RateNotYet),
-            Rated::Unknown => return Err(AppError::NotFound.into()),
+            Rated::Unknown => return Err(guard.miss().into()),
         };
         if let Some(text) = refusal {
             errors.add("satisfaction", text);

@@ -25,11 +25,14 @@ pub struct PublicSession {
 /// Public; drafts are not found.
 #[server(endpoint = "sessions/public")]
 pub async fn load_public_session(id: i64) -> Result<PublicSession, AppError> {
-    use crate::backend::{repo, request_principal, state};
-    let db = state()?.db;
+    use crate::backend::{device, repo, request_principal, state};
+    let state = state()?;
+    let db = state.db;
     let mut session = repo::sessions::public(&db, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    // The sign-up form is on this page: the browser gets its cookie before the first tap.
+    device::ensure(&state.settings);
     session.member = request_principal()
         .await?
         .and_then(|p| p.member_level.map(|level| (p.display_name, level)));

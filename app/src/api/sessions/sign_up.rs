@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use crate::error::AppError;
 
 /// A resident signs up with name and mobile number, no account. Signing up twice with the same
-/// number returns the first registration; a full session offers the waiting list.
+/// number returns the first registration to the browser (or member) that made it, and to anyone
+/// else only a neutral refusal; a full session offers the waiting list.
 #[server(endpoint = "sessions/sign-up")]
 pub async fn sign_up(
     #[server(default)] session_id: String,
@@ -61,17 +62,18 @@ pub async fn sign_up(
         if !errors.is_empty() {
             return Err(errors.into());
         }
+        let state = state()?;
         let request = SignUpRequest {
             session_id,
             name,
             mobile,
             role,
             member,
+            device: Some(crate::backend::device::ensure(&state.settings)),
         };
-        let state = state()?;
         // Counted after the form is valid: a mistyped number costs no attempt.
         let address = crate::backend::request::client_address(&state.settings);
-        if !state.limits.sign_up_from(address)
+        if !state.limits.sign_up_from(address, request.session_id)
             || !state.limits.sign_up_with(request.mobile.as_str())
         {
             errors.add(FORM_FIELD, T::TooManySignUps);
@@ -97,6 +99,10 @@ pub async fn sign_up(
             SignUpRefusal::NoSuchSession => Err(AppError::NotFound.into()),
             SignUpRefusal::RoleNotInvited => {
                 errors.add("role", T::RoleNotInvited);
+                Err(errors.into())
+            }
+            SignUpRefusal::NumberTaken => {
+                errors.add("mobile", T::NumberAlreadySignedUp);
                 Err(errors.into())
             }
             other => {

@@ -7,21 +7,19 @@ use crate::error::AppError;
 /// second step, so the topic itself goes through on a slow network first. One photo a topic.
 #[server(endpoint = "topics/photo", input = MultipartFormData)]
 pub async fn attach_topic_photo(data: MultipartData) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
+    use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
     use crate::backend::repo::topics::{self, PhotoAdded};
     use crate::backend::uploads::{self, FileType, UploadError};
-    use crate::backend::{clock::now_local, state};
-    use crate::domain::RegistrationCode;
+    use crate::backend::{clock::now_local, code_guard::CodeGuard};
     use crate::i18n::T;
 
     let result = async {
         let read = uploads::read_multipart(data).await?;
         let code = read.fields.get("code").cloned().unwrap_or_default();
-        let code = RegistrationCode::parse(&code).map_err(|_| AppError::NotFound)?;
-        let app = state()?;
-        let topic = topics::by_code(&app.db, &code)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let guard = CodeGuard::new()?;
+        let code = guard.parse(&code)?;
+        let app = guard.state().clone();
+        let topic = guard.found(topics::by_code(&app.db, &code).await?)?;
         let mut errors = FieldErrors::default();
         // Refused before anything is stored; the insert checks again under the write lock.
         if topics::photo_key(&app.db, topic).await?.is_some() {
@@ -47,15 +45,32 @@ pub async fn attach_topic_photo(data: MultipartData) -> Result<(), AppError> {
                 return Err(errors.into());
             }
         };
-        let key = uploads::keep(&app.settings.uploads_dir, &bytes).await?;
+        // Photos from people without an account are counted against their address, as
+        // proposals are, and may fill only their share of the upload quota.
+        let address = crate::backend::request::client_address(&app.settings);
+        if !app.limits.proposal_from(address, None) {
+            errors.add(FORM_FIELD, T::TooManyAttempts);
+            return Err(errors.into());
+        }
+        let quota = app.settings.upload_quota_bytes;
+        if !uploads::fits_quota(&app.db, quota, bytes.len(), true).await? {
+            errors.add("file", T::UploadQuotaReached);
+            return Err(errors.into());
+        }
+        let dir = &app.settings.uploads_dir;
+        let key = uploads::keep(dir, &bytes).await?;
         let photo = crate::backend::repo::minutes::NewAttachment {
             kind: kind.kind(),
             file_name: name,
             content_type: kind.content_type(),
             size_bytes: bytes.len(),
-            storage_key: key,
+            storage_key: key.clone(),
         };
-        match topics::add_photo(&app.db, topic, &photo, now_local()).await? {
+        let added = topics::add_photo(&app.db, topic, &photo, now_local()).await;
+        if !matches!(added, Ok(PhotoAdded::Done)) {
+            uploads::discard(dir, &key).await;
+        }
+        match added? {
             PhotoAdded::Done => Ok(Done {
                 to: format!("/t/{}", code.as_str()),
                 notice: Some(T::FileAttached),

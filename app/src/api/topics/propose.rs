@@ -36,6 +36,7 @@ pub async fn load_propose_form(platform: i64) -> Result<ProposeForm, AppError> {
 
 /// Proposes a topic. Residents need no account; a mobile number is optional and, when given,
 /// needs consent and is used only to reply. The answer is the topic's own page, by its code.
+/// One address (and one number) may propose only so many topics in a while.
 #[server(endpoint = "topics/propose")]
 pub async fn propose_topic(
     #[server(default)] platform_id: String,
@@ -49,7 +50,7 @@ pub async fn propose_topic(
     #[server(default)] source: String,
     #[server(default)] channel: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
+    use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
     use crate::backend::repo::topics::{self, NewTopic};
     use crate::backend::{clock::now_local, request_principal, state};
     use crate::domain::{Mobile, MobileError, RequiredText, TextError, TopicChannel, TopicSource};
@@ -77,8 +78,9 @@ pub async fn propose_topic(
         let text = |e: TextError| match e {
             TextError::Empty => T::Required,
             TextError::TooLong => T::TooLong,
+            TextError::Invisible => T::HiddenCharacters,
         };
-        let title = errors.check("title", RequiredText::parse(&title, 60), text);
+        let title = errors.check("title", RequiredText::parse_line(&title, 60), text);
         let description =
             errors.check("description", RequiredText::parse(&description, 2000), text);
         let categories = topics::categories(&db).await?;
@@ -154,6 +156,17 @@ pub async fn propose_topic(
         else {
             return Err(errors.into());
         };
+        // Counted once the form is valid: a mistake costs no attempt. Organizers recording
+        // topics from meetings and letters are not counted.
+        if !recording {
+            let app = state()?;
+            let address = crate::backend::request::client_address(&app.settings);
+            let number = mobile.as_ref().map(|m| m.as_str());
+            if !app.limits.proposal_from(address, number) {
+                errors.add(FORM_FIELD, T::TooManyAttempts);
+                return Err(errors.into());
+            }
+        }
         let topic = NewTopic {
             platform_id,
             title: title.into_inner(),

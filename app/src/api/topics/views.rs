@@ -20,13 +20,11 @@ pub struct TopicReceipt {
 
 #[server(endpoint = "topics/receipt")]
 pub async fn load_topic_receipt(code: String) -> Result<TopicReceipt, AppError> {
-    use crate::backend::{repo, state};
-    use crate::domain::RegistrationCode;
-    let code = RegistrationCode::parse(&code).map_err(|_| AppError::NotFound)?;
-    let db = state()?.db;
-    let id = repo::topics::by_code(&db, &code)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    use crate::backend::{code_guard::CodeGuard, repo};
+    let guard = CodeGuard::new()?;
+    let code = guard.parse(&code)?;
+    let db = guard.state().db.clone();
+    let id = guard.found(repo::topics::by_code(&db, &code).await?)?;
     Ok(TopicReceipt {
         code: code.as_str().to_owned(),
         topic: repo::topics::facts(&db, id).await?,

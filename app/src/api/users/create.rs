@@ -46,7 +46,7 @@ pub async fn create_user(
         }
         let name = errors.check(
             "display_name",
-            RequiredText::parse(&display_name, 32),
+            RequiredText::parse_line(&display_name, 32),
             |_| T::Required,
         );
         let grant = match kind.as_str() {
@@ -83,9 +83,26 @@ pub async fn create_user(
                 }
                 let sector =
                     errors.check("sector", RequiredText::parse(&sector, 32), |_| T::Required);
+                // The home area decides which staff manage the account; only an administrator
+                // may leave it to administrators.
+                let area_id = match crate::api::parse_id(&area_id) {
+                    Ok(id) => {
+                        let area = repo::areas::get(&db, id).await?;
+                        if !me.covers_area(&area.path) {
+                            return Err(AppError::Forbidden.into());
+                        }
+                        Some(id)
+                    }
+                    Err(_) if me.is_admin => None,
+                    Err(_) => {
+                        errors.add("area_id", T::ChooseOne);
+                        None
+                    }
+                };
                 level.zip(sector).map(|(level, sector)| NewGrant::Member {
                     level,
                     sector: sector.into_inner(),
+                    area_id,
                 })
             }
             _ => {

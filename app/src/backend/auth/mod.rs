@@ -11,7 +11,7 @@ pub use password::{
     hash_password, one_time_password, verify_password, PasswordError, MIN_PASSWORD_CHARS,
 };
 pub use principal::{AreaScope, Principal};
-pub use token::random_token;
+pub use token::{random_token, token_hash};
 
 /// Who is signed in, from a request's `Cookie` header, for handlers outside server functions
 /// (file downloads, exports).

@@ -12,8 +12,8 @@ pub fn random_token() -> String {
     hex(&bytes)
 }
 
-/// What is stored for a session token: its SHA-256, so the database alone grants no login.
-pub(super) fn token_hash(token: &str) -> String {
+/// What is stored for a token: its SHA-256, so the database alone grants nothing.
+pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 

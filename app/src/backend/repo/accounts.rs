@@ -19,9 +19,18 @@ use crate::{
 /// The kind of account to create.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NewGrant {
-    Staff { area_id: i64 },
-    Organizer { platform_id: i64 },
-    Member { level: MemberLevel, sector: String },
+    Staff {
+        area_id: i64,
+    },
+    Organizer {
+        platform_id: i64,
+    },
+    /// A member, managed by the staff of `area_id` (only by administrators without one).
+    Member {
+        level: MemberLevel,
+        sector: String,
+        area_id: Option<i64>,
+    },
 }
 
 /// One grant of an account, with the area path that decides who oversees it.
@@ -38,6 +47,8 @@ struct MemberRow {
     user_id: i64,
     level: MemberLevel,
     sector: String,
+    /// The home area's path; the staff over it manage the account.
+    path: Option<String>,
 }
 
 /// Staff and organizer accounts of the viewer's subtree, and all members (members serve the
@@ -56,10 +67,12 @@ pub async fn list_for(db: &Db, me: &Principal) -> Result<Vec<UserRow>, StoreErro
     )
     .fetch_all(&db.read)
     .await?;
-    let members: Vec<MemberRow> =
-        sqlx::query_as("SELECT user_id, level, sector FROM member_profiles")
-            .fetch_all(&db.read)
-            .await?;
+    let members: Vec<MemberRow> = sqlx::query_as(
+        "SELECT m.user_id, m.level, m.sector, a.path FROM member_profiles m
+             LEFT JOIN areas a ON a.id = m.area_id",
+    )
+    .fetch_all(&db.read)
+    .await?;
     let mut rows = Vec::new();
     for (id, username, display_name, active) in accounts {
         let mine: Vec<&GrantRow> = grants.iter().filter(|g| g.user_id == id).collect();
@@ -70,9 +83,15 @@ pub async fn list_for(db: &Db, me: &Principal) -> Result<Vec<UserRow>, StoreErro
         if !visible {
             continue;
         }
+        // Every grant, and a member's home area, must lie in the viewer's scope: a member
+        // without a home area is the administrators' alone.
+        let member_within =
+            member.is_none_or(|m| m.path.as_deref().is_some_and(|p| me.covers_area(p)));
         let manageable = id != me.user_id
             && (me.is_admin
-                || (mine.iter().all(within) && !mine.iter().any(|g| g.role == "admin")));
+                || (mine.iter().all(within)
+                    && !mine.iter().any(|g| g.role == "admin")
+                    && member_within));
         let mut views: Vec<GrantView> = mine
             .iter()
             .map(|g| {
@@ -150,13 +169,21 @@ pub async fn create(
     };
     let mut tx = db.write.begin().await?;
     let id = users::create_in(&mut tx, username, display_name, &hash, &grants).await?;
-    if let NewGrant::Member { level, sector } = grant {
-        sqlx::query("INSERT INTO member_profiles (user_id, level, sector) VALUES (?, ?, ?)")
-            .bind(id)
-            .bind(*level)
-            .bind(sector)
-            .execute(&mut *tx)
-            .await?;
+    if let NewGrant::Member {
+        level,
+        sector,
+        area_id,
+    } = grant
+    {
+        sqlx::query(
+            "INSERT INTO member_profiles (user_id, level, sector, area_id) VALUES (?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(*level)
+        .bind(sector)
+        .bind(area_id)
+        .execute(&mut *tx)
+        .await?;
     }
     let after = serde_json::json!({ "username": username, "display_name": display_name, "grant": format!("{grant:?}") });
     audit::record(&mut tx, by, "user", id, "create", None::<&()>, Some(&after)).await?;

@@ -210,6 +210,27 @@ pub struct NewAttachment {
     pub storage_key: String,
 }
 
+/// Bytes of uploads on record: all of them, and those sent without an account (topic photos).
+pub async fn stored_bytes(db: &Db) -> Result<(u64, u64), StoreError> {
+    let (all, anonymous): (i64, i64) = sqlx::query_as(
+        "SELECT coalesce(sum(size_bytes), 0), coalesce(sum(size_bytes) FILTER (WHERE uploaded_by IS NULL), 0)
+         FROM attachments",
+    )
+    .fetch_one(&db.read)
+    .await?;
+    let bytes = |v: i64| u64::try_from(v).unwrap_or(0);
+    Ok((bytes(all), bytes(anonymous)))
+}
+
+/// Every storage key on record: a stored file under any other name belongs to nothing.
+pub async fn storage_keys(db: &Db) -> Result<std::collections::HashSet<String>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT storage_key FROM attachments")
+        .fetch_all(&db.read)
+        .await?
+        .into_iter()
+        .collect())
+}
+
 pub async fn attach(
     db: &Db,
     by: i64,

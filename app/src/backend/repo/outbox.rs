@@ -93,7 +93,8 @@ pub async fn mark_sent(db: &Db, ids: &[i64], now: NaiveDateTime) -> Result<(), S
 /// that sign-ups wait for the single writer a few milliseconds, not seconds.
 const ERASE_SESSIONS: i64 = 50;
 
-/// Erases residents' mobile numbers (on registrations and in the outbox) for sessions that ended
+/// Erases residents' mobile numbers (on registrations and in the outbox), and which browser made
+/// each registration, for sessions that ended
 /// before `cutoff`, and marks those sessions erased at `now` (migration 9). Names, roles, states
 /// and every count stay as they were; members keep theirs on their registrations, which their
 /// account holds anyway. Returns how many registrations lost their number.
@@ -127,7 +128,9 @@ pub async fn erase_numbers_before(
         .await?
         .rows_affected();
         sqlx::query(
-            "UPDATE messages SET recipient = NULL
+            "UPDATE registrations SET device_hash = NULL
+             WHERE session_id IN (SELECT value FROM json_each(?1)) AND device_hash IS NOT NULL;
+             UPDATE messages SET recipient = NULL
              WHERE recipient IS NOT NULL AND registration_id IN
                    (SELECT id FROM registrations WHERE session_id IN (SELECT value FROM json_each(?1)));
              UPDATE sessions SET numbers_erased_at = ?2 WHERE id IN (SELECT value FROM json_each(?1))",

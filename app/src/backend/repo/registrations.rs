@@ -21,13 +21,16 @@ pub struct SignUpRequest {
     pub role: RegistrationRole,
     /// A signed-in member: their account and level when they take part.
     pub member: Option<(i64, crate::domain::MemberLevel)>,
+    /// The key of the browser signing up (`backend::device`), if it sent its cookie.
+    pub device: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignUpOutcome {
     Registered(String),
     Waitlisted(String),
-    /// The same number already holds a place (or a waiting-list place) for this session.
+    /// This browser (or this signed-in member) already holds a place, or a waiting-list place,
+    /// for this session with the same number.
     Existing(String),
 }
 
@@ -39,6 +42,8 @@ pub enum SignUpRefusal {
     /// Not published, or already started.
     NotOpen,
     RoleNotInvited,
+    /// The number holds a place made elsewhere: its code, name and state stay its holder's.
+    NumberTaken,
 }
 
 /// A fresh random code; callers redraw on the rare clash with a stored one.
@@ -93,12 +98,33 @@ pub async fn cancel(
     code: &RegistrationCode,
     now: NaiveDateTime,
 ) -> Result<CancelOutcome, StoreError> {
+    cancel_in(db, None, code, now).await
+}
+
+/// Cancels a registration of `session_id` for its organizers (a place squatted with typed
+/// numbers); a code of another session is not found.
+pub async fn cancel_for_organizer(
+    db: &Db,
+    session_id: i64,
+    code: &RegistrationCode,
+    now: NaiveDateTime,
+) -> Result<CancelOutcome, StoreError> {
+    cancel_in(db, Some(session_id), code, now).await
+}
+
+async fn cancel_in(
+    db: &Db,
+    only_session: Option<i64>,
+    code: &RegistrationCode,
+    now: NaiveDateTime,
+) -> Result<CancelOutcome, StoreError> {
     let mut tx = db.write.begin().await?;
     let (id, session_id, state, starts_at): (i64, i64, RegistrationState, NaiveDateTime) = sqlx::query_as(
         "SELECT r.id, r.session_id, r.state, s.starts_at FROM registrations r JOIN sessions s ON s.id = r.session_id
-         WHERE r.code = ?",
+         WHERE r.code = ?1 AND (?2 IS NULL OR r.session_id = ?2)",
     )
     .bind(code.as_str())
+    .bind(only_session)
     .fetch_one(&mut *tx)
     .await?;
     if state == RegistrationState::Cancelled {

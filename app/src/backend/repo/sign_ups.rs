@@ -74,6 +74,28 @@ struct Held {
     id: i64,
     code: String,
     state: RegistrationState,
+    device_hash: Option<String>,
+    member_user_id: Option<i64>,
+}
+
+impl Held {
+    /// Whether the one asking made this registration: the same browser, or the same member.
+    fn made_by(&self, req: &SignUpRequest) -> bool {
+        let same_device = self.device_hash.is_some() && self.device_hash == req.device;
+        let same_member =
+            self.member_user_id.is_some() && self.member_user_id == req.member.map(|m| m.0);
+        same_device || same_member
+    }
+}
+
+/// The answer to a number signing up again: its own place when the one asking made it, else a
+/// refusal that names nothing of the place.
+fn again(made_by_asker: bool, code: &str) -> Decision {
+    if made_by_asker {
+        Ok(SignUpOutcome::Existing(code.to_owned()))
+    } else {
+        Err(SignUpRefusal::NumberTaken)
+    }
 }
 
 /// What a number holds for a session as the batch goes: a stored registration, or a place an
@@ -95,12 +117,12 @@ struct Place<'a> {
     state: RegistrationState,
 }
 
-/// A job's answer: decided on reading, or the place it takes (or a second tap finds), decided
-/// once written.
+/// A job's answer: decided on reading, or the place it takes (or a second tap finds, and
+/// whether that tap made it), decided once written.
 enum Answer {
     Decided(Decision),
     Place(usize),
-    Again(usize),
+    Again(usize, bool),
 }
 
 /// Decides and writes `jobs` (request and time of arrival) in order. An error leaves the
@@ -116,7 +138,7 @@ pub(crate) async fn sign_up_all(
         .map(|h| ((h.session_id, h.mobile.clone()), Known::Stored(h)))
         .collect();
     let mut answers = Vec::with_capacity(jobs.len());
-    let mut places = Vec::new();
+    let mut places: Vec<Place<'_>> = Vec::new();
     for &(req, now) in jobs {
         let Some(gate) = gates.get_mut(&req.session_id) else {
             answers.push(Answer::Decided(Err(SignUpRefusal::NoSuchSession)));
@@ -129,11 +151,15 @@ pub(crate) async fn sign_up_all(
         let key = (req.session_id, req.mobile.as_str().to_owned());
         let before = match known.get(&key) {
             Some(Known::Placed(i)) => {
-                answers.push(Answer::Again(*i));
+                let first = places[*i].req;
+                let same = first.device.is_some() && first.device == req.device
+                    || first.member.is_some()
+                        && first.member.map(|m| m.0) == req.member.map(|m| m.0);
+                answers.push(Answer::Again(*i, same));
                 continue;
             }
             Some(Known::Stored(h)) if h.state != RegistrationState::Cancelled => {
-                answers.push(Answer::Decided(Ok(SignUpOutcome::Existing(h.code.clone()))));
+                answers.push(Answer::Decided(again(h.made_by(req), &h.code)));
                 continue;
             }
             Some(Known::Stored(h)) => Some(h),
@@ -145,21 +171,27 @@ pub(crate) async fn sign_up_all(
         } else {
             RegistrationState::Waitlisted
         };
-        // Signing up again after cancelling brings the same registration back.
+        // Signing up again after cancelling brings the same registration back: under its code
+        // for the browser (or member) that made it, under a fresh one for anyone else, who must
+        // not learn the code the cancelled place was sent.
         let place = Place {
             req,
             now,
             id: before.map(|h| h.id),
             taken_up_again: before.is_some(),
-            code: before.map(|h| h.code.clone()).unwrap_or_default(),
+            code: before
+                .filter(|h| h.made_by(req))
+                .map(|h| h.code.clone())
+                .unwrap_or_default(),
             state,
         };
         known.insert(key, Known::Placed(places.len()));
         answers.push(Answer::Place(places.len()));
         places.push(place);
     }
-    take_up_again(tx, &places).await?;
-    insert_new(tx, &mut places).await?;
+    let mut drawn = HashSet::new();
+    take_up_again(tx, &mut places, &mut drawn).await?;
+    insert_new(tx, &mut places, &mut drawn).await?;
     queue_messages(tx, &gates, &places).await?;
     Ok(answers
         .into_iter()
@@ -169,7 +201,7 @@ pub(crate) async fn sign_up_all(
                 RegistrationState::Registered => SignUpOutcome::Registered(places[i].code.clone()),
                 _ => SignUpOutcome::Waitlisted(places[i].code.clone()),
             }),
-            Answer::Again(i) => Ok(SignUpOutcome::Existing(places[i].code.clone())),
+            Answer::Again(i, same) => again(same, &places[i].code),
         })
         .collect())
 }
@@ -202,7 +234,7 @@ async fn held(
         .map(|(r, _)| (r.session_id, r.mobile.as_str()))
         .collect();
     Ok(sqlx::query_as(
-        "SELECT r.session_id, r.mobile, r.id, r.code, r.state
+        "SELECT r.session_id, r.mobile, r.id, r.code, r.state, r.device_hash, r.member_user_id
          FROM json_each(?1) j
          JOIN registrations r ON r.session_id = j.value ->> 0 AND r.mobile = j.value ->> 1",
     )
@@ -211,25 +243,46 @@ async fn held(
     .await?)
 }
 
-/// Registrations cancelled before and signed up for again: rare, a statement each.
-async fn take_up_again(tx: &mut SqliteConnection, places: &[Place<'_>]) -> Result<(), StoreError> {
-    for p in places.iter().filter(|p| p.taken_up_again) {
-        // It queues anew: the waiting list goes by the time of this sign-up.
-        sqlx::query(
-            "UPDATE registrations SET state = ?, name = ?, role = ?, member_user_id = ?, member_level = ?,
-                 created_at = ?, updated_at = ?
-             WHERE id = ?",
-        )
-        .bind(p.state)
-        .bind(p.req.name.as_str())
-        .bind(p.req.role)
-        .bind(p.req.member.map(|m| m.0))
-        .bind(p.req.member.map(|m| m.1))
-        .bind(db_time(p.now))
-        .bind(db_time(p.now))
-        .bind(p.id)
-        .execute(&mut *tx)
-        .await?;
+/// Registrations cancelled before and signed up for again: rare, a statement each. One taken up
+/// by someone else gets a fresh code (drawn again on the rare clash with a stored one).
+async fn take_up_again(
+    tx: &mut SqliteConnection,
+    places: &mut [Place<'_>],
+    drawn: &mut HashSet<String>,
+) -> Result<(), StoreError> {
+    for p in places.iter_mut().filter(|p| p.taken_up_again) {
+        let mut written = false;
+        let keep = !p.code.is_empty();
+        for _ in 0..8 {
+            if !keep {
+                p.code = draw(drawn);
+            }
+            // It queues anew: the waiting list goes by the time of this sign-up.
+            let updated = sqlx::query(
+                "UPDATE OR IGNORE registrations SET code = ?, state = ?, name = ?, role = ?, member_user_id = ?,
+                     member_level = ?, device_hash = ?, created_at = ?, updated_at = ?
+                 WHERE id = ?",
+            )
+            .bind(&p.code)
+            .bind(p.state)
+            .bind(p.req.name.as_str())
+            .bind(p.req.role)
+            .bind(p.req.member.map(|m| m.0))
+            .bind(p.req.member.map(|m| m.1))
+            .bind(p.req.device.as_deref())
+            .bind(db_time(p.now))
+            .bind(db_time(p.now))
+            .bind(p.id)
+            .execute(&mut *tx)
+            .await?;
+            if updated.rows_affected() == 1 {
+                written = true;
+                break;
+            }
+        }
+        if !written {
+            return Err(StoreError::Conflict("no free registration code".into()));
+        }
     }
     Ok(())
 }
@@ -246,12 +299,15 @@ fn draw(drawn: &mut HashSet<String>) -> String {
 
 /// Inserts the new registrations in one statement, in arrival order, each with a fresh code. A
 /// code that clashes with a stored one is skipped by the insert and drawn again.
-async fn insert_new(tx: &mut SqliteConnection, places: &mut [Place<'_>]) -> Result<(), StoreError> {
-    let mut drawn: HashSet<String> = HashSet::new();
+async fn insert_new(
+    tx: &mut SqliteConnection,
+    places: &mut [Place<'_>],
+    drawn: &mut HashSet<String>,
+) -> Result<(), StoreError> {
     let mut pending: Vec<usize> = Vec::new();
     for (i, p) in places.iter_mut().enumerate() {
         if !p.taken_up_again {
-            p.code = draw(&mut drawn);
+            p.code = draw(drawn);
             pending.push(i);
         }
     }
@@ -273,14 +329,15 @@ async fn insert_new(tx: &mut SqliteConnection, places: &mut [Place<'_>]) -> Resu
                     p.req.member.map(|m| m.1.code()),
                     p.state.code(),
                     db_time(p.now),
+                    p.req.device.as_deref(),
                 )
             })
             .collect();
         let inserted: HashMap<String, i64> = sqlx::query_as::<_, (i64, String)>(
             "INSERT INTO registrations (session_id, code, name, mobile, role, member_user_id, member_level,
-                 state, created_at, updated_at)
+                 state, created_at, updated_at, device_hash)
              SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
-                    j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 8
+                    j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 8, j.value ->> 9
              FROM json_each(?1) j WHERE true
              ON CONFLICT (code) DO NOTHING
              RETURNING id, code",
@@ -299,7 +356,7 @@ async fn insert_new(tx: &mut SqliteConnection, places: &mut [Place<'_>]) -> Resu
                     false
                 }
                 None => {
-                    p.code = draw(&mut drawn);
+                    p.code = draw(drawn);
                     true
                 }
             }

@@ -287,6 +287,23 @@ pub async fn review(
     .bind(id)
     .execute(&mut *tx)
     .await?;
+    if let Decision::Decline = decision {
+        // A declined topic's photo is kept no longer: its record goes now, and the hourly
+        // sweep removes the file no record names (`uploads::sweep_unrecorded`).
+        let photo: Option<i64> = sqlx::query_scalar("SELECT photo_id FROM topics WHERE id = ?")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if let Some(photo) = photo {
+            sqlx::query(
+                "UPDATE topics SET photo_id = NULL WHERE id = ?1; DELETE FROM attachments WHERE id = ?2",
+            )
+            .bind(id)
+            .bind(photo)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
     if let Decision::Accept(Some(session)) = decision {
         sqlx::query("INSERT OR IGNORE INTO session_topics (session_id, topic_id) VALUES (?, ?)")
             .bind(session)
@@ -374,4 +391,18 @@ pub async fn photo_key(db: &Db, topic_id: i64) -> Result<Option<String>, StoreEr
     .bind(topic_id)
     .fetch_optional(&db.read)
     .await?)
+}
+
+/// Erases the numbers proposers left for a reply (`proposer_mobile`) on topics untouched since
+/// before `cutoff` — reviewed then, or submitted then and never reviewed. Members' topics keep
+/// nothing to erase: their account is the link. Returns how many numbers were erased.
+pub async fn erase_numbers_before(db: &Db, cutoff: NaiveDateTime) -> Result<u64, StoreError> {
+    Ok(sqlx::query(
+        "UPDATE topics SET proposer_mobile = NULL
+         WHERE proposer_mobile IS NOT NULL AND coalesce(reviewed_at, submitted_at) < ?",
+    )
+    .bind(db_time(cutoff))
+    .execute(&db.write)
+    .await?
+    .rows_affected())
 }

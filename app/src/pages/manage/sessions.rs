@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     api::manage_sessions::{
         load_manage_sessions, load_session_edit, AddWalkIn, Attendee, CancelSession, CheckInCode,
-        ManageSessions, MarkAbsence, PostponeSession, PublishSession, SaveSession, SessionDraft,
-        SessionEditView, CHECKIN_LEADS,
+        ClearRegistration, ManageSessions, MarkAbsence, PostponeSession, PublishSession,
+        SaveSession, SessionDraft, SessionEditView, CHECKIN_LEADS,
     },
     api::sessions::SessionCard,
     components::{
@@ -184,6 +184,10 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
         .iter()
         .filter(|a| a.state == RegistrationState::Attended)
         .count();
+    // Registrations can be cleared until the session starts.
+    let upcoming = card
+        .as_ref()
+        .is_some_and(|c| c.status == SessionStatus::Published && !c.started);
     let session_links = card.as_ref().map(|c| {
         let (id, platform) = (c.id, c.platform_id);
         let started = c.started && c.status != SessionStatus::Cancelled;
@@ -222,7 +226,8 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
             <CheckInDesk id=id_desk registered=registered attended=attended state=state.clone()/>
         })}
         {card.is_some().then(|| view! {
-            <People id=id_people attendees=view.attendees.clone() masked=view.numbers_masked state=state.clone()/>
+            <People id=id_people attendees=view.attendees.clone() masked=view.numbers_masked
+                upcoming=upcoming state=state.clone()/>
         })}
         {editable.then(|| view! {
             <SessionForm id=id_form platform_id=view.platform_id draft=view.draft.clone() state=workspace_state/>
@@ -284,9 +289,16 @@ fn CheckInDesk(id: String, registered: usize, attended: usize, state: FormState)
     }
 }
 
-/// Everyone on the list; those holding a place can be marked absent or on leave.
+/// Everyone on the list; those holding a place can be marked absent or on leave, and before the
+/// session starts a registration can be cancelled (squatters cleared).
 #[component]
-fn People(id: String, attendees: Vec<Attendee>, masked: bool, state: FormState) -> impl IntoView {
+fn People(
+    id: String,
+    attendees: Vec<Attendee>,
+    masked: bool,
+    upcoming: bool,
+    state: FormState,
+) -> impl IntoView {
     let lang = use_lang();
     if attendees.is_empty() {
         return view! { <section id="people"><h2>{T::Attendees.tr(lang)}</h2><p>{T::NoAttendees.tr(lang)}</p></section> }.into_any();
@@ -310,12 +322,20 @@ fn People(id: String, attendees: Vec<Attendee>, masked: bool, state: FormState) 
             let form = (markable || posted).then(|| {
                 view! { <AbsenceForm id=id.clone() code=a.code.clone() state=state.clone()/> }
             });
+            let clearable = upcoming
+                && matches!(
+                    a.state,
+                    RegistrationState::Registered | RegistrationState::Waitlisted
+                );
+            let clear = clearable.then(|| {
+                view! { <ClearForm id=id.clone() code=a.code.clone() state=state.clone()/> }
+            });
             view! {
                 <tr>
                     <td>{a.name}</td>
                     <td>{a.mobile.unwrap_or_default()}</td>
                     <td>{a.role.label(lang)}</td>
-                    <td>{state_text} {form}</td>
+                    <td>{state_text} {form} {clear}</td>
                 </tr>
             }
         })
@@ -330,6 +350,30 @@ fn People(id: String, attendees: Vec<Attendee>, masked: bool, state: FormState) 
         </section>
     }
     .into_any()
+}
+
+/// One row's cancellation, folded away until opened: two taps, so a place is not given away
+/// by a slip of the finger.
+#[component]
+fn ClearForm(id: String, code: String, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let mine = state.source == <ClearRegistration as leptos::server_fn::ServerFn>::PATH
+        && state.value("row").as_deref() == Some(code.as_str());
+    let error = mine
+        .then(|| state.errors.values().next().copied())
+        .flatten();
+    view! {
+        <details class="row-form" open=mine>
+            <summary>{T::ClearRegistrationLabel.tr(lang)}</summary>
+            <PostForm action={<ClearRegistration as leptos::server_fn::ServerFn>::PATH} state=state row=code.clone()>
+                <Hidden name="id" value=id/>
+                <Hidden name="code" value=code/>
+                {error.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
+                <p class="hint">{T::ClearRegistrationHint.tr(lang)}</p>
+                <Submit label=T::ClearRegistrationButton secondary=true/>
+            </PostForm>
+        </details>
+    }
 }
 
 /// One row's absent / on-leave form, folded away until opened.

@@ -1,0 +1,40 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// The session's organizers (and staff over it) cancel a registration before the session starts:
+/// places squatted with typed numbers go back, and the first person waiting gets each one.
+#[server(endpoint = "manage-sessions/clear-registration")]
+pub async fn clear_registration(
+    #[server(default)] id: String,
+    #[server(default)] code: String,
+) -> Result<(), AppError> {
+    use crate::backend::clock::now_local;
+    use crate::backend::forms::{Done, FieldErrors, FormPost};
+    use crate::backend::repo::registrations::{self, CancelOutcome};
+    use crate::domain::RegistrationCode;
+    use crate::i18n::T;
+
+    let keep = [("row", code.as_str())];
+    let result = async {
+        let (_, db, host) = super::managed_session(&id).await?;
+        let mut errors = FieldErrors::default();
+        let Some(code) = errors.check("code", RegistrationCode::parse(&code), |_| T::CodeMalformed)
+        else {
+            return Err(errors.into());
+        };
+        match registrations::cancel_for_organizer(&db, host.session_id, &code, now_local()).await? {
+            CancelOutcome::Cancelled | CancelOutcome::AlreadyCancelled => Ok(Done {
+                to: format!("/manage/sessions/{}#people", host.session_id),
+                notice: Some(T::RegistrationCleared),
+                secret: None,
+            }),
+            CancelOutcome::TooLate => {
+                errors.add("code", T::TooLateToCancel);
+                Err(errors.into())
+            }
+        }
+    }
+    .await;
+    FormPost::new("/manage/sessions", &keep).finish(result)
+}
