@@ -180,7 +180,13 @@ async fn a_number_typed_elsewhere_reveals_and_takes_over_nothing() {
         Some("registered")
     );
 
-    // The phone that signed up, coming back later, still lands on its registration.
+    // The phone that signed up, coming back later, is shown its registration on the session's
+    // page, and signing up again lands on it; the other phone's page names nothing.
+    let back_later = owner.get(&page).await.body;
+    assert!(back_later.contains("这部手机已为本场活动报名"));
+    assert!(back_later.contains(&format!("/r/{code}")) && back_later.contains("王秀英"));
+    let elsewhere = stranger.get(&page).await.body;
+    assert!(!elsewhere.contains("这部手机已为本场活动报名") && !elsewhere.contains(&code));
     let again = owner.sign_up(session, "王秀英", "13812345678").await;
     assert_eq!(
         again.location().unwrap().split('?').next(),

@@ -23,15 +23,7 @@ fn device_token(cookie_header: &str) -> Option<&str> {
 }
 
 fn set_cookie(token: &str, settings: &Settings) -> String {
-    let secure = if settings.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!(
-        "{DEVICE_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        KEEP_DAYS * 24 * 3600
-    )
+    super::auth::cookie::set_cookie(DEVICE_COOKIE, token, KEEP_DAYS * 24 * 3600, settings)
 }
 
 /// The stored key (hash) of this request's browser, if it has sent its cookie.

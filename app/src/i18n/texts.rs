@@ -180,6 +180,8 @@ texts! {
     SignedUp => "报名成功", "You are signed up";
     Waitlisted => "名额已满，您已进入候补名单，有空位时将通知您", "The session is full: you are on the waiting list and will be told if a seat frees up";
     AlreadySignedUp => "该手机号已报名本次活动，以下是您的报名信息", "This number is already signed up; here is the registration";
+    YouSignedUpHere => "这部手机已为本场活动报名（为家人报名可在下方继续填写）：", "This phone has signed up for this session (to sign up someone else, fill in the form below):";
+    SeeMyRegistration => "查看报名码", "see the registration code";
     NumberAlreadySignedUp => "这个号码已报名本场活动，请查看报名短信或到场时向工作人员出示身份", "This number is already signed up for this session. Please look for the sign-up text message, or show who you are to the staff at the door";
     SessionWasCancelled => "本次活动已取消", "This session has been cancelled";
     DeadlinePassed => "报名已截止", "Sign-up has closed";

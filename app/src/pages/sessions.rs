@@ -150,6 +150,7 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
         waiting,
         format,
         member,
+        mine,
     } = view;
     let left = card.seats_left();
     let open = card.signup_open;
@@ -189,6 +190,16 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
         </dl>
         {(!summary.is_empty()).then(|| view! { <p class="description">{summary}</p> })}
         {closed_notice.map(|t| view! { <p class="notice warning">{t.tr(lang)}</p> })}
+        {(!mine.is_empty()).then(|| view! {
+            <div class="notice">
+                <p>{T::YouSignedUpHere.tr(lang)}</p>
+                <ul>
+                    {mine.into_iter().map(|(code, name)| view! {
+                        <li><a href=format!("/r/{code}")>{name} " · " {T::SeeMyRegistration.tr(lang)}</a></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        })}
         {open.then(|| view! {
             <section>
                 <h2>{if left > 0 { T::SignUpTitle.tr(lang) } else { T::JoinWaitingList.tr(lang) }}</h2>

@@ -21,7 +21,7 @@ pub struct Poster {
 pub async fn load_session_poster(id: i64) -> Result<Poster, AppError> {
     use crate::backend::{qr, repo, state};
     let db = state()?.db;
-    let public = repo::sessions::public(&db, id)
+    let public = repo::sessions::public(&db, id, None)
         .await?
         .ok_or(AppError::NotFound)?;
     let platform = repo::platforms::get(&db, public.card.platform_id).await?;

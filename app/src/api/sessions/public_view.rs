@@ -20,6 +20,10 @@ pub struct PublicSession {
     /// The signed-in member viewing the page (name and level): they sign up as a member.
     #[serde(default)]
     pub member: Option<(String, MemberLevel)>,
+    /// The registrations this browser made for the session (code, name): a phone may sign up
+    /// a whole family, or a village's elderly.
+    #[serde(default)]
+    pub mine: Vec<(String, String)>,
 }
 
 /// Public; drafts are not found.
@@ -28,11 +32,12 @@ pub async fn load_public_session(id: i64) -> Result<PublicSession, AppError> {
     use crate::backend::{device, repo, request_principal, state};
     let state = state()?;
     let db = state.db;
-    let mut session = repo::sessions::public(&db, id)
+    // The sign-up form is on this page: the browser gets its cookie before the first tap.
+    let known = device::current();
+    device::ensure(&state.settings);
+    let mut session = repo::sessions::public(&db, id, known.as_deref())
         .await?
         .ok_or(AppError::NotFound)?;
-    // The sign-up form is on this page: the browser gets its cookie before the first tap.
-    device::ensure(&state.settings);
     session.member = request_principal()
         .await?
         .and_then(|p| p.member_level.map(|level| (p.display_name, level)));

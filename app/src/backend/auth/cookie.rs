@@ -13,26 +13,23 @@ pub fn session_token(cookie_header: &str) -> Option<String> {
     })
 }
 
-/// HttpOnly so scripts cannot read it; SameSite=Lax so other sites cannot post with it.
-pub fn set_session(token: &str, settings: &Settings) -> String {
+/// A `Set-Cookie` value for this site: HttpOnly so scripts cannot read it, SameSite=Lax so other
+/// sites cannot post with it, Secure when served over HTTPS.
+pub fn set_cookie(name: &str, value: &str, max_age_secs: i64, settings: &Settings) -> String {
     let secure = if settings.secure_cookies {
         "; Secure"
     } else {
         ""
     };
-    format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        settings.login_hours * 3600
-    )
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
+}
+
+pub fn set_session(token: &str, settings: &Settings) -> String {
+    set_cookie(SESSION_COOKIE, token, settings.login_hours * 3600, settings)
 }
 
 pub fn clear_session(settings: &Settings) -> String {
-    let secure = if settings.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+    set_cookie(SESSION_COOKIE, "", 0, settings)
 }
 
 #[cfg(test)]

@@ -103,17 +103,29 @@ struct PublicRow {
     format_local_name: Option<String>,
     audience: String,
     waiting: i64,
+    /// This browser's registrations here, as a JSON list of `[code, name]`.
+    mine: String,
 }
 
-/// A session's public page; `None` for a draft. One statement: each is a round trip to the
-/// connection's thread, and this is the page a whole city opens.
-pub async fn public(db: &Db, id: i64) -> Result<Option<PublicSession>, StoreError> {
+/// A session's public page; `None` for a draft. `device` is the key of the browser asking
+/// (`backend::device`): the registrations it made here come with the page. One
+/// statement: each is a round trip to the connection's thread, and this is the page a whole city
+/// opens.
+pub async fn public(
+    db: &Db,
+    id: i64,
+    device: Option<&str>,
+) -> Result<Option<PublicSession>, StoreError> {
     let row: PublicRow = sqlx::query_as(&format!(
         "SELECT c.*, s.summary, s.format_local_name, s.audience,
-                (SELECT count(*) FROM registrations r WHERE r.session_id = s.id AND r.state = 'waitlisted') AS waiting
+                (SELECT count(*) FROM registrations r WHERE r.session_id = s.id AND r.state = 'waitlisted') AS waiting,
+                (SELECT json_group_array(json_array(r.code, r.name)) FROM registrations r
+                 WHERE ?2 IS NOT NULL AND r.session_id = s.id AND r.device_hash = ?2 AND r.state <> 'cancelled'
+                ) AS mine
          FROM ({CARD} WHERE s.id = ?1) c JOIN sessions s ON s.id = c.id"
     ))
     .bind(id)
+    .bind(device)
     .fetch_one(&db.read)
     .await?;
     let PublicRow {
@@ -122,6 +134,7 @@ pub async fn public(db: &Db, id: i64) -> Result<Option<PublicSession>, StoreErro
         format_local_name,
         audience,
         waiting,
+        mine,
     } = row;
     let card = card.with_clock(crate::backend::clock::now_local());
     if card.status == crate::domain::SessionStatus::Draft {
@@ -143,6 +156,7 @@ pub async fn public(db: &Db, id: i64) -> Result<Option<PublicSession>, StoreErro
         invited_roles,
         waiting,
         member: None,
+        mine: serde_json::from_str(&mine).unwrap_or_default(),
     }))
 }
 
