@@ -53,9 +53,9 @@ texts! {
     LoginLocked => "从这个网络连续输错密码次数过多，该用户名已暂停登录一段时间，请稍后再试", "Too many wrong passwords for this username from this network: sign-in is paused for a while. Please try again later";
     TooManySignIns => "登录尝试过于频繁，请一分钟后再试", "Too many sign-in attempts from this network. Please wait a minute and try again";
     UploadQuotaReached => "存储空间已满，暂时无法上传照片或文件，请联系管理员", "The storage space for photos and files is full, so nothing more can be uploaded for now. Please tell the administrator";
-    RegistrationCleared => "已取消该报名，名额已让给候补的人", "The registration is cancelled; its place went to the next person waiting";
+    RegistrationCleared => "已取消该报名，空出的名额按候补顺序递补", "The registration is cancelled; its place goes to whoever waits first";
     ClearRegistrationLabel => "取消此报名", "Cancel this registration";
-    ClearRegistrationHint => "用于清除冒名或恶意占位的报名：名额会让给候补的人，对方会收到取消短信。", "For registrations made in someone else's name or to hold seats: the place goes to the next person waiting, and the number is told by text message.";
+    ClearRegistrationHint => "用于清除冒名或恶意占位的报名：空出的名额按候补顺序递补。", "For registrations made in someone else's name or to hold seats: the place goes to whoever waits first.";
     ClearRegistrationButton => "确认取消此报名", "Cancel this registration";
     TooManyAttempts => "提交过于频繁，请稍等几分钟再试", "Too many attempts in a short time. Please wait a few minutes and try again";
     TooManySignUps => "提交过于频繁，请稍等几分钟再报名", "Too many sign-ups in a short time. Please wait a few minutes and try again";
