@@ -2,7 +2,7 @@
 //! organizers accept it onto a session, merge it or decline it with a reply; consulting on it
 //! closes the loop.
 
-mod common;
+use crate::common;
 
 use common::{Browser, TestApp};
 

@@ -1,7 +1,7 @@
 //! Residents sign up on their phones: seats are never oversold, a second tap returns the same
 //! registration, a cancellation promotes the next person, and every refusal says why.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

@@ -1,7 +1,7 @@
 //! Photos and files of a session's record: checked by their bytes and size, stored under a
 //! random name, served with their checked type to those who may see them.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

@@ -1,7 +1,7 @@
 //! Staff open the yearly figures of their area, follow a number to the records behind it, and
 //! cannot open another area's.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

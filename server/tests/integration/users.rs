@@ -1,6 +1,6 @@
 //! Staff create and manage accounts within their area subtree; a one-time password is shown once.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

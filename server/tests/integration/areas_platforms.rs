@@ -1,7 +1,7 @@
 //! Staff manage the area tree and the platforms in it; every refusal names its field and keeps
 //! what was typed.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

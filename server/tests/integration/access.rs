@@ -1,7 +1,7 @@
 //! Who may see and change what: staff within their area subtree, organizers on their own
 //! platforms, and nobody without signing in.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

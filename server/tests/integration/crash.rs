@@ -2,7 +2,7 @@
 //! the middle of a sign-up rush, it loses no sign-up it acknowledged and oversells no seat;
 //! asked to stop (SIGTERM), it finishes the requests it has started.
 
-mod common;
+use crate::common;
 
 use std::{
     net::SocketAddr,

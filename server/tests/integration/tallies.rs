@@ -11,7 +11,7 @@ use app::domain::{Dimension, Drill, Period};
 use chrono::{NaiveDate, NaiveDateTime};
 use server::{config::Config, demo};
 
-mod common;
+use crate::common;
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 21)

@@ -4,7 +4,7 @@
 //! page that shows those fields is rendered (JavaScript off, as each role) and parsed with a real
 //! HTML parser: no element and no attribute may come from the data.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 use scraper::{Html, Node};

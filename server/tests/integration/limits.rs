@@ -2,7 +2,7 @@
 //! address they came from, one network address gets only so many sign-ins, sign-ups (overall and
 //! per session), refused forms and guessed codes, one mobile number only so many sign-ups.
 
-mod common;
+use crate::common;
 
 use std::{num::NonZeroU32, time::Duration};
 

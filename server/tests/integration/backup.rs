@@ -1,7 +1,7 @@
 //! A backup taken while sign-ups arrive is a whole, consistent database; restoring it brings
 //! back exactly what it held and keeps what it replaced.
 
-mod common;
+use crate::common;
 
 use std::{path::Path, sync::Arc};
 

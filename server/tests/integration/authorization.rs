@@ -7,7 +7,7 @@
 //! a refused call must leave the database unchanged. Allowed means the call got past the
 //! checks (it may still be told a field is wrong).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -2,8 +2,6 @@
 //! folder, a server on port 0, and a browser-like client (cookies, form posts, no automatic
 //! redirects so that each step can be checked).
 
-#![allow(dead_code)] // each test binary uses a different part of the helper
-
 use std::{net::SocketAddr, num::NonZeroU32, path::PathBuf, time::Duration};
 
 use app::{

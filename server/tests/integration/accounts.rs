@@ -1,6 +1,6 @@
 //! Signing in and out, passwords, and the first administrator.
 
-mod common;
+use crate::common;
 
 use common::{TestApp, PASSWORD};
 

@@ -1,7 +1,7 @@
 //! What every request passes before a handler sees it: the security headers, the same-site
 //! check on anything that changes data, and the size limits.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

@@ -1,7 +1,7 @@
 //! An organizer's tools around a session: invited roles and the check-in window, moving it to
 //! another time, copying it, marking absence and leave, and the printed sign-in sheet.
 
-mod common;
+use crate::common;
 
 use common::{Browser, TestApp};
 

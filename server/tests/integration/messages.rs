@@ -1,7 +1,7 @@
 //! The outbox: confirmations and reminders reach the sender once each, a failing sender loses
 //! nothing, and the retention period erases numbers without changing any count.
 
-mod common;
+use crate::common;
 
 use std::sync::Mutex;
 

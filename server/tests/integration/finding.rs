@@ -1,7 +1,7 @@
 //! How residents find sessions: by area (remembered), platform, kind and date; posters whose QR
 //! codes lead to the pages; calendar feeds to subscribe to.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

@@ -8,7 +8,7 @@
 //! Cases are drawn from a seeded generator: `YST_FUZZ_SEED` replays a failure (the seed is in
 //! every message), `YST_FUZZ_CASES` runs longer than the test command's default.
 
-mod common;
+use crate::common;
 
 use rand::{seq::SliceRandom, Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

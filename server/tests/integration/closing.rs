@@ -2,7 +2,7 @@
 //! handling lights, problems resolved with evidence, follow-up visits, participants' ratings,
 //! the public results page, and the audit trail of every change.
 
-mod common;
+use crate::common;
 
 use common::{Browser, TestApp};
 

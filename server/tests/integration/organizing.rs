@@ -1,7 +1,7 @@
 //! Organizers publish a session, residents sign up, the organizer checks them in; only the
 //! host platform's organizers (and staff over it) may do so.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

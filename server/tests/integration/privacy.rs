@@ -1,7 +1,7 @@
 //! Residents' numbers: in full only to the organizers of the session they signed up for;
 //! masked for staff over the area, on the page and in the download; absent for anyone else.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

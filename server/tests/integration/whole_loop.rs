@@ -3,7 +3,7 @@
 //! attendance from the check-ins, a suggestion is handled, the problem it raised is resolved, and
 //! a participant rates the result with their registration code.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 
