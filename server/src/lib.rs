@@ -23,18 +23,29 @@ pub use routes::{route_list, router};
 
 use std::{path::Path, sync::Arc};
 
-use app::backend::{assets::Assets, db::Db, flash::FlashStore, limits::Limits, AppState, Settings};
+use app::backend::{
+    assets::Assets,
+    db::Db,
+    flash::FlashStore,
+    limits::Limits,
+    sign_up_queue::{SignUpQueue, SignUpWriter},
+    AppState, Settings,
+};
 use config::Config;
 
-/// Opens (and migrates) the database and assembles the shared state.
-pub async fn open_state(config: &Config) -> Result<AppState, app::backend::db::DbOpenError> {
+/// Opens (and migrates) the database and assembles the shared state, with the sign-up writer
+/// that only a serving process runs (`start_sign_ups`).
+pub async fn open_state(
+    config: &Config,
+) -> Result<(AppState, SignUpWriter), app::backend::db::DbOpenError> {
     if let Some(dir) = Path::new(&config.database).parent() {
         // A missing folder is reported by the open that follows.
         let _ = std::fs::create_dir_all(dir);
     }
     let db = Db::open(Path::new(&config.database), config.readers).await?;
     let leptos_options = config.leptos_options();
-    Ok(AppState {
+    let (sign_ups, writer) = SignUpQueue::new();
+    let state = AppState {
         db,
         assets: Assets::resolve(&leptos_options),
         leptos_options,
@@ -49,5 +60,12 @@ pub async fn open_state(config: &Config) -> Result<AppState, app::backend::db::D
             upload_quota_bytes: config.upload_quota_mb.saturating_mul(1024 * 1024),
         }),
         limits: Arc::new(Limits::new(config.rates)),
-    })
+        sign_ups,
+    };
+    Ok((state, writer))
+}
+
+/// Starts writing queued sign-ups; the task ends when the state's last queue handle is dropped.
+pub fn start_sign_ups(writer: SignUpWriter, state: &AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(writer.run(state.db.write.clone()))
 }

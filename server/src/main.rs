@@ -105,7 +105,8 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         ))?),
         _ => None,
     };
-    let state = open_state(&config).await?;
+    // The sign-up writer runs only while serving: other commands start no background work.
+    let (state, sign_up_writer) = open_state(&config).await?;
     match command {
         // Done above, before the state opened.
         Command::Restore { .. } => {}
@@ -125,6 +126,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 .await?;
                 demo::print_logins(&logins);
             }
+            let sign_ups = server::start_sign_ups(sign_up_writer, &state);
             let jobs = jobs::spawn(state.clone(), Box::new(messages::LogSender));
             let app = router(state.clone(), route_list());
             println!("议事通 is serving at http://{}", listener.local_addr()?);
@@ -135,6 +137,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             .with_graceful_shutdown(shutdown_signal())
             .await?;
             jobs.abort();
+            sign_ups.abort();
             state.db.close().await;
         }
         Command::CreateAdmin {

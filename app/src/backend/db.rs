@@ -15,8 +15,6 @@ use super::readers::Readers;
 pub struct Db {
     pub read: Readers,
     pub write: SqlitePool,
-    /// Sign-ups, committed in groups through `write`.
-    pub sign_ups: super::sign_up_queue::SignUpQueue,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -61,12 +59,7 @@ impl Db {
         let read = Readers::open(&options.read_only(true), readers)
             .await
             .map_err(open_err)?;
-        let sign_ups = super::sign_up_queue::SignUpQueue::start(write.clone());
-        Ok(Self {
-            read,
-            write,
-            sign_ups,
-        })
+        Ok(Self { read, write })
     }
 
     pub async fn close(&self) {

@@ -40,12 +40,17 @@ impl std::fmt::Debug for Job {
     }
 }
 
+/// The other end of the queue: the work that writes what is queued. Nothing is written until
+/// the serving binary runs it (`run`); commands that do not serve never start it.
+pub struct SignUpWriter {
+    queued: mpsc::Receiver<Job>,
+}
+
 impl SignUpQueue {
-    /// Starts the task that writes sign-ups through `write` (the single write connection).
-    pub fn start(write: SqlitePool) -> Self {
+    /// A queue and the writer that empties it.
+    pub fn new() -> (Self, SignUpWriter) {
         let (jobs, queued) = mpsc::channel(QUEUE);
-        tokio::spawn(run(write, queued));
-        Self { jobs }
+        (Self { jobs }, SignUpWriter { queued })
     }
 
     /// Queues a sign-up and waits until it is committed (or refused, or failed).
@@ -67,14 +72,18 @@ fn stopped() -> StoreError {
     StoreError::Database(sqlx::Error::PoolClosed)
 }
 
-async fn run(write: SqlitePool, mut queued: mpsc::Receiver<Job>) {
-    let mut batch = Vec::with_capacity(BATCH);
-    while queued.recv_many(&mut batch, BATCH).await > 0 {
-        let jobs = std::mem::take(&mut batch);
-        let results = commit(&write, &jobs).await;
-        for (job, result) in jobs.into_iter().zip(results) {
-            // The caller may have gone (a closed connection); the sign-up stands all the same.
-            let _ = job.answer.send(result);
+impl SignUpWriter {
+    /// Writes sign-ups through `write` (the single write connection) as they are queued, until
+    /// every handle of the queue is gone.
+    pub async fn run(mut self, write: SqlitePool) {
+        let mut batch = Vec::with_capacity(BATCH);
+        while self.queued.recv_many(&mut batch, BATCH).await > 0 {
+            let jobs = std::mem::take(&mut batch);
+            let results = commit(&write, &jobs).await;
+            for (job, result) in jobs.into_iter().zip(results) {
+                // The caller may have gone (a closed connection); the sign-up stands all the same.
+                let _ = job.answer.send(result);
+            }
         }
     }
 }

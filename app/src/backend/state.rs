@@ -2,7 +2,9 @@ use std::sync::Arc;
 
 use leptos::config::LeptosOptions;
 
-use super::{assets::Assets, db::Db, flash::FlashStore, limits::Limits};
+use super::{
+    assets::Assets, db::Db, flash::FlashStore, limits::Limits, sign_up_queue::SignUpQueue,
+};
 
 /// What every request handler and server function shares. Built once in `main` and handed to
 /// the handlers through Leptos context and axum state, never through a global.
@@ -14,6 +16,8 @@ pub struct AppState {
     pub flash: FlashStore,
     pub settings: Arc<Settings>,
     pub limits: Arc<Limits>,
+    /// Sign-ups, committed in groups by the writer the serving binary starts.
+    pub sign_ups: SignUpQueue,
 }
 
 /// Deployment settings the handlers need.

@@ -10,7 +10,7 @@ async fn generate(seed: u64) -> (app::backend::AppState, std::path::PathBuf) {
         readers: 2,
         ..Config::in_folder(&dir)
     };
-    let state = server::open_state(&config).await.unwrap();
+    let (state, _) = server::open_state(&config).await.unwrap();
     let now = NaiveDate::from_ymd_opt(2026, 11, 21)
         .unwrap()
         .and_hms_opt(12, 0, 0)

@@ -459,7 +459,7 @@ async fn a_signed_in_member_is_recorded_as_a_member_with_their_level() {
 #[tokio::test(flavor = "current_thread")]
 async fn sign_ups_arriving_together_are_decided_as_one_by_one() {
     use app::backend::repo::registrations::{
-        cancel, sign_up, SignUpOutcome::*, SignUpRefusal::*, SignUpRequest,
+        cancel, SignUpOutcome::*, SignUpRefusal::*, SignUpRequest,
     };
     use app::domain::{Mobile, PersonName, RegistrationCode, RegistrationRole};
 
@@ -486,7 +486,8 @@ async fn sign_ups_arriving_together_are_decided_as_one_by_one() {
     };
     let resident = RegistrationRole::Resident;
     // One number signed up and cancelled before: signing up again brings its registration back.
-    let first = sign_up(db, &request(came_back, "13600000009", resident), now)
+    let sign_up = |r: &SignUpRequest| app.state.sign_ups.submit(r.clone(), now);
+    let first = sign_up(&request(came_back, "13600000009", resident))
         .await
         .unwrap();
     let Ok(Registered(old_code)) = first else {
@@ -507,7 +508,7 @@ async fn sign_ups_arriving_together_are_decided_as_one_by_one() {
         request(came_back, "13600000009", resident),
         request(came_back, "13600000010", resident),
     ];
-    let answers: Vec<_> = futures_util::future::join_all(batch.iter().map(|r| sign_up(db, r, now)))
+    let answers: Vec<_> = futures_util::future::join_all(batch.iter().map(sign_up))
         .await
         .into_iter()
         .map(Result::unwrap)
@@ -578,7 +579,7 @@ async fn sign_ups_arriving_together_are_decided_as_one_by_one() {
 #[tokio::test(flavor = "current_thread")]
 async fn a_sign_up_the_store_refuses_fails_alone() {
     use app::backend::repo::{
-        registrations::{sign_up, SignUpOutcome, SignUpRequest},
+        registrations::{SignUpOutcome, SignUpRequest},
         StoreError,
     };
     use app::domain::{Mobile, PersonName, RegistrationRole};
@@ -605,8 +606,12 @@ async fn a_sign_up_the_store_refuses_fails_alone() {
         request("居民乙", "13700000003"),
     ];
     let now = app::backend::clock::now_local();
-    let answers =
-        futures_util::future::join_all(batch.iter().map(|r| sign_up(&app.state.db, r, now))).await;
+    let answers = futures_util::future::join_all(
+        batch
+            .iter()
+            .map(|r| app.state.sign_ups.submit(r.clone(), now)),
+    )
+    .await;
     assert!(
         matches!(answers[0], Ok(Ok(SignUpOutcome::Registered(_)))),
         "{answers:?}"

@@ -43,7 +43,7 @@ async fn world(seed: u64) -> (app::backend::AppState, std::path::PathBuf) {
         readers: 2,
         ..Config::in_folder(&dir)
     };
-    let state = server::open_state(&config).await.unwrap();
+    let (state, _) = server::open_state(&config).await.unwrap();
     demo::generate(&state.db, plan(), seed, now())
         .await
         .unwrap();

@@ -14,7 +14,7 @@ pub async fn sign_up(
     #[server(default)] consent: String,
 ) -> Result<(), AppError> {
     use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
-    use crate::backend::repo::registrations::{self, SignUpOutcome, SignUpRefusal, SignUpRequest};
+    use crate::backend::repo::registrations::{SignUpOutcome, SignUpRefusal, SignUpRequest};
     use crate::backend::{clock::now_local, request_principal, state};
     use crate::domain::{Mobile, MobileError, PersonName, PersonNameError, RegistrationRole};
     use crate::i18n::T;
@@ -79,8 +79,8 @@ pub async fn sign_up(
             errors.add(FORM_FIELD, T::TooManySignUps);
             return Err(errors.into());
         }
-        let db = state.db;
-        let refusal = match registrations::sign_up(&db, &request, now_local()).await? {
+        // Sign-ups arriving together are committed together; this returns once it is durable.
+        let refusal = match state.sign_ups.submit(request, now_local()).await? {
             Ok(outcome) => {
                 let (code, notice) = match outcome {
                     SignUpOutcome::Registered(c) => (c, T::SignedUp),

@@ -77,13 +77,6 @@ async fn queue_message(
 /// What a sign-up comes to: done (or already done), refused, or a storage failure.
 pub type SignUpResult = Result<Result<SignUpOutcome, SignUpRefusal>, StoreError>;
 
-/// Signs up, or hands back the registration this number already has. A full session puts the
-/// person on the waiting list. Sign-ups arriving together are committed together (see
-/// `backend::sign_up_queue`); this returns once this one is durable.
-pub async fn sign_up(db: &Db, req: &SignUpRequest, now: NaiveDateTime) -> SignUpResult {
-    db.sign_ups.submit(req.clone(), now).await
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CancelOutcome {
     Cancelled,

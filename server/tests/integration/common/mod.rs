@@ -109,7 +109,8 @@ impl TestApp {
             ..Config::in_folder(&dir)
         };
         adjust(&mut config);
-        let state = server::open_state(&config).await.expect("database opens");
+        let (state, sign_up_writer) = server::open_state(&config).await.expect("database opens");
+        server::start_sign_ups(sign_up_writer, &state);
         let world = if demo {
             let now = app::backend::clock::now_local();
             server::demo::generate(&state.db, server::demo::Size::City.plan(), 1, now)
