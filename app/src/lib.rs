@@ -15,6 +15,7 @@ pub mod domain;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod messages;
 pub mod pages;
 mod root;
 pub mod url;

@@ -31,7 +31,7 @@ impl Sender for LogSender {
         Box::pin(async move {
             tracing::info!(
                 id = message.id,
-                kind = %message.kind,
+                kind = message.kind.code(),
                 to = %app::domain::mask_mobile(recipient),
                 chars = message.body.chars().count(),
                 "message recorded (no SMS gateway configured)"
@@ -75,7 +75,7 @@ mod tests {
         let _default = tracing::subscriber::set_default(subscriber);
         let message = Pending {
             id: 7,
-            kind: "confirmation".to_owned(),
+            kind: app::messages::MessageKind::Confirmation,
             recipient: Some("13812345678".to_owned()),
             body: "您已报名：老旧小区加装电梯协商\n2026-01-01 INFO forged line。报名码 AB12CD34。"
                 .to_owned(),

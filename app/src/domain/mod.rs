@@ -2,7 +2,7 @@
 //! person typed; past that point the rest of the code can rely on it.
 
 mod area_code;
-mod code_enum;
+pub(crate) mod code_enum;
 mod enums;
 mod figures;
 mod follow_up;

@@ -28,7 +28,7 @@ impl Sender for Recorder {
             self.sent
                 .lock()
                 .unwrap()
-                .push((recipient.to_owned(), message.kind.clone()));
+                .push((recipient.to_owned(), message.kind.code().to_owned()));
             Ok(())
         })
     }

@@ -130,6 +130,13 @@ async fn a_double_submission_returns_the_same_registration() {
     let page = b.get(&second.location().unwrap()).await;
     assert!(page.body.contains("该手机号已报名本次活动"));
     assert_eq!(app.scalar("SELECT count(*) FROM registrations").await, 1);
+    // One confirmation, its time written as every other message writes it.
+    let body = app
+        .text("SELECT group_concat(body) FROM messages WHERE kind = 'confirmation'")
+        .await
+        .unwrap();
+    assert!(body.contains("年") && body.contains("（周"), "{body}");
+    assert!(!body.contains(":00。") && !body.contains("-"), "{body}");
 }
 
 /// A number typed on another phone never reveals the registration it holds: no code, no name,

@@ -3,12 +3,12 @@
 
 use chrono::NaiveDateTime;
 
-use super::StoreError;
+use super::{outbox, StoreError};
 use crate::{
     api::manage_sessions::{Attendee, SessionFields},
     backend::{audit, clock::db_time, db::Db},
     domain::{RegistrationCode, RegistrationState, SessionStatus},
-    i18n::{fmt_datetime, Lang},
+    messages::Message,
 };
 
 /// Who hosts a session and where, for the authorization check.
@@ -112,13 +112,12 @@ pub async fn update(
     .await?;
     write_roles(&mut tx, id, f).await?;
     if before.0 == SessionStatus::Published && (before.1 != f.time.start() || before.2 != f.place) {
-        let body = format!(
-            "【议事通】您报名的“{}”有变更：时间 {}，地点 {}。如不能参加，请打开报名链接取消。",
-            f.title,
-            fmt_datetime(f.time.start(), Lang::Zh),
-            f.place
-        );
-        notify_all(&mut tx, id, "changed", &body, now).await?;
+        let changed = Message::Changed {
+            title: f.title.clone(),
+            starts_at: f.time.start(),
+            place: f.place.clone(),
+        };
+        outbox::queue_to_holders(&mut tx, id, &changed, now).await?;
     }
     audit::record(&mut tx, by, "session", id, "update", None::<&()>, Some(f)).await?;
     tx.commit().await?;
@@ -150,28 +149,6 @@ async fn write_roles(
             .execute(&mut *conn)
             .await?;
     }
-    Ok(())
-}
-
-/// Queues one message to every registration that holds a place or waits.
-async fn notify_all(
-    conn: &mut sqlx::SqliteConnection,
-    session_id: i64,
-    kind: &str,
-    body: &str,
-    now: NaiveDateTime,
-) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO messages (session_id, registration_id, kind, recipient, body, created_at)
-         SELECT session_id, id, ?, mobile, ?, ? FROM registrations
-         WHERE session_id = ? AND state IN ('registered', 'waitlisted')",
-    )
-    .bind(kind)
-    .bind(body)
-    .bind(db_time(now))
-    .bind(session_id)
-    .execute(&mut *conn)
-    .await?;
     Ok(())
 }
 
@@ -212,8 +189,11 @@ pub async fn cancel(
     .bind(host.session_id)
     .execute(&mut *tx)
     .await?;
-    let body = format!("【议事通】很抱歉，“{}”已取消。原因：{reason}。", host.title);
-    notify_all(&mut tx, host.session_id, "cancelled", &body, now).await?;
+    let cancelled = Message::Cancelled {
+        title: host.title.clone(),
+        reason: reason.to_owned(),
+    };
+    outbox::queue_to_holders(&mut tx, host.session_id, &cancelled, now).await?;
     audit::record(
         &mut tx,
         by,
@@ -506,12 +486,12 @@ pub async fn postpone(
     .execute(&mut *tx)
     .await?;
     if host.status == SessionStatus::Published {
-        let body = format!(
-            "【议事通】您报名的“{}”改期至 {}。原因：{reason}。如不能参加，请打开报名链接取消。",
-            host.title,
-            fmt_datetime(time.start(), Lang::Zh)
-        );
-        notify_all(&mut tx, host.session_id, "changed", &body, now).await?;
+        let postponed = Message::Postponed {
+            title: host.title.clone(),
+            starts_at: time.start(),
+            reason: reason.to_owned(),
+        };
+        outbox::queue_to_holders(&mut tx, host.session_id, &postponed, now).await?;
     }
     audit::record(
         &mut tx,

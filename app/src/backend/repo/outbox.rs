@@ -4,17 +4,90 @@
 
 use chrono::{NaiveDateTime, TimeDelta};
 
-use super::StoreError;
+use sqlx::SqliteConnection;
+
+use super::{json_list, StoreError};
 use crate::{
     backend::{clock::db_time, db::Db},
-    i18n::{fmt_datetime, Lang},
+    i18n::Lang,
+    messages::{Message, MessageKind},
 };
+
+/// A message owed to the holder of one registration (or, without one, to a number).
+#[derive(Debug, Clone)]
+pub struct Owed {
+    pub session_id: i64,
+    pub registration_id: Option<i64>,
+    /// The number now; None when erased or never given (nothing will be sent).
+    pub recipient: Option<String>,
+    pub message: Message,
+}
+
+/// Queues messages in one statement, inside the caller's transaction: the one place the outbox
+/// is written, and the one place a message's text is made (in Chinese, the residents' language).
+pub async fn queue(
+    conn: &mut SqliteConnection,
+    owed: &[Owed],
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    if owed.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<_> = owed
+        .iter()
+        .map(|o| {
+            (
+                o.session_id,
+                o.registration_id,
+                o.message.kind().code(),
+                o.recipient.as_deref(),
+                o.message.body(Lang::Zh),
+            )
+        })
+        .collect();
+    sqlx::query(
+        "INSERT INTO messages (session_id, registration_id, kind, recipient, body, created_at)
+         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, ?2
+         FROM json_each(?1) j",
+    )
+    .bind(json_list(&rows)?)
+    .bind(db_time(now))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Queues `message` for everyone holding or waiting for a place in the session.
+pub async fn queue_to_holders(
+    conn: &mut SqliteConnection,
+    session_id: i64,
+    message: &Message,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let holders: Vec<(i64, Option<String>)> = sqlx::query_as(
+        "SELECT id, mobile FROM registrations
+         WHERE session_id = ? AND state IN ('registered', 'waitlisted')",
+    )
+    .bind(session_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let owed: Vec<Owed> = holders
+        .into_iter()
+        .map(|(id, mobile)| Owed {
+            session_id,
+            registration_id: Some(id),
+            recipient: mobile,
+            message: message.clone(),
+        })
+        .collect();
+    queue(conn, &owed, now).await
+}
 
 /// A message waiting to be sent.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Pending {
     pub id: i64,
-    pub kind: String,
+    pub kind: MessageKind,
     /// None once the retention period erased the number: such a message is never sent.
     pub recipient: Option<String>,
     pub body: String,
@@ -41,22 +114,30 @@ pub async fn queue_reminders(
     .await?;
     let mut queued = 0;
     for (id, title, starts_at, place) in sessions {
-        let body = format!(
-            "【议事通】提醒：您报名的“{title}”将于 {} 在 {place} 举行，请凭报名码签到。",
-            fmt_datetime(starts_at, Lang::Zh)
-        );
-        queued += sqlx::query(
-            "INSERT INTO messages (session_id, registration_id, kind, recipient, body, created_at)
-             SELECT r.session_id, r.id, 'reminder', r.mobile, ?, ? FROM registrations r
+        let due: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT r.id, r.mobile FROM registrations r
              WHERE r.session_id = ? AND r.state = 'registered' AND r.mobile IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.registration_id = r.id AND m.kind = 'reminder')",
         )
-        .bind(&body)
-        .bind(db_time(now))
         .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        .fetch_all(&mut *tx)
+        .await?;
+        let message = Message::Reminder {
+            title,
+            starts_at,
+            place,
+        };
+        let owed: Vec<Owed> = due
+            .into_iter()
+            .map(|(registration, mobile)| Owed {
+                session_id: id,
+                registration_id: Some(registration),
+                recipient: Some(mobile),
+                message: message.clone(),
+            })
+            .collect();
+        queue(&mut tx, &owed, now).await?;
+        queued += owed.len() as u64;
     }
     tx.commit().await?;
     Ok(queued)

@@ -6,10 +6,14 @@ use argon2::password_hash::rand_core::{OsRng, RngCore};
 use chrono::NaiveDateTime;
 use sqlx::SqliteConnection;
 
-use super::StoreError;
+use super::{
+    outbox::{self, Owed},
+    StoreError,
+};
 use crate::{
     backend::{clock::db_time, db::Db},
     domain::{Mobile, PersonName, RegistrationCode, RegistrationRole, RegistrationState},
+    messages::Message,
 };
 
 /// A resident's (or member's) request for a place.
@@ -49,29 +53,6 @@ pub enum SignUpRefusal {
 /// A fresh random code; callers redraw on the rare clash with a stored one.
 pub fn new_code() -> RegistrationCode {
     RegistrationCode::from_number(OsRng.next_u64())
-}
-
-async fn queue_message(
-    conn: &mut SqliteConnection,
-    session_id: i64,
-    registration_id: i64,
-    kind: &str,
-    recipient: Option<&str>,
-    body: &str,
-    now: NaiveDateTime,
-) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO messages (session_id, registration_id, kind, recipient, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-    )
-    .bind(session_id)
-    .bind(registration_id)
-    .bind(kind)
-    .bind(recipient)
-    .bind(body)
-    .bind(db_time(now))
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
 }
 
 /// What a sign-up comes to: done (or already done), refused, or a storage failure.
@@ -162,25 +143,24 @@ async fn promote_waiting(
     .bind(free.max(0))
     .fetch_all(&mut *conn)
     .await?;
+    let mut owed = Vec::with_capacity(waiting.len());
     for (id, code, mobile) in waiting {
         sqlx::query("UPDATE registrations SET state = 'registered', updated_at = ? WHERE id = ?")
             .bind(db_time(now))
             .bind(id)
             .execute(&mut *conn)
             .await?;
-        let body = format!("【议事通】“{title}”有空位，您已由候补转为正式报名。报名码 {code}。");
-        queue_message(
-            conn,
+        owed.push(Owed {
             session_id,
-            id,
-            "promoted",
-            mobile.as_deref(),
-            &body,
-            now,
-        )
-        .await?;
+            registration_id: Some(id),
+            recipient: mobile,
+            message: Message::Promoted {
+                title: title.clone(),
+                code,
+            },
+        });
     }
-    Ok(())
+    outbox::queue(conn, &owed, now).await
 }
 
 #[derive(sqlx::FromRow)]

@@ -12,12 +12,14 @@ use sqlx::SqliteConnection;
 
 use super::{
     json_list,
+    outbox::{self, Owed},
     registrations::{new_code, SignUpOutcome, SignUpRefusal, SignUpRequest},
     StoreError,
 };
 use crate::{
     backend::clock::db_time,
     domain::{RegistrationState, SessionStatus},
+    messages::Message,
 };
 
 /// A sign-up decided: done (or already done), or refused.
@@ -375,49 +377,31 @@ async fn queue_messages(
     gates: &HashMap<i64, Gate>,
     places: &[Place<'_>],
 ) -> Result<(), StoreError> {
-    let rows: Vec<_> = places
+    let owed: Vec<Owed> = places
         .iter()
         .filter_map(|p| {
             let gate = gates.get(&p.req.session_id)?;
-            let code = &p.code;
-            let (kind, body) = match p.state {
-                RegistrationState::Registered => (
-                    "confirmation",
-                    format!(
-                        "【议事通】您已报名“{}”，{}，地点：{}。报名码 {code}。",
-                        gate.title,
-                        db_time(gate.starts_at),
-                        gate.place
-                    ),
-                ),
-                _ => (
-                    "waitlisted",
-                    format!(
-                        "【议事通】“{}”名额已满，您已进入候补名单，有空位时将通知您。报名码 {code}。",
-                        gate.title
-                    ),
-                ),
+            let (title, code) = (gate.title.clone(), p.code.clone());
+            let message = match p.state {
+                RegistrationState::Registered => Message::Confirmation {
+                    title,
+                    starts_at: gate.starts_at,
+                    place: gate.place.clone(),
+                    code,
+                },
+                _ => Message::Waitlisted { title, code },
             };
-            Some((
-                p.req.session_id,
-                p.id,
-                kind,
-                p.req.mobile.as_str(),
-                body,
-                db_time(p.now),
-            ))
+            Some(Owed {
+                session_id: p.req.session_id,
+                registration_id: p.id,
+                recipient: Some(p.req.mobile.as_str().to_owned()),
+                message,
+            })
         })
         .collect();
-    if rows.is_empty() {
-        return Ok(());
+    // Written together, stamped with the batch's first arrival (a few milliseconds apart).
+    match places.first() {
+        Some(first) => outbox::queue(tx, &owed, first.now).await,
+        None => Ok(()),
     }
-    sqlx::query(
-        "INSERT INTO messages (session_id, registration_id, kind, recipient, body, created_at)
-         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
-         FROM json_each(?1) j",
-    )
-    .bind(json_list(&rows)?)
-    .execute(&mut *tx)
-    .await?;
-    Ok(())
 }
