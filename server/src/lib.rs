@@ -14,6 +14,7 @@ mod lang;
 pub mod messages;
 mod multipart_guard;
 mod refusal;
+mod request_log;
 mod routes;
 mod same_origin;
 mod security_headers;

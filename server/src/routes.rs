@@ -13,7 +13,9 @@ use leptos_axum::{
 };
 use tower_http::{
     compression::CompressionLayer,
+    request_id::{PropagateRequestIdLayer, SetRequestIdLayer},
     services::{ServeDir, ServeFile},
+    trace::TraceLayer,
     CompressionLevel,
 };
 
@@ -97,6 +99,19 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         // Brotli's own default (quality 11) costs milliseconds and megabytes per page; at 4 it
         // is still smaller than gzip and cheap enough to run on every response.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        // Outermost: the logged latency is the whole answer's, and the id is set before the
+        // span reads it.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(crate::request_log::span)
+                .on_request(())
+                .on_response(crate::request_log::on_response)
+                .on_failure(()),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(
+            crate::request_log::Sequence::default(),
+        ))
         .with_state(state)
 }
 

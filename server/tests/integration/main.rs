@@ -20,6 +20,7 @@ mod limits;
 mod messages;
 mod organizing;
 mod privacy;
+mod request_log;
 mod session_tools;
 mod sign_up;
 mod tallies;
