@@ -96,7 +96,7 @@ pub async fn generate(
     for (username, display, grants, role) in accounts {
         let id = users::create_in(tx, username, &display, &hash, &grants).await?;
         if username == "member" {
-            insert_member(tx, id, MemberLevel::City, words::SECTORS[5]).await?;
+            insert_member(tx, id, MemberLevel::City, words::SECTORS[5], city.id).await?;
             members.push(MemberRec {
                 user_id: id,
                 level: MemberLevel::City,
@@ -110,7 +110,18 @@ pub async fn generate(
         });
     }
     // The other members take part in sessions but cannot sign in: their hash matches nothing.
+    // County-level members are at home in one of their city's districts, the others in the city:
+    // the staff there manage their accounts.
     for c in 0..plan.cities {
+        let city_id = areas
+            .iter()
+            .find(|a| a.level == AreaLevel::City && a.city == c)
+            .map_or(city.id, |a| a.id);
+        let districts: Vec<i64> = areas
+            .iter()
+            .filter(|a| a.level == AreaLevel::District && a.city == c)
+            .map(|a| a.id)
+            .collect();
         for i in 0..plan.members_per_city {
             let level = g.weighted(&[
                 (2, MemberLevel::National),
@@ -120,7 +131,11 @@ pub async fn generate(
             ]);
             let username = format!("m{c:02}{i:04}");
             let id = users::create_in(tx, &username, &g.person_name(), "!", &[]).await?;
-            insert_member(tx, id, level, g.pick::<&str>(words::SECTORS)).await?;
+            let home = match level {
+                MemberLevel::County if !districts.is_empty() => districts[i % districts.len()],
+                _ => city_id,
+            };
+            insert_member(tx, id, level, g.pick::<&str>(words::SECTORS), home).await?;
             members.push(MemberRec {
                 user_id: id,
                 level,
@@ -140,12 +155,16 @@ async fn insert_member(
     user_id: i64,
     level: MemberLevel,
     sector: &str,
+    home_area: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO member_profiles (user_id, level, sector) VALUES (?, ?, ?)")
-        .bind(user_id)
-        .bind(level)
-        .bind(sector)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO member_profiles (user_id, level, sector, area_id) VALUES (?, ?, ?, ?)",
+    )
+    .bind(user_id)
+    .bind(level)
+    .bind(sector)
+    .bind(home_area)
+    .execute(&mut *tx)
+    .await?;
     Ok(())
 }
