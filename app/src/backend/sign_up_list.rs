@@ -9,7 +9,7 @@ use super::{
     repo::organizing,
 };
 use crate::{
-    api::manage_sessions::{manages, Attendee},
+    api::manage_sessions::Attendee,
     i18n::{Label, Lang, T},
 };
 
@@ -37,7 +37,7 @@ pub async fn csv(
     let host = organizing::host(db, session_id)
         .await
         .map_err(|_| ExportError::NotFound)?;
-    if !manages(&me, &host) {
+    if !me.edits_platform(host.platform_id, &host.area_path) {
         return Err(ExportError::NotFound);
     }
     let mut attendees = organizing::attendees(db, session_id).await?;

@@ -37,5 +37,5 @@ pub use shanghai::{
     parse_local_date, parse_local_datetime, DateTimeError, SHANGHAI_OFFSET_SECONDS,
 };
 pub use text::{RequiredText, TextError};
-pub use time_range::{TimeRange, TimeRangeError};
+pub use time_range::{TimeRange, TimeRangeError, CHECKIN_LEADS};
 pub use vote::{Vote, VoteError};

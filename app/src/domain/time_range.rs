@@ -1,6 +1,9 @@
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
+/// The check-in leads an organizer chooses from, in minutes before a session starts.
+pub const CHECKIN_LEADS: [i64; 4] = [15, 30, 60, 120];
+
 /// When a session runs: it ends after it starts and lasts at most three days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeRange {

@@ -49,7 +49,7 @@ pub async fn load_session_edit(
     match id {
         Some(id) => {
             let host = repo::organizing::host(&db, id).await?;
-            if !super::manages(&me, &host) {
+            if !me.edits_platform(host.platform_id, &host.area_path) {
                 return Err(AppError::Forbidden);
             }
             let card = repo::sessions::card(&db, id).await?;
@@ -74,7 +74,7 @@ pub async fn load_session_edit(
             let draft = match copy {
                 Some(source) => {
                     let host = repo::organizing::host(&db, source).await?;
-                    if !super::manages(&me, &host) {
+                    if !me.edits_platform(host.platform_id, &host.area_path) {
                         return Err(AppError::Forbidden);
                     }
                     repo::organizing::draft(&db, source, false).await?

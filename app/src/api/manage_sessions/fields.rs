@@ -133,7 +133,7 @@ impl RawSessionFields<'_> {
             typed => typed
                 .parse::<i64>()
                 .ok()
-                .filter(|m| super::CHECKIN_LEADS.contains(m)),
+                .filter(|m| crate::domain::CHECKIN_LEADS.contains(m)),
         };
         if lead.is_none() {
             errors.add("checkin_lead", T::ChooseOne);

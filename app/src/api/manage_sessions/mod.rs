@@ -32,9 +32,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{RegistrationRole, RegistrationState};
 
-/// The check-in leads an organizer chooses from, in minutes before the start.
-pub const CHECKIN_LEADS: [i64; 4] = [15, 30, 60, 120];
-
 /// One person on a session's list, as its organizers see it (full mobile number).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
@@ -65,17 +62,8 @@ pub(crate) async fn managed_session(
     let me = crate::backend::require_principal().await?;
     let db = crate::backend::state()?.db;
     let host = crate::backend::repo::organizing::host(&db, crate::api::parse_id(id)?).await?;
-    if !manages(&me, &host) {
+    if !me.edits_platform(host.platform_id, &host.area_path) {
         return Err(crate::error::AppError::Forbidden);
     }
     Ok((me, db, host))
-}
-
-/// May this principal run this session: an organizer of its host platform, or staff over it.
-#[cfg(feature = "ssr")]
-pub(crate) fn manages(
-    me: &crate::backend::auth::Principal,
-    host: &crate::backend::repo::organizing::Host,
-) -> bool {
-    me.organizer_of.contains(&host.platform_id) || me.covers_area(&host.area_path)
 }

@@ -58,7 +58,9 @@ pub async fn save_session(
             some => Some(repo::organizing::host(&db, crate::api::parse_id(some)?).await?),
         };
         match &existing {
-            Some(host) if !super::manages(&me, host) => return Err(AppError::Forbidden.into()),
+            Some(host) if !me.edits_platform(host.platform_id, &host.area_path) => {
+                return Err(AppError::Forbidden.into())
+            }
             Some(host)
                 if matches!(host.status, SessionStatus::Cancelled)
                     || !matches!(host.status, SessionStatus::Draft | SessionStatus::Published) =>

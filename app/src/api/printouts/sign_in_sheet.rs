@@ -31,7 +31,7 @@ pub async fn load_sign_in_sheet(id: i64) -> Result<SignInSheet, AppError> {
     let me = require_principal().await?;
     let db = state()?.db;
     let host = repo::organizing::host(&db, id).await?;
-    if !crate::api::manage_sessions::manages(&me, &host) {
+    if !me.edits_platform(host.platform_id, &host.area_path) {
         return Err(AppError::Forbidden);
     }
     let rows = repo::organizing::attendees(&db, id)

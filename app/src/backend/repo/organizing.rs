@@ -368,7 +368,7 @@ pub async fn draft(
         }
     };
     let lead = (row.starts_at - row.checkin_opens_at).num_minutes();
-    let lead = crate::api::manage_sessions::CHECKIN_LEADS
+    let lead = crate::domain::CHECKIN_LEADS
         .into_iter()
         .min_by_key(|l| (l - lead).abs())
         .unwrap_or(30);

@@ -7,7 +7,7 @@ use crate::{
     api::manage_sessions::{
         load_manage_sessions, load_session_edit, AddWalkIn, Attendee, CancelSession, CheckInCode,
         ClearRegistration, ManageSessions, MarkAbsence, PostponeSession, PublishSession,
-        SaveSession, SessionDraft, SessionEditView, CHECKIN_LEADS,
+        SaveSession, SessionDraft, SessionEditView,
     },
     api::sessions::SessionCard,
     components::{
@@ -427,7 +427,7 @@ fn SessionForm(
     let kinds = choices(SessionKind::ALL, SessionKind::code);
     let formats = choices(SessionFormat::ALL, SessionFormat::code);
     let roles = choices(RegistrationRole::ALL, RegistrationRole::code);
-    let leads: Vec<(String, String)> = CHECKIN_LEADS
+    let leads: Vec<(String, String)> = crate::domain::CHECKIN_LEADS
         .iter()
         .map(|m| (m.to_string(), format!("{m} {}", T::MinutesBefore.tr(lang))))
         .collect();
