@@ -19,6 +19,7 @@ pub mod messages;
 pub mod pages;
 mod root;
 pub mod url;
+pub mod views;
 
 pub use root::{shell, App};
 

@@ -1,25 +1,8 @@
-use chrono::NaiveDate;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::{
-    domain::{HandlingStatus, Light},
-    error::AppError,
-};
+use crate::error::AppError;
 
-/// An open suggestion due within a week or past its deadline (督办).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OverdueOutcome {
-    pub id: i64,
-    pub session_id: i64,
-    pub session_title: String,
-    pub platform_name: String,
-    pub text: String,
-    pub lead_department: Option<String>,
-    pub deadline: NaiveDate,
-    pub handling_status: HandlingStatus,
-    pub light: Light,
-}
+pub use crate::views::closing::OverdueOutcome;
 
 /// What is due or overdue where the signed-in person works: their platforms' sessions, and
 /// for staff every session in their areas.

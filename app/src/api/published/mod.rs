@@ -1,20 +1,11 @@
 //! The figures staff choose to make public (公开数据): aggregates of an area's year, as
 //! published. Anyone may read them; only staff over the area publish or withdraw them.
 
-use chrono::NaiveDateTime;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::{domain::Figures, error::AppError};
+use crate::error::AppError;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PublishedFigures {
-    pub area_id: i64,
-    pub area_name: String,
-    pub year: i32,
-    pub figures: Figures,
-    pub published_at: NaiveDateTime,
-}
+pub use crate::views::published::PublishedFigures;
 
 /// Every published set of figures, for the public page.
 #[server(endpoint = "published/list")]

@@ -1,12 +1,10 @@
-use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{TopicFacts, TopicSession};
-use crate::{
-    domain::{TopicSource, TopicStatus},
-    error::AppError,
-};
+use crate::error::AppError;
+
+pub use crate::views::topics::TopicRow;
 
 /// What the holder of a topic's code sees: the topic, its status, the reply and the session
 /// that took it up. No number is shown.
@@ -31,18 +29,6 @@ pub async fn load_topic_receipt(code: String) -> Result<TopicReceipt, AppError> 
         sessions: repo::topics::sessions_of(&db, id).await?,
         has_photo: repo::topics::photo_key(&db, id).await?.is_some(),
     })
-}
-
-/// One line of the organizers' topic list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct TopicRow {
-    pub id: i64,
-    pub title: String,
-    pub platform_name: String,
-    pub source: TopicSource,
-    pub status: TopicStatus,
-    pub submitted_at: NaiveDateTime,
 }
 
 /// The topics at the platforms the reader runs or oversees, `pending` ones only unless `all`.

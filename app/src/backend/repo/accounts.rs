@@ -7,13 +7,13 @@ use super::{
     StoreError,
 };
 use crate::{
-    api::users::{Choice, GrantView, UserRow},
     backend::{
         audit,
         auth::{hash_password, one_time_password, Principal},
         db::Db,
     },
     domain::MemberLevel,
+    views::users::{Choice, GrantView, UserRow},
 };
 
 /// The kind of account to create.

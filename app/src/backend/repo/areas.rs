@@ -4,9 +4,9 @@
 use sqlx::SqliteConnection;
 
 use crate::{
-    api::areas::{AreaSummary, AreaWithCount},
     backend::{audit, clock::now_db, db::Db},
     domain::{AreaCode, AreaLevel},
+    views::areas::{AreaSummary, AreaWithCount},
 };
 
 use super::StoreError;

@@ -2,9 +2,9 @@
 
 use super::StoreError;
 use crate::{
-    api::members::{MemberRecord, MemberSuggestion, Participation},
     backend::db::Db,
     domain::MemberLevel,
+    views::members::{MemberRecord, MemberSuggestion, Participation},
 };
 
 pub async fn record(db: &Db, user_id: i64) -> Result<MemberRecord, StoreError> {

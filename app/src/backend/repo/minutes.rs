@@ -5,9 +5,9 @@ use sqlx::SqliteConnection;
 
 use super::StoreError;
 use crate::{
-    api::closing::{Attendance, MinutesText},
     backend::{audit, clock::db_time, db::Db},
     domain::{RegistrationRole, SessionStatus, Vote},
+    views::closing::{Attendance, MinutesText},
 };
 
 /// Minutes as parsed from their form.
@@ -271,7 +271,7 @@ pub async fn attach(
 pub async fn attachments(
     db: &Db,
     session_id: i64,
-) -> Result<Vec<crate::api::closing::Attachment>, StoreError> {
+) -> Result<Vec<crate::views::closing::Attachment>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT kind, file_name, storage_key, size_bytes FROM attachments WHERE session_id = ? ORDER BY id",
     )

@@ -6,9 +6,9 @@ use sqlx::SqliteConnection;
 
 use super::StoreError;
 use crate::{
-    api::closing::{OutcomeRow, OverdueOutcome},
     backend::{audit, clock::db_time, db::Db},
     domain::{Adoption, Conversion, HandlingStatus, Light, OutcomeForm, ResultClass},
+    views::closing::{OutcomeRow, OverdueOutcome},
 };
 
 /// A new suggestion, parsed.
@@ -278,7 +278,7 @@ struct OverdueRow {
 pub async fn history(
     db: &Db,
     session_id: i64,
-) -> Result<Vec<crate::api::closing::Change>, StoreError> {
+) -> Result<Vec<crate::views::closing::Change>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT l.entity, l.entity_id, l.at, l.action, u.display_name AS who
          FROM audit_log l LEFT JOIN users u ON u.id = l.user_id

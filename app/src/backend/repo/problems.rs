@@ -6,8 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::StoreError;
 use crate::{
-    api::closing::ProblemRow,
     backend::{audit, clock::db_time, db::Db},
+    views::closing::ProblemRow,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, sqlx::FromRow)]

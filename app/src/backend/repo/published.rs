@@ -4,9 +4,9 @@ use chrono::NaiveDateTime;
 
 use super::StoreError;
 use crate::{
-    api::published::PublishedFigures,
     backend::{audit, clock::db_time, db::Db},
     domain::Figures,
+    views::published::PublishedFigures,
 };
 
 /// Publishes (or republishes) an area's figures for a year, as they are now.

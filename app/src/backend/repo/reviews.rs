@@ -4,9 +4,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::StoreError;
 use crate::{
-    api::closing::{RatingTally, ReviewRow},
     backend::{audit, clock::db_time, db::Db},
     domain::{RegistrationCode, RegistrationState, ReviewerKind, Satisfaction, SessionStatus},
+    views::closing::{RatingTally, ReviewRow},
 };
 
 pub async fn of_session(db: &Db, session_id: i64) -> Result<Vec<ReviewRow>, StoreError> {

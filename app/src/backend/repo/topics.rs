@@ -3,9 +3,9 @@
 
 use super::StoreError;
 use crate::{
-    api::topics::{Category, TopicFacts, TopicRow, TopicSession},
     backend::{audit, clock::db_time, db::Db},
     domain::{RegistrationCode, TopicChannel, TopicSource, TopicStatus},
+    views::topics::{Category, TopicFacts, TopicRow, TopicSession},
 };
 use chrono::NaiveDateTime;
 

@@ -1,0 +1,26 @@
+//! Areas as pages list them.
+
+use crate::domain::AreaLevel;
+use serde::{Deserialize, Serialize};
+
+/// An area as lists and breadcrumbs show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct AreaSummary {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub level: AreaLevel,
+    pub code: Option<String>,
+    pub name: String,
+    pub path: String,
+    pub active: bool,
+}
+
+/// A child area with how many active platforms stand anywhere in its subtree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct AreaWithCount {
+    #[cfg_attr(feature = "ssr", sqlx(flatten))]
+    pub area: AreaSummary,
+    pub platforms: i64,
+}

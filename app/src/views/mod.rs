@@ -1,0 +1,9 @@
+//! The view types that pages, server functions and storage share: what a page shows, as storage
+//! reads it. Below the server functions, so storage reads into them without reaching up.
+
+pub mod areas;
+pub mod closing;
+pub mod members;
+pub mod published;
+pub mod topics;
+pub mod users;
