@@ -6,8 +6,8 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use super::{db::Db, repo, repo::StoreError};
 use crate::{
-    api::sessions::SessionCard,
     domain::{SessionStatus, SHANGHAI_OFFSET_SECONDS},
+    views::sessions::SessionCard,
 };
 
 /// Shanghai wall-clock time as UTC, which every calendar reads without a time-zone table.

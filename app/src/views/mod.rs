@@ -5,5 +5,6 @@ pub mod areas;
 pub mod closing;
 pub mod members;
 pub mod published;
+pub mod sessions;
 pub mod topics;
 pub mod users;

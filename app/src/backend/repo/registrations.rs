@@ -179,7 +179,7 @@ struct RegistrationRow {
 pub async fn view(
     db: &Db,
     code: &RegistrationCode,
-) -> Result<Option<crate::api::registrations::RegistrationView>, StoreError> {
+) -> Result<Option<crate::views::sessions::RegistrationView>, StoreError> {
     let row: Option<RegistrationRow> = sqlx::query_as(
         "SELECT id, session_id, code, name, mobile, role, state, created_at FROM registrations WHERE code = ?",
     )
@@ -203,7 +203,7 @@ pub async fn view(
         None
     };
     let session = super::sessions::card(db, row.session_id).await?;
-    Ok(Some(crate::api::registrations::RegistrationView {
+    Ok(Some(crate::views::sessions::RegistrationView {
         results_published: super::reviews::has_outcome(session.status),
         rating: super::reviews::rating_of(db, code).await?,
         qr_svg: crate::backend::qr::svg(&row.code, 180),

@@ -4,9 +4,9 @@ use chrono::NaiveDateTime;
 
 use super::StoreError;
 use crate::{
-    api::sessions::{PublicSession, SessionCard},
     backend::{clock::db_time, db::Db},
     domain::{RegistrationRole, SessionKind},
+    views::sessions::{PublicSession, SessionCard},
 };
 
 /// The card columns; `taken` is the seats held (kept by migration 8's triggers).
