@@ -15,11 +15,7 @@ const KEEP_DAYS: i64 = 400;
 
 /// The device token from a `Cookie` header, if it has the expected shape.
 fn device_token(cookie_header: &str) -> Option<&str> {
-    cookie_header.split(';').find_map(|c| {
-        let (name, value) = c.trim().split_once('=')?;
-        (name == DEVICE_COOKIE && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
-            .then_some(value)
-    })
+    super::auth::cookie::token_named(cookie_header, DEVICE_COOKIE)
 }
 
 fn set_cookie(token: &str, settings: &Settings) -> String {
@@ -34,12 +30,9 @@ pub fn current() -> Option<String> {
         .map(token_hash)
 }
 
-/// This browser's key, giving it a cookie first when it has none. Called when the sign-up form
-/// is shown, so that two quick taps of its button already carry the same cookie.
-pub fn ensure(settings: &Settings) -> String {
-    if let Some(key) = current() {
-        return key;
-    }
+/// Gives this browser a new device cookie and returns its key. Called when the sign-up form is
+/// shown to a browser without one, so that two quick taps of its button already carry it.
+pub fn issue(settings: &Settings) -> String {
     let token = super::auth::random_token();
     if let (Some(opts), Ok(value)) = (
         use_context::<ResponseOptions>(),

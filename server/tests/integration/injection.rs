@@ -103,7 +103,9 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
     app.world.platform_a = platform;
     app.world.township_a = area;
     let upcoming = app.session(30, 5).await;
-    app.browser().sign_up(upcoming, "x", "13900000001").await;
+    // Signed up from the anonymous browser, so its session page lists the registration by name.
+    let anonymous = app.browser();
+    anonymous.sign_up(upcoming, "x", "13900000001").await;
     let cancelled = app.session(30, 6).await;
     let topic: i64 = sqlx::query_scalar(
         &format!(
@@ -218,7 +220,6 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         ));
     }
 
-    let anonymous = app.browser();
     let organizer = app.signed_in_with("organizer", common::DEMO_PASSWORD).await;
     let city_staff = app.signed_in_with("city", common::DEMO_PASSWORD).await;
     let member_login = app.signed_in_with("member", common::DEMO_PASSWORD).await;

@@ -12,7 +12,9 @@ pub async fn load_public_session(id: i64) -> Result<PublicSession, AppError> {
     let db = state.db;
     // The sign-up form is on this page: the browser gets its cookie before the first tap.
     let known = device::current();
-    device::ensure(&state.settings);
+    if known.is_none() {
+        device::issue(&state.settings);
+    }
     let mut session = repo::sessions::public(&db, id, known.as_deref())
         .await?
         .ok_or(AppError::NotFound)?;

@@ -69,7 +69,10 @@ pub async fn sign_up(
             mobile,
             role,
             member,
-            device: Some(crate::backend::device::ensure(&state.settings)),
+            device: Some(
+                crate::backend::device::current()
+                    .unwrap_or_else(|| crate::backend::device::issue(&state.settings)),
+            ),
         };
         // Counted after the form is valid: a mistyped number costs no attempt.
         let address = crate::backend::request::client_address(&state.settings);

@@ -2,15 +2,18 @@ use crate::backend::Settings;
 
 pub const SESSION_COOKIE: &str = "yst_session";
 
+/// The token (64 hex digits, as `random_token` makes them) a `Cookie` header holds under `name`.
+pub fn token_named<'a>(cookie_header: &'a str, name: &str) -> Option<&'a str> {
+    cookie_header.split(';').find_map(|c| {
+        let (n, value) = c.trim().split_once('=')?;
+        (n == name && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then_some(value)
+    })
+}
+
 /// The session token from a `Cookie` header, if it has the expected shape.
 pub fn session_token(cookie_header: &str) -> Option<String> {
-    cookie_header.split(';').find_map(|c| {
-        let (name, value) = c.trim().split_once('=')?;
-        (name == SESSION_COOKIE
-            && value.len() == 64
-            && value.bytes().all(|b| b.is_ascii_hexdigit()))
-        .then(|| value.to_owned())
-    })
+    token_named(cookie_header, SESSION_COOKIE).map(str::to_owned)
 }
 
 /// A `Set-Cookie` value for this site: HttpOnly so scripts cannot read it, SameSite=Lax so other

@@ -71,7 +71,16 @@ pub async fn queue_to_holders(
     .bind(session_id)
     .fetch_all(&mut *conn)
     .await?;
-    let owed: Vec<Owed> = holders
+    queue(conn, &to_each(session_id, holders, message), now).await
+}
+
+/// `message` owed to each registration (id and number) of a session.
+fn to_each(
+    session_id: i64,
+    registrations: Vec<(i64, Option<String>)>,
+    message: &Message,
+) -> Vec<Owed> {
+    registrations
         .into_iter()
         .map(|(id, mobile)| Owed {
             session_id,
@@ -79,8 +88,7 @@ pub async fn queue_to_holders(
             recipient: mobile,
             message: message.clone(),
         })
-        .collect();
-    queue(conn, &owed, now).await
+        .collect()
 }
 
 /// A message waiting to be sent.
@@ -114,7 +122,7 @@ pub async fn queue_reminders(
     .await?;
     let mut queued = 0;
     for (id, title, starts_at, place) in sessions {
-        let due: Vec<(i64, String)> = sqlx::query_as(
+        let due: Vec<(i64, Option<String>)> = sqlx::query_as(
             "SELECT r.id, r.mobile FROM registrations r
              WHERE r.session_id = ? AND r.state = 'registered' AND r.mobile IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.registration_id = r.id AND m.kind = 'reminder')",
@@ -127,15 +135,7 @@ pub async fn queue_reminders(
             starts_at,
             place,
         };
-        let owed: Vec<Owed> = due
-            .into_iter()
-            .map(|(registration, mobile)| Owed {
-                session_id: id,
-                registration_id: Some(registration),
-                recipient: Some(mobile),
-                message: message.clone(),
-            })
-            .collect();
+        let owed = to_each(id, due, &message);
         queue(&mut tx, &owed, now).await?;
         queued += owed.len() as u64;
     }

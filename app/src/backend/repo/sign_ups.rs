@@ -81,13 +81,17 @@ struct Held {
 }
 
 impl Held {
-    /// Whether the one asking made this registration: the same browser, or the same member.
+    /// Whether the one asking made this registration.
     fn made_by(&self, req: &SignUpRequest) -> bool {
-        let same_device = self.device_hash.is_some() && self.device_hash == req.device;
-        let same_member =
-            self.member_user_id.is_some() && self.member_user_id == req.member.map(|m| m.0);
-        same_device || same_member
+        same_maker(self.device_hash.as_deref(), self.member_user_id, req)
     }
+}
+
+/// Whether `req` comes from whoever made a place: the same browser, or the same member.
+fn same_maker(device: Option<&str>, member: Option<i64>, req: &SignUpRequest) -> bool {
+    let same_device = device.is_some() && device == req.device.as_deref();
+    let same_member = member.is_some() && member == req.member.map(|m| m.0);
+    same_device || same_member
 }
 
 /// The answer to a number signing up again: its own place when the one asking made it, else a
@@ -154,9 +158,7 @@ pub(crate) async fn sign_up_all(
         let before = match known.get(&key) {
             Some(Known::Placed(i)) => {
                 let first = places[*i].req;
-                let same = first.device.is_some() && first.device == req.device
-                    || first.member.is_some()
-                        && first.member.map(|m| m.0) == req.member.map(|m| m.0);
+                let same = same_maker(first.device.as_deref(), first.member.map(|m| m.0), req);
                 answers.push(Answer::Again(*i, same));
                 continue;
             }
