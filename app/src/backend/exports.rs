@@ -8,13 +8,17 @@ use super::{
     auth::{self, Principal},
     csv_out::CsvOut,
     db::Db,
-    repo::{areas, tallies, StoreError},
+    repo::{
+        areas,
+        tallies::{self, resolve_for},
+        StoreError,
+    },
 };
 use crate::{
-    api::tallies::{resolve_for, Breakdown, ScopeNames, TallyParams},
     domain::{Drill, Figures, Period},
     error::AppError,
     i18n::{fmt_period, Lang, T},
+    views::tallies::{file_stem, Breakdown, ScopeNames, TallyParams},
 };
 
 /// Why an export was not made.
@@ -48,7 +52,7 @@ pub struct Subject {
 impl Subject {
     /// The file name without extension: "东湖区2026年协商议事统计".
     pub fn file_stem(&self) -> String {
-        crate::api::tallies::file_stem(&self.names, self.period)
+        file_stem(&self.names, self.period)
     }
 }
 
@@ -140,7 +144,7 @@ pub async fn figures_xlsx(
     use rust_xlsxwriter::{Format, Workbook, XlsxError};
     let rows = figure_rows(db, s, now).await?;
     let breakdowns: Vec<Breakdown> =
-        crate::api::tallies::breakdowns(db, &s.scope, &s.names, s.period, now).await?;
+        tallies::breakdowns(db, &s.scope, &s.names, s.period, now).await?;
     let write = |e: XlsxError| ExportError::Write(e.to_string());
     let bold = Format::new().set_bold();
     let mut book = Workbook::new();

@@ -9,8 +9,8 @@ use super::{
     repo::organizing,
 };
 use crate::{
-    api::manage_sessions::Attendee,
     i18n::{Label, Lang, T},
+    views::organizing::Attendee,
 };
 
 /// Whether this principal sees the session's numbers in full.

@@ -4,7 +4,11 @@
 pub mod areas;
 pub mod closing;
 pub mod members;
+pub mod organizing;
+pub mod platforms;
 pub mod published;
 pub mod sessions;
+pub mod tallies;
+mod tally_params;
 pub mod topics;
 pub mod users;

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::Attendee;
-use crate::{api::sessions::SessionCard, domain::RegistrationRole, error::AppError};
+use super::{Attendee, SessionDraft};
+use crate::{api::sessions::SessionCard, error::AppError};
 
 /// A session's workspace: its details to edit, and its people.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -16,24 +16,6 @@ pub struct SessionEditView {
     pub attendees: Vec<Attendee>,
     /// The numbers above are masked: the viewer is staff, not one of the session's organizers.
     pub numbers_masked: bool,
-}
-
-/// A session's fields as the form holds them: a saved session's values, a copied session's
-/// (without its times, which a copy must choose anew), or a blank form's.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SessionDraft {
-    pub title: String,
-    pub summary: String,
-    pub kind: String,
-    pub format: String,
-    pub format_local_name: String,
-    pub place: String,
-    pub starts_at: String,
-    pub ends_at: String,
-    pub seats: String,
-    pub signup_deadline: String,
-    pub checkin_lead: String,
-    pub invited: Vec<RegistrationRole>,
 }
 
 /// `id` none: a new draft at `platform`, blank or copied from the session `copy`.

@@ -1,7 +1,6 @@
 //! A session's editable fields, parsed once for creating and changing.
 
 use chrono::NaiveDateTime;
-use serde::Serialize;
 
 use crate::{
     backend::forms::FieldErrors,
@@ -10,30 +9,8 @@ use crate::{
         SessionFormat, SessionKind, TextError, TimeRange, TimeRangeError,
     },
     i18n::T,
+    views::organizing::SessionFields,
 };
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SessionFields {
-    pub title: String,
-    pub summary: String,
-    pub kind: SessionKind,
-    pub format: SessionFormat,
-    pub format_local_name: Option<String>,
-    pub place: String,
-    pub time: TimeRange,
-    pub seats: Seats,
-    pub signup_deadline: NaiveDateTime,
-    /// Who may sign up; empty means anyone.
-    pub invited: Vec<RegistrationRole>,
-    /// How long before the start check-in opens.
-    pub checkin_lead_minutes: i64,
-}
-
-impl SessionFields {
-    pub fn checkin_opens_at(&self) -> NaiveDateTime {
-        self.time.start() - chrono::Duration::minutes(self.checkin_lead_minutes)
-    }
-}
 
 /// What the form sent, as typed, in the order of the form.
 pub struct RawSessionFields<'a> {

@@ -17,9 +17,7 @@ mod walk_in;
 pub use cancel::CancelSession;
 pub use check_in::CheckInCode;
 pub use clear_registration::ClearRegistration;
-pub use edit_view::{load_session_edit, SessionDraft, SessionEditView};
-#[cfg(feature = "ssr")]
-pub use fields::SessionFields;
+pub use edit_view::{load_session_edit, SessionEditView};
 pub use list_view::{load_manage_sessions, ManageSessions};
 pub use mark_absence::MarkAbsence;
 pub use postpone::PostponeSession;
@@ -27,24 +25,7 @@ pub use publish::PublishSession;
 pub use save::SaveSession;
 pub use walk_in::AddWalkIn;
 
-use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
-
-use crate::domain::{RegistrationRole, RegistrationState};
-
-/// One person on a session's list, as its organizers see it (full mobile number).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct Attendee {
-    pub code: String,
-    pub name: String,
-    pub mobile: Option<String>,
-    pub role: RegistrationRole,
-    pub state: RegistrationState,
-    pub walk_in: bool,
-    pub checked_in_at: Option<NaiveDateTime>,
-    pub leave_reason: Option<String>,
-}
+pub use crate::views::organizing::{Attendee, SessionDraft, SessionFields};
 
 /// The signed-in principal, the database and the session named by a form's `id`, once it is
 /// checked that the principal runs that session.

@@ -1,11 +1,10 @@
 //! The editable fields of a platform, parsed once for create and update.
 
-use chrono::NaiveDate;
-
 use crate::{
     backend::{db::Db, forms::FieldErrors, repo},
     domain::{parse_local_date, RequiredText, TextError},
     i18n::T,
+    views::platforms::PlatformFields,
 };
 
 /// What the form sent, as typed.
@@ -34,18 +33,6 @@ impl RawPlatformFields<'_> {
             ("star_rating", self.star_rating),
         ]
     }
-}
-
-#[derive(Debug, Clone)]
-pub struct PlatformFields {
-    pub name: String,
-    pub brand_name: Option<String>,
-    pub type_code: String,
-    pub convener: Option<String>,
-    pub address: Option<String>,
-    pub description: Option<String>,
-    pub established_on: NaiveDate,
-    pub star_rating: Option<i64>,
 }
 
 fn text_error(e: TextError) -> T {

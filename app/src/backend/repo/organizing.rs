@@ -5,10 +5,10 @@ use chrono::NaiveDateTime;
 
 use super::{outbox, StoreError};
 use crate::{
-    api::manage_sessions::{Attendee, SessionFields},
     backend::{audit, clock::db_time, db::Db},
     domain::{RegistrationCode, RegistrationState, SessionStatus},
     messages::Message,
+    views::organizing::{Attendee, SessionDraft, SessionFields},
 };
 
 /// Who hosts a session and where, for the authorization check.
@@ -327,11 +327,7 @@ pub async fn walk_in(
 
 /// A session's fields as its edit form shows them; `with_times` false for a copy, which must
 /// choose its own times.
-pub async fn draft(
-    db: &Db,
-    id: i64,
-    with_times: bool,
-) -> Result<crate::api::manage_sessions::SessionDraft, StoreError> {
+pub async fn draft(db: &Db, id: i64, with_times: bool) -> Result<SessionDraft, StoreError> {
     #[derive(sqlx::FromRow)]
     struct Row {
         title: String,
@@ -372,7 +368,7 @@ pub async fn draft(
         .into_iter()
         .min_by_key(|l| (l - lead).abs())
         .unwrap_or(30);
-    Ok(crate::api::manage_sessions::SessionDraft {
+    Ok(SessionDraft {
         title: row.title,
         summary: row.summary,
         kind: row.kind.code().to_owned(),

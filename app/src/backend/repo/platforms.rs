@@ -1,16 +1,16 @@
 use sqlx::SqliteConnection;
 
 use crate::{
-    api::{
-        areas::AreaSummary,
-        platforms::{PlatformCard, PlatformDetail, PlatformFields, PlatformMove, PlatformType},
-    },
     backend::{
         audit,
         clock::{now_db, now_local},
         db::Db,
     },
     domain::PlatformStatus,
+    views::{
+        areas::AreaSummary,
+        platforms::{PlatformCard, PlatformDetail, PlatformFields, PlatformMove, PlatformType},
+    },
 };
 
 use super::StoreError;

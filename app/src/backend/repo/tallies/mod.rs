@@ -3,6 +3,8 @@
 //! so a parent's figure is the sum of its children's; cancelled sessions and drafts never count;
 //! consultation sessions and service activities are counted apart; 人次 are visits.
 
+mod breakdowns;
+mod scope;
 mod sources;
 
 use chrono::NaiveDateTime;
@@ -10,12 +12,14 @@ use futures_util::TryStreamExt;
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
-use crate::api::tallies::TallyRecord;
 use crate::backend::{clock::db_time, db::Db};
 use crate::domain::{Dimension, Drill, Period};
+use crate::views::tallies::TallyRecord;
 use sources::Source;
 
 pub use crate::domain::Figures;
+pub use breakdowns::{breakdowns, name_of};
+pub use scope::resolve_for;
 
 /// Whose figures: an area subtree (by its path), optionally one platform type or one platform.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
