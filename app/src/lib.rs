@@ -1,25 +1,22 @@
 //! 议事通: pages, components and server functions of the consultation app.
 //!
-//! Built twice: with `ssr` into the server (rendering, server functions, storage in `backend`)
-//! and with `hydrate` into a small wasm bundle that only wakes the islands. Pages are rendered on
-//! the server and work as plain HTML.
+//! Built twice: with `ssr` into the server (rendering, server functions, and through them the
+//! `store` crate) and with `hydrate` into a small wasm bundle that only wakes the islands, which
+//! never sees storage. Pages are rendered on the server and work as plain HTML.
 
 // Leptos view types nest deeply; the optimised wasm build needs more than the default 128.
 #![recursion_limit = "256"]
 
 pub mod api;
-#[cfg(feature = "ssr")]
-pub mod backend;
 pub mod components;
-pub mod domain;
-pub mod error;
-pub mod forms;
-pub mod i18n;
-pub mod messages;
+pub mod form_state;
 pub mod pages;
 mod root;
-pub mod url;
-pub mod views;
+#[cfg(feature = "ssr")]
+pub mod web;
+
+// The model's modules, at the same paths in pages, server functions and the server.
+pub use model::{domain, error, forms, i18n, messages, url, views};
 
 pub use root::{shell, App};
 

@@ -27,7 +27,7 @@ use crate::{
 fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
-        use crate::backend::request::header_value;
+        use crate::web::request::header_value;
         use http::header;
         Lang::negotiate(
             header_value(header::COOKIE).as_deref(),
@@ -44,7 +44,7 @@ fn request_lang() -> Lang {
 fn loads_islands() -> bool {
     #[cfg(feature = "ssr")]
     {
-        crate::backend::request::request_path().is_some_and(|p| p.starts_with("/manage"))
+        crate::web::request::request_path().is_some_and(|p| p.starts_with("/manage"))
     }
     #[cfg(not(feature = "ssr"))]
     true
@@ -54,7 +54,7 @@ fn loads_islands() -> bool {
 fn stylesheet_href() -> Arc<str> {
     #[cfg(feature = "ssr")]
     {
-        with_context::<crate::backend::AppState, _>(|s| s.assets.stylesheet.clone())
+        with_context::<crate::web::AppState, _>(|s| s.assets.stylesheet.clone())
             .unwrap_or_else(|| Arc::from(""))
     }
     #[cfg(not(feature = "ssr"))]
@@ -73,7 +73,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let islands =
         loads_islands().then(|| view! { <HydrationScripts options=options islands=true/> });
     #[cfg(feature = "ssr")]
-    crate::backend::page_policy::apply();
+    crate::web::page_policy::apply();
     view! {
         <!DOCTYPE html>
         <html lang=lang.html_lang()>

@@ -1,7 +1,10 @@
-use app::backend::{
+use store::{
     auth::{hash_password, one_time_password},
     db::Db,
-    repo::{users, users::Grant, StoreError},
+    repo::{
+        users::{self, Grant},
+        StoreError,
+    },
 };
 
 #[derive(Debug, thiserror::Error)]

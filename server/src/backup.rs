@@ -21,7 +21,7 @@ use sqlx::{
     ConnectOptions, Connection, SqliteConnection,
 };
 
-use app::backend::db::Db;
+use store::db::Db;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
@@ -34,7 +34,7 @@ pub enum BackupError {
     #[error("the server is running on {0}: stop it before restoring")]
     InUse(String),
     #[error("{0}")]
-    Open(#[from] app::backend::db::DbOpenError),
+    Open(#[from] store::db::DbOpenError),
 }
 
 /// What a backup wrote.

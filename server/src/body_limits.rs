@@ -13,7 +13,7 @@ use http_body_util::Limited;
 /// Any form of this site, minutes and long suggestions included, fits many times over.
 pub const FORM_BYTES: usize = 256 * 1024;
 /// An upload and its multipart framing.
-pub const UPLOAD_BYTES: usize = app::backend::uploads::MAX_BYTES + 64 * 1024;
+pub const UPLOAD_BYTES: usize = store::uploads::MAX_BYTES + 64 * 1024;
 
 pub async fn enforce(req: Request<Body>, next: Next) -> Response {
     let limit = if app::api::multipart_endpoints().contains(&req.uri().path()) {

@@ -1,6 +1,6 @@
 use std::{env, net::SocketAddr, num::NonZeroU32, time::Duration};
 
-use app::backend::limits::{Rate, Rates};
+use app::web::limits::{Rate, Rates};
 use leptos::config::LeptosOptions;
 
 /// Settings read from the environment, each with a default that works on a developer's machine.

@@ -9,10 +9,11 @@ use axum::{
 use std::collections::HashMap;
 
 use app::api::tallies::TallyParams;
-use app::backend::{exports::ExportError, AppState};
+use app::web::AppState;
+use store::exports::ExportError;
 
 /// `GET /files/{key}`: an uploaded photo or file, to those who may see it (see
-/// `app::backend::files`). Served with its checked type and `nosniff`, so a browser never
+/// `store::files`). Served with its checked type and `nosniff`, so a browser never
 /// reads it as anything else.
 pub async fn stored_file(
     State(state): State<AppState>,
@@ -20,7 +21,7 @@ pub async fn stored_file(
     headers: HeaderMap,
 ) -> Response {
     let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
-    match app::backend::files::read(&state, &key, cookie).await {
+    match store::files::read(&state.db, &state.settings.uploads_dir, &key, cookie).await {
         Ok(Some(file)) => {
             let disposition = if file.inline {
                 "inline".to_owned()
@@ -60,7 +61,7 @@ pub async fn sign_up_list(
         return StatusCode::NOT_FOUND.into_response();
     };
     let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
-    match app::backend::sign_up_list::csv(&state.db, cookie, id).await {
+    match store::sign_up_list::csv(&state.db, cookie, id).await {
         Ok((name, bytes)) => {
             let mut res = (attachment("text/csv; charset=utf-8", &name), bytes).into_response();
             // Personal data: never kept by a shared cache.
@@ -127,8 +128,8 @@ fn refused(e: ExportError) -> Response {
 }
 
 async fn export(state: &AppState, p: &TallyParams, headers: &HeaderMap, kind: Export) -> Response {
-    use app::backend::exports::{figures_csv, figures_xlsx, subject};
-    let now = app::backend::clock::now_local();
+    use store::exports::{figures_csv, figures_xlsx, subject};
+    let now = store::clock::now_local();
     let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
     let s = match subject(&state.db, cookie, p, now).await {
         Ok(s) => s,
@@ -168,7 +169,7 @@ pub async fn records_csv(
     headers: HeaderMap,
 ) -> Response {
     let p = params(&q);
-    let now = app::backend::clock::now_local();
+    let now = store::clock::now_local();
     let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
     let Some(drill) = p.drill else {
         return StatusCode::NOT_FOUND.into_response();
@@ -178,7 +179,7 @@ pub async fn records_csv(
         (None, _) => None,
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    let s = match app::backend::exports::subject(&state.db, cookie, &p, now).await {
+    let s = match store::exports::subject(&state.db, cookie, &p, now).await {
         Ok(s) => s,
         Err(e) => return refused(e),
     };
@@ -187,7 +188,7 @@ pub async fn records_csv(
     let db = state.db.clone();
     tokio::spawn(async move {
         let split = split.as_ref().map(|(d, k)| (*d, k.as_str()));
-        let sent = app::backend::exports::records_csv(&db, &s, drill, split, now, |chunk| {
+        let sent = store::exports::records_csv(&db, &s, drill, split, now, |chunk| {
             let tx = tx.clone();
             async move { tx.send(Ok(chunk)).await.is_ok() }
         })

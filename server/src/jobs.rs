@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use chrono::{NaiveDateTime, TimeDelta};
 
-use app::backend::{repo, repo::StoreError, AppState};
+use app::web::AppState;
+use store::repo::{self, StoreError};
 
 use crate::messages::Sender;
 
@@ -91,9 +92,7 @@ pub async fn remove_unrecorded_files(
     min_age: std::time::Duration,
 ) -> Result<u64, StoreError> {
     let recorded = repo::minutes::storage_keys(&state.db).await?;
-    match app::backend::uploads::sweep_unrecorded(&state.settings.uploads_dir, &recorded, min_age)
-        .await
-    {
+    match store::uploads::sweep_unrecorded(&state.settings.uploads_dir, &recorded, min_age).await {
         Ok(removed) => Ok(removed),
         Err(e) => {
             tracing::warn!(error = %e, "sweeping unrecorded uploads");
@@ -108,7 +107,7 @@ pub fn spawn(state: AppState, sender: Box<dyn Sender>) -> tokio::task::JoinHandl
         let mut tick = tokio::time::interval(PERIOD);
         loop {
             tick.tick().await;
-            let now = app::backend::clock::now_local();
+            let now = store::clock::now_local();
             match run_once(&state, sender.as_ref(), now).await {
                 Ok(pass) if pass != Pass::default() => tracing::info!(?pass, "background jobs"),
                 Ok(_) => {}

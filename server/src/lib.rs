@@ -24,21 +24,19 @@ pub use routes::{route_list, router};
 
 use std::{path::Path, sync::Arc};
 
-use app::backend::{
-    assets::Assets,
-    db::Db,
-    flash::FlashStore,
-    limits::Limits,
-    sign_up_queue::{SignUpQueue, SignUpWriter},
-    AppState, Settings,
-};
+use app::web::{assets::Assets, flash::FlashStore, limits::Limits, AppState};
 use config::Config;
+use store::{
+    db::Db,
+    sign_up_queue::{SignUpQueue, SignUpWriter},
+    Settings,
+};
 
 /// Opens (and migrates) the database and assembles the shared state, with the sign-up writer
 /// that only a serving process runs (`start_sign_ups`).
 pub async fn open_state(
     config: &Config,
-) -> Result<(AppState, SignUpWriter), app::backend::db::DbOpenError> {
+) -> Result<(AppState, SignUpWriter), store::db::DbOpenError> {
     if let Some(dir) = Path::new(&config.database).parent() {
         // A missing folder is reported by the open that follows.
         let _ = std::fs::create_dir_all(dir);

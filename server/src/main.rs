@@ -88,7 +88,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let command = cli.command.unwrap_or(Command::Serve { demo: false });
     if let Command::Restore { from } = &command {
         // Before anything opens the database it replaces.
-        let now = app::backend::clock::now_local();
+        let now = store::clock::now_local();
         let kept = backup::restore(from, std::path::Path::new(&config.database), now).await?;
         println!(
             "Restored {} into {}; what was there is kept as {}",
@@ -121,7 +121,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                     &state.db,
                     demo::Size::City.plan(),
                     2026,
-                    app::backend::clock::now_local(),
+                    store::clock::now_local(),
                 )
                 .await?;
                 demo::print_logins(&logins);
@@ -156,7 +156,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                     "the database already holds data; demo data goes into an empty one".into(),
                 );
             }
-            let now = app::backend::clock::now_local();
+            let now = store::clock::now_local();
             let logins = demo::generate(&state.db, size.plan(), seed, now).await?;
             // As a server running all along would hold them: numbers past the retention
             // period already erased, rather than left for its first pass.
@@ -164,7 +164,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             demo::print_logins(&logins);
         }
         Command::Backup { to } => {
-            let now = app::backend::clock::now_local();
+            let now = store::clock::now_local();
             let done = backup::backup(&state.db, &state.settings.uploads_dir, &to, now).await?;
             println!(
                 "Backed up to {} ({} new uploaded files copied to {})",

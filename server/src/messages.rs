@@ -4,7 +4,7 @@
 
 use std::{future::Future, pin::Pin};
 
-use app::backend::repo::outbox::Pending;
+use store::repo::outbox::Pending;
 
 /// Why a send failed. Its text may come from a gateway's answer, so control characters are
 /// escaped when it is written to the log: a line break cannot forge a log line.

@@ -19,10 +19,8 @@ use tower_http::{
     CompressionLevel,
 };
 
-use app::{
-    backend::{calendar::Feed, AppState},
-    shell, App,
-};
+use app::{shell, web::AppState, App};
+use store::calendar::Feed;
 
 /// The app's page routes. Generate them once per process, before serving: generation runs the
 /// app with resource loading suspended by a process-wide flag, and a page rendered at that
@@ -124,7 +122,7 @@ async fn session_calendar(State(state): State<AppState>, Path(id): Path<String>)
     let Ok(id) = id.parse::<i64>() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    ics_response(app::backend::calendar::session_ics(&state.db, id).await)
+    ics_response(store::calendar::session_ics(&state.db, id).await)
 }
 
 /// `GET /platforms/{id}/calendar.ics`: a feed calendar apps subscribe to.
@@ -141,20 +139,18 @@ async fn feed(state: &AppState, feed: Option<Feed>) -> Response {
     let Some(feed) = feed else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let now = app::backend::clock::now_local();
-    ics_response(app::backend::calendar::feed_ics(&state.db, feed, now).await)
+    let now = store::clock::now_local();
+    ics_response(store::calendar::feed_ics(&state.db, feed, now).await)
 }
 
-fn ics_response(result: Result<Option<String>, app::backend::repo::StoreError>) -> Response {
+fn ics_response(result: Result<Option<String>, store::repo::StoreError>) -> Response {
     match result {
         Ok(Some(ics)) => (
             [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
             ics,
         )
             .into_response(),
-        Ok(None) | Err(app::backend::repo::StoreError::NotFound) => {
-            StatusCode::NOT_FOUND.into_response()
-        }
+        Ok(None) | Err(store::repo::StoreError::NotFound) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => {
             tracing::error!(error = %e, "calendar file");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

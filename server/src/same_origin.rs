@@ -18,7 +18,7 @@ use axum::{
     response::Response,
 };
 
-use app::backend::AppState;
+use app::web::AppState;
 
 /// How this deployment is reached.
 #[derive(Debug, Clone, Copy, Default)]

@@ -1,5 +1,5 @@
 //! Headers every response carries. Pages set their own Content-Security-Policy with the
-//! response's script nonce (`app::backend::page_policy`); anything else — server-function
+//! response's script nonce (`app::web::page_policy`); anything else — server-function
 //! answers, exports, uploaded files — gets one that runs nothing at all, so an uploaded file
 //! opened directly can never act as a page of this site.
 //!
@@ -18,7 +18,7 @@ use axum::{
     response::Response,
 };
 
-use app::backend::AppState;
+use app::web::AppState;
 
 const NOTHING_RUNS: &str =
     "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; sandbox";

@@ -4,11 +4,11 @@
 
 use std::time::{Duration, Instant};
 
-use app::backend::{
+use app::domain::{Figures, Period};
+use store::{
     db::Db,
     repo::{areas, tallies, StoreError},
 };
-use app::domain::{Figures, Period};
 
 /// What was counted and how long it took.
 pub struct Timed {
@@ -36,7 +36,7 @@ pub async fn time_figures(
             "全部区域 (whole deployment)".to_owned(),
         ),
     };
-    let now = app::backend::clock::now_local();
+    let now = store::clock::now_local();
     let mut fastest = Duration::MAX;
     let mut figures = Figures::default();
     for _ in 0..runs.max(1) {

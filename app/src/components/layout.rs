@@ -4,7 +4,7 @@ use leptos_router::hooks::use_location;
 use super::Notice;
 use crate::{
     api::auth::{current_account, Logout},
-    forms::use_form_state,
+    form_state::use_form_state,
     i18n::{use_lang, T},
 };
 

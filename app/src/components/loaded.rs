@@ -4,8 +4,8 @@ use serde::{de::DeserializeOwned, Serialize};
 
 use crate::{
     error::AppError,
-    forms::{use_form_state, FormState},
     i18n::{use_lang, T},
+    {form_state::use_form_state, forms::FormState},
 };
 
 /// The numeric `:id` of the current route, if it is one.

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     api::auth::Login,
     components::{Hidden, PostForm, Submit, TextField},
-    forms::use_form_state,
+    form_state::use_form_state,
     i18n::{use_lang, T},
 };
 

@@ -1,9 +1,7 @@
 use sqlx::SqliteConnection;
 
-use app::{
-    backend::repo::{areas, StoreError},
-    domain::AreaLevel,
-};
+use app::domain::AreaLevel;
+use store::repo::{areas, StoreError};
 
 use super::{gen::Gen, words, Plan};
 

@@ -13,7 +13,7 @@ mod words;
 
 use chrono::NaiveDateTime;
 
-use app::backend::{db::Db, repo::StoreError};
+use store::{db::Db, repo::StoreError};
 
 pub use people::DemoLogin;
 

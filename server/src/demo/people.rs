@@ -1,11 +1,12 @@
 use sqlx::SqliteConnection;
 
-use app::{
-    backend::{
-        auth::hash_password,
-        repo::{users, users::Grant, StoreError},
+use app::domain::{AreaLevel, MemberLevel};
+use store::{
+    auth::hash_password,
+    repo::{
+        users::{self, Grant},
+        StoreError,
     },
-    domain::{AreaLevel, MemberLevel},
 };
 
 use super::{areas::AreaRec, gen::Gen, platforms::PlatformRec, words, Plan};

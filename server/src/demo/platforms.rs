@@ -1,7 +1,8 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta};
 use sqlx::SqliteConnection;
 
-use app::{backend::repo::StoreError, domain::AreaLevel};
+use app::domain::AreaLevel;
+use store::repo::StoreError;
 
 use super::{areas::AreaRec, gen::Gen, Plan};
 

@@ -7,10 +7,8 @@ use std::collections::HashSet;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use sqlx::SqliteConnection;
 
-use app::{
-    backend::repo::StoreError,
-    domain::{RegistrationRole, RegistrationState, SessionFormat, SessionKind, SessionStatus},
-};
+use app::domain::{RegistrationRole, RegistrationState, SessionFormat, SessionKind, SessionStatus};
+use store::repo::StoreError;
 
 use super::{gen::Gen, people::People, platforms::PlatformRec, words, Plan};
 

@@ -6,7 +6,7 @@
 use chrono::{NaiveDateTime, NaiveTime, TimeDelta};
 use sqlx::SqliteConnection;
 
-use app::backend::repo::StoreError;
+use store::repo::StoreError;
 
 fn ts(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M:%S").to_string()

@@ -5,13 +5,13 @@ use crate::common;
 
 use std::{path::Path, sync::Arc};
 
-use app::backend::clock::now_local;
 use chrono::TimeDelta;
 use common::TestApp;
 use server::backup;
+use store::clock::now_local;
 
 async fn count(path: &Path, sql: &str) -> i64 {
-    let db = app::backend::db::Db::open(path, 1).await.unwrap();
+    let db = store::db::Db::open(path, 1).await.unwrap();
     let n = sqlx::query_scalar(sql).fetch_one(&db.read).await.unwrap();
     db.close().await;
     n

@@ -35,7 +35,7 @@ async fn check_in(app: &TestApp, code: &str) {
 }
 
 fn day(offset: i64) -> String {
-    (app::backend::clock::now_local().date() + chrono::TimeDelta::days(offset)).to_string()
+    (store::clock::now_local().date() + chrono::TimeDelta::days(offset)).to_string()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -135,7 +135,7 @@ async fn a_server_killed_mid_rush_keeps_every_acknowledged_sign_up_and_oversells
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
-    let db = app::backend::db::Db::open(&database, 1).await.unwrap();
+    let db = store::db::Db::open(&database, 1).await.unwrap();
     for (mobile, code) in &acknowledged {
         let found: Option<String> =
             sqlx::query_scalar("SELECT mobile FROM registrations WHERE code = ?")
@@ -208,7 +208,7 @@ async fn sigterm_finishes_the_requests_under_way_then_exits_cleanly() {
     }
     let exit = exit.expect("the server exits within ten seconds of SIGTERM");
     assert!(exit.success(), "{exit:?}");
-    let db = app::backend::db::Db::open(&database, 1).await.unwrap();
+    let db = store::db::Db::open(&database, 1).await.unwrap();
     let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM registrations")
         .fetch_one(&db.read)
         .await

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use server::{config::Config, demo};
 
-async fn generate(seed: u64) -> (app::backend::AppState, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("yst-demo-{}", app::backend::auth::random_token()));
+async fn generate(seed: u64) -> (app::web::AppState, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("yst-demo-{}", store::auth::random_token()));
     std::fs::create_dir_all(&dir).unwrap();
     let config = Config {
         readers: 2,
@@ -25,7 +25,7 @@ async fn generate(seed: u64) -> (app::backend::AppState, std::path::PathBuf) {
     (state, dir)
 }
 
-async fn scalar(state: &app::backend::AppState, sql: &str) -> f64 {
+async fn scalar(state: &app::web::AppState, sql: &str) -> f64 {
     sqlx::query_scalar::<_, f64>(&format!("SELECT CAST(({sql}) AS REAL)"))
         .fetch_one(&state.db.read)
         .await

@@ -40,7 +40,7 @@ async fn the_list_narrows_by_area_kind_and_date_and_remembers_the_area() {
         .await;
     assert!(briefings.body.contains("医保政策宣讲"));
     assert!(!briefings.body.contains(&format!("/sessions/{soon}\"")));
-    let date = (app::backend::clock::now_local().date() + chrono::TimeDelta::days(10)).to_string();
+    let date = (store::clock::now_local().date() + chrono::TimeDelta::days(10)).to_string();
     let from = b
         .get(&format!(
             "/sessions?area={}&from={date}",

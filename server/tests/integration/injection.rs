@@ -194,7 +194,7 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         format!("/members/{member}"),
         "/account".to_owned(),
     ];
-    let year = app::backend::clock::now_local().format("%Y").to_string();
+    let year = store::clock::now_local().format("%Y").to_string();
     let last_year = (year.parse::<i32>().unwrap() - 1).to_string();
     let mut figures = Vec::new();
     for y in [&year, &last_year] {

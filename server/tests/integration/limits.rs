@@ -6,7 +6,7 @@ use crate::common;
 
 use std::{num::NonZeroU32, time::Duration};
 
-use app::backend::limits::{Rate, Rates};
+use app::web::limits::{Rate, Rates};
 use common::{Browser, TestApp, PASSWORD};
 
 const LOCKED: &str = "已暂停登录一段时间";

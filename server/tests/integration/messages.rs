@@ -5,12 +5,12 @@ use crate::common;
 
 use std::sync::Mutex;
 
-use app::backend::repo::outbox::Pending;
 use common::TestApp;
 use server::{
     jobs::run_once,
     messages::{SendError, Sender, Sending},
 };
+use store::repo::outbox::Pending;
 
 /// Keeps what it was given, or refuses everything.
 #[derive(Default)]
@@ -35,7 +35,7 @@ impl Sender for Recorder {
 }
 
 fn now() -> chrono::NaiveDateTime {
-    app::backend::clock::now_local()
+    store::clock::now_local()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,7 +6,7 @@ use crate::common;
 use common::TestApp;
 
 fn later(days: i64, hour: u32) -> String {
-    let t = app::backend::clock::now_local().date() + chrono::TimeDelta::days(days);
+    let t = store::clock::now_local().date() + chrono::TimeDelta::days(days);
     format!("{t}T{hour:02}:00")
 }
 

@@ -9,7 +9,7 @@ use std::{
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_request_is_logged_by_its_route_never_by_its_code() {
-    let dir = std::env::temp_dir().join(format!("yst-log-{}", app::backend::auth::random_token()));
+    let dir = std::env::temp_dir().join(format!("yst-log-{}", store::auth::random_token()));
     std::fs::create_dir_all(&dir).unwrap();
     let addr = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()

@@ -6,7 +6,7 @@ use crate::common;
 use common::{Browser, TestApp};
 
 fn later(days: i64, hour: u32) -> String {
-    let t = app::backend::clock::now_local().date() + chrono::TimeDelta::days(days);
+    let t = store::clock::now_local().date() + chrono::TimeDelta::days(days);
     format!("{t}T{hour:02}:00")
 }
 
@@ -353,7 +353,7 @@ async fn the_sign_in_sheet_lists_places_with_masked_numbers_for_organizers_only(
 async fn the_month_calendar_shows_a_months_sessions_on_their_days() {
     let app = TestApp::spawn().await;
     let session = app.session(10, 3).await;
-    let start = app::backend::clock::now_local() + chrono::TimeDelta::days(3);
+    let start = store::clock::now_local() + chrono::TimeDelta::days(3);
     let month = start.format("%Y-%m").to_string();
     let organizer = app.signed_in("organizer_a").await;
     let page = organizer

@@ -465,14 +465,12 @@ async fn a_signed_in_member_is_recorded_as_a_member_with_their_level() {
 /// task runs only once every sign-up below is queued, so they make one batch.
 #[tokio::test(flavor = "current_thread")]
 async fn sign_ups_arriving_together_are_decided_as_one_by_one() {
-    use app::backend::repo::registrations::{
-        cancel, SignUpOutcome::*, SignUpRefusal::*, SignUpRequest,
-    };
     use app::domain::{Mobile, PersonName, RegistrationCode, RegistrationRole};
+    use store::repo::registrations::{cancel, SignUpOutcome::*, SignUpRefusal::*, SignUpRequest};
 
     let app = TestApp::spawn().await;
     let db = &app.state.db;
-    let now = app::backend::clock::now_local();
+    let now = store::clock::now_local();
     let two_seats = app.session(2, 7).await;
     let draft = app.session(5, 7).await;
     let experts_only = app.session(5, 7).await;
@@ -585,11 +583,11 @@ async fn sign_ups_arriving_together_are_decided_as_one_by_one() {
 /// A sign-up the store refuses inside a batch fails alone: the batch is tried again one by one.
 #[tokio::test(flavor = "current_thread")]
 async fn a_sign_up_the_store_refuses_fails_alone() {
-    use app::backend::repo::{
+    use app::domain::{Mobile, PersonName, RegistrationRole};
+    use store::repo::{
         registrations::{SignUpOutcome, SignUpRequest},
         StoreError,
     };
-    use app::domain::{Mobile, PersonName, RegistrationRole};
 
     let app = TestApp::spawn().await;
     let session = app.session(10, 7).await;
@@ -612,7 +610,7 @@ async fn a_sign_up_the_store_refuses_fails_alone() {
         request("拒收", "13700000002"),
         request("居民乙", "13700000003"),
     ];
-    let now = app::backend::clock::now_local();
+    let now = store::clock::now_local();
     let answers = futures_util::future::join_all(
         batch
             .iter()

@@ -6,10 +6,10 @@
 
 use std::collections::HashMap;
 
-use app::backend::repo::tallies::{self, Figures, Scope};
 use app::domain::{Dimension, Drill, Period};
 use chrono::{NaiveDate, NaiveDateTime};
 use server::{config::Config, demo};
+use store::repo::tallies::{self, Figures, Scope};
 
 use crate::common;
 
@@ -35,9 +35,8 @@ fn plan() -> demo::Plan {
     }
 }
 
-async fn world(seed: u64) -> (app::backend::AppState, std::path::PathBuf) {
-    let dir =
-        std::env::temp_dir().join(format!("yst-tally-{}", app::backend::auth::random_token()));
+async fn world(seed: u64) -> (app::web::AppState, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("yst-tally-{}", store::auth::random_token()));
     std::fs::create_dir_all(&dir).unwrap();
     let config = Config {
         readers: 2,
@@ -81,7 +80,7 @@ struct Raw {
     moves: Vec<(i64, NaiveDate, String)>,
 }
 
-async fn raw(state: &app::backend::AppState) -> Raw {
+async fn raw(state: &app::web::AppState) -> Raw {
     let db = &state.db.read;
     let sessions: Vec<SessionRow> = sqlx::query_as(
         "SELECT s.id, a.path, s.kind, s.status, s.starts_at FROM sessions s JOIN areas a ON a.id = s.area_id",
@@ -323,7 +322,7 @@ use chrono::Datelike;
 /// mid-2026, and another closes in mid-2025; then people are checked in and marked absent,
 /// suggestions change their adoption, ratings change and are withdrawn — the changes the
 /// per-session counts must follow.
-async fn rewrite_history(state: &app::backend::AppState) {
+async fn rewrite_history(state: &app::web::AppState) {
     let db = &state.db.write;
     let (platform, from): (i64, i64) = sqlx::query_as(
         "SELECT p.id, p.area_id FROM platforms p WHERE EXISTS (SELECT 1 FROM topics t WHERE t.platform_id = p.id)

@@ -14,7 +14,7 @@ async fn staff_follow_a_figure_to_its_records() {
         "UPDATE sessions SET status = 'cancelled', cancel_reason = '暴雨', title = '取消的协商' WHERE id = {cancelled}"
     ))
     .await;
-    let year = app::backend::clock::now_local()
+    let year = store::clock::now_local()
         .date()
         .checked_sub_days(chrono::Days::new(3))
         .unwrap()
@@ -130,7 +130,7 @@ async fn the_report_breaks_figures_down_and_every_list_exports_in_full() {
              '2026-01-01 09:00:00', '2026-01-01 09:00:00')"
     ))
     .await;
-    let day = app::backend::clock::now_local()
+    let day = store::clock::now_local()
         .date()
         .checked_sub_days(chrono::Days::new(3))
         .unwrap();
@@ -235,7 +235,7 @@ async fn staff_publish_a_years_figures_and_the_public_sees_only_those() {
     use leptos::server_fn::ServerFn;
     let app = TestApp::spawn().await;
     app.session(30, -3).await;
-    let year = app::backend::clock::now_local()
+    let year = store::clock::now_local()
         .date()
         .checked_sub_days(chrono::Days::new(3))
         .unwrap()

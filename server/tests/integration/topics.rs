@@ -393,8 +393,8 @@ async fn the_proposer_adds_one_photo_which_only_reviewers_see() {
 /// One address proposes only so many topics in a while; what was typed stays with the refusal.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_address_proposes_only_so_many_topics() {
-    let app = TestApp::spawn_with(app::backend::limits::Rates {
-        proposals_per_address: app::backend::limits::Rate::new(
+    let app = TestApp::spawn_with(app::web::limits::Rates {
+        proposals_per_address: app::web::limits::Rate::new(
             std::num::NonZeroU32::new(2).unwrap(),
             std::time::Duration::from_secs(3600),
         ),

@@ -136,7 +136,7 @@ async fn from_a_residents_topic_to_a_rating() {
         )
         .await;
     let problem = app.scalar("SELECT id FROM problems").await.to_string();
-    let today = app::backend::clock::now_local().date().to_string();
+    let today = store::clock::now_local().date().to_string();
     organizer
         .submit(
             &format!("{page}?problem={problem}"),

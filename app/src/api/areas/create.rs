@@ -9,9 +9,10 @@ pub async fn create_area(
     #[server(default)] name: String,
     #[server(default)] code: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost, Refusal};
-    use crate::backend::{repo, require_principal, state};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost, Refusal};
+    use crate::web::{require_principal, state};
+    use store::repo;
 
     let keep = [("name", name.as_str()), ("code", code.as_str())];
     let result = async {
@@ -23,7 +24,7 @@ pub async fn create_area(
         }
         let mut errors = FieldErrors::default();
         let Some(level) = parent.level.child() else {
-            errors.add(crate::backend::forms::FORM_FIELD, T::VillageHasNoChildren);
+            errors.add(crate::web::forms::FORM_FIELD, T::VillageHasNoChildren);
             return Err(Refusal::Fields(errors));
         };
         let fields = super::update::parse_area_fields(&name, &code, Some(&parent), &mut errors);

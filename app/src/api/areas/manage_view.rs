@@ -19,7 +19,8 @@ pub struct AreaManageView {
 /// Staff only, within their subtree. `id` none means the top of the caller's own scope.
 #[server(endpoint = "areas/manage")]
 pub async fn load_area_manage(id: Option<i64>) -> Result<AreaManageView, AppError> {
-    use crate::backend::{repo, require_principal, state};
+    use crate::web::{require_principal, state};
+    use store::repo;
     let me = require_principal().await?;
     let db = state()?.db;
     let area = match id {

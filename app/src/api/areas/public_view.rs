@@ -18,7 +18,8 @@ pub struct AreaPublicView {
 /// Public. `id` none means the top of the tree.
 #[server(endpoint = "areas/public")]
 pub async fn load_area_public(id: Option<i64>) -> Result<AreaPublicView, AppError> {
-    use crate::backend::{area_memory, repo, state};
+    use crate::web::{area_memory, state};
+    use store::repo;
     let db = state()?.db;
     let area = match id {
         Some(id) => repo::areas::get(&db, id).await?,

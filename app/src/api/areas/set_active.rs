@@ -9,9 +9,10 @@ pub async fn set_area_active(
     #[server(default)] id: String,
     #[server(default)] active: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
-    use crate::backend::{repo, require_principal, state};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
+    use crate::web::{require_principal, state};
+    use store::repo;
 
     let result = async {
         let me = require_principal().await?;

@@ -6,9 +6,9 @@ use crate::error::AppError;
 use {
     super::AreaSummary,
     crate::{
-        backend::forms::FieldErrors,
         domain::{AreaCode, AreaCodeError, RequiredText, TextError},
         i18n::T,
+        web::forms::FieldErrors,
     },
 };
 
@@ -53,8 +53,9 @@ pub async fn update_area(
     #[server(default)] name: String,
     #[server(default)] code: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FormPost};
-    use crate::backend::{repo, require_principal, state};
+    use crate::web::forms::{Done, FormPost};
+    use crate::web::{require_principal, state};
+    use store::repo;
 
     let keep = [("name", name.as_str()), ("code", code.as_str())];
     let result = async {
@@ -79,7 +80,7 @@ pub async fn update_area(
                 notice: Some(T::Saved),
                 secret: None,
             }),
-            Err(crate::backend::repo::StoreError::Conflict(_)) => {
+            Err(store::repo::StoreError::Conflict(_)) => {
                 errors.add("code", T::AreaCodeTaken);
                 Err(errors.into())
             }

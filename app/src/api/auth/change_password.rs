@@ -9,10 +9,11 @@ pub async fn change_password(
     #[server(default)] new_password: String,
     #[server(default)] confirm: String,
 ) -> Result<(), AppError> {
-    use crate::backend::auth::{hash_password, sessions, verify_password, PasswordError};
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{repo, require_principal, state};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use crate::web::{require_principal, state};
+    use store::auth::{hash_password, sessions, verify_password, PasswordError};
+    use store::repo;
 
     let result = async {
         let me = require_principal().await?;
@@ -39,7 +40,7 @@ pub async fn change_password(
         match hash {
             Some(hash) if errors.is_empty() => {
                 repo::users::set_password(&db, me.user_id, &hash).await?;
-                if let Some(token) = crate::backend::request::cookie_token() {
+                if let Some(token) = crate::web::request::cookie_token() {
                     sessions::delete_others(&db, me.user_id, &token).await?;
                 }
                 Ok(Done {

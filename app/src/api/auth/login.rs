@@ -12,12 +12,13 @@ pub async fn login(
     #[server(default)] password: String,
     #[server(default)] next: String,
 ) -> Result<(), AppError> {
-    use crate::backend::auth::{cookie, sessions, verify_password};
-    use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
-    use crate::backend::{clock::now_local, repo, state};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
+    use crate::web::state;
     use http::{header, HeaderValue};
     use leptos_axum::ResponseOptions;
+    use store::auth::{cookie, sessions, verify_password};
+    use store::{clock::now_local, repo};
 
     /// A valid argon2id hash of a random string, verified when the account does not exist.
     const DUMMY_HASH: &str =
@@ -36,7 +37,7 @@ pub async fn login(
         if !errors.is_empty() {
             return Err(errors.into());
         }
-        let address = crate::backend::request::client_address(&state.settings);
+        let address = crate::web::request::client_address(&state.settings);
         if !state.limits.sign_in_from(address) {
             errors.add(FORM_FIELD, T::TooManySignIns);
             return Err(errors.into());
@@ -64,7 +65,7 @@ pub async fn login(
         }
         repo::login_failures::clear(&state.db, &username, &from).await?;
         // A fresh token at every login: a token planted before login is worthless after it.
-        if let Some(old) = crate::backend::request::cookie_token() {
+        if let Some(old) = crate::web::request::cookie_token() {
             sessions::delete(&state.db, &old).await?;
         }
         let token = sessions::create(&state.db, user_id, state.settings.login_hours).await?;

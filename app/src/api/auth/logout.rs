@@ -5,14 +5,14 @@ use crate::error::AppError;
 /// Ends the session on the server and clears the cookie.
 #[server(endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::backend::auth::{cookie, sessions};
-    use crate::backend::state;
     use crate::i18n::T;
+    use crate::web::state;
     use http::{header, HeaderValue};
     use leptos_axum::ResponseOptions;
+    use store::auth::{cookie, sessions};
 
     let state = state()?;
-    if let Some(token) = crate::backend::request::cookie_token() {
+    if let Some(token) = crate::web::request::cookie_token() {
         sessions::delete(&state.db, &token).await?;
     }
     if let (Some(opts), Ok(value)) = (
@@ -21,5 +21,5 @@ pub async fn logout() -> Result<(), AppError> {
     ) {
         opts.append_header(header::SET_COOKIE, value);
     }
-    crate::backend::forms::forward("/", Some(T::SignedOut))
+    crate::web::forms::forward("/", Some(T::SignedOut))
 }

@@ -17,7 +17,7 @@ pub struct Me {
 
 #[server(endpoint = "auth/me")]
 pub async fn current_account() -> Result<Option<Me>, AppError> {
-    Ok(crate::backend::request_principal().await?.map(|p| Me {
+    Ok(crate::web::request_principal().await?.map(|p| Me {
         user_id: p.user_id,
         is_admin: p.is_admin,
         is_staff: p.is_staff(),

@@ -7,13 +7,14 @@ use crate::error::AppError;
 /// type is read from the file's bytes; the file is stored under a random name.
 #[server(endpoint = "closing/attach", input = MultipartFormData)]
 pub async fn attach_file(data: MultipartData) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::uploads::{self, UploadError};
-    use crate::backend::{clock::now_local, repo, state};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use crate::web::state;
+    use store::uploads::{self, UploadError};
+    use store::{clock::now_local, repo};
 
     let result = async {
-        let read = uploads::read_multipart(data).await?;
+        let read = crate::web::multipart::read_multipart(data).await?;
         let id = read.fields.get("id").cloned().unwrap_or_default();
         let (me, db, card) = super::held_session(&id).await?;
         let mut errors = FieldErrors::default();

@@ -19,10 +19,10 @@ pub async fn save_minutes(
     #[server(default)] votes_against: String,
     #[server(default)] votes_abstain: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{clock::now_local, repo};
     use crate::domain::{RequiredText, TextError, Vote, VoteError};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::{clock::now_local, repo};
 
     let keep = [
         ("agenda", agenda.as_str()),

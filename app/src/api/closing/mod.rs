@@ -45,19 +45,19 @@ pub(crate) async fn held_session(
     id: &str,
 ) -> Result<
     (
-        crate::backend::auth::Principal,
-        crate::backend::db::Db,
+        store::auth::Principal,
+        store::db::Db,
         crate::api::sessions::SessionCard,
     ),
-    crate::backend::forms::Refusal,
+    crate::web::forms::Refusal,
 > {
     use crate::domain::SessionStatus;
     let (me, db, host) = crate::api::manage_sessions::managed_session(id).await?;
-    let card = crate::backend::repo::sessions::card(&db, host.session_id).await?;
+    let card = store::repo::sessions::card(&db, host.session_id).await?;
     if !card.started || matches!(card.status, SessionStatus::Draft | SessionStatus::Cancelled) {
-        let mut errors = crate::backend::forms::FieldErrors::default();
+        let mut errors = crate::web::forms::FieldErrors::default();
         errors.add(
-            crate::backend::forms::FORM_FIELD,
+            crate::web::forms::FORM_FIELD,
             crate::i18n::T::SessionNotHeldYet,
         );
         return Err(errors.into());
@@ -69,7 +69,7 @@ pub(crate) async fn held_session(
 /// when it is not a date.
 #[cfg(feature = "ssr")]
 pub(crate) fn optional_date(
-    errors: &mut crate::backend::forms::FieldErrors,
+    errors: &mut crate::web::forms::FieldErrors,
     field: &str,
     input: &str,
 ) -> Option<Option<NaiveDate>> {
@@ -86,7 +86,7 @@ pub(crate) fn optional_date(
 /// Parses an optional date field that cannot lie in the future.
 #[cfg(feature = "ssr")]
 pub(crate) fn past_date(
-    errors: &mut crate::backend::forms::FieldErrors,
+    errors: &mut crate::web::forms::FieldErrors,
     field: &str,
     input: &str,
     today: NaiveDate,
@@ -116,7 +116,7 @@ pub(crate) fn past_date(
 /// `None` (with the field's error) when the choice is not one of them.
 #[cfg(feature = "ssr")]
 pub(crate) fn outcome_choice(
-    errors: &mut crate::backend::forms::FieldErrors,
+    errors: &mut crate::web::forms::FieldErrors,
     field: &str,
     input: &str,
     outcomes: &[OutcomeRow],

@@ -14,10 +14,10 @@ pub async fn add_outcome(
     #[server(default)] helpers: String,
     #[server(default)] deadline: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{clock::now_local, repo};
     use crate::domain::{OutcomeForm, RequiredText, TextError};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::{clock::now_local, repo};
 
     let keep = [
         ("text", text.as_str()),

@@ -20,10 +20,10 @@ pub async fn update_outcome(
     #[server(default)] conversion: String,
     #[server(default)] feedback_on: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{clock::now_local, repo};
     use crate::domain::{Adoption, Conversion, HandlingStatus, RequiredText, ResultClass};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::{clock::now_local, repo};
 
     let keep = [
         ("row", row.as_str()),

@@ -8,7 +8,8 @@ pub use crate::views::closing::OverdueOutcome;
 /// for staff every session in their areas.
 #[server(endpoint = "closing/overdue")]
 pub async fn load_overdue() -> Result<Vec<OverdueOutcome>, AppError> {
-    use crate::backend::{clock::now_local, repo, require_principal, state};
+    use crate::web::{require_principal, state};
+    use store::{clock::now_local, repo};
     let me = require_principal().await?;
     // A member's account runs no platform: nothing here is theirs to follow up.
     if !me.is_staff() && !me.is_organizer() {

@@ -10,10 +10,10 @@ pub async fn add_problem(
     #[server(default)] description: String,
     #[server(default)] problem_outcome: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{clock::now_local, repo};
     use crate::domain::{RequiredText, TextError};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::{clock::now_local, repo};
 
     let keep = [
         ("description", description.as_str()),
@@ -64,11 +64,11 @@ pub async fn resolve_problem(
     #[server(default)] resolved_on: String,
     #[server(default)] evidence: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::repo::problems::Resolve;
-    use crate::backend::{clock::now_local, repo};
     use crate::domain::{RequiredText, TextError};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::repo::problems::Resolve;
+    use store::{clock::now_local, repo};
 
     let keep = [
         ("row", row.as_str()),

@@ -12,10 +12,10 @@ pub async fn add_review(
     #[server(default)] findings: String,
     #[server(default)] review_outcome: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{clock::now_local, repo};
     use crate::domain::{RequiredText, ReviewerKind, TextError};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::{clock::now_local, repo};
 
     let keep = [
         ("reviewed_on", reviewed_on.as_str()),

@@ -30,7 +30,7 @@ pub struct ClosingView {
 /// Organizers of the session's platform and staff over it.
 #[server(endpoint = "closing/view")]
 pub async fn load_closing(id: i64) -> Result<ClosingView, AppError> {
-    use crate::backend::{clock::now_local, repo};
+    use store::{clock::now_local, repo};
     let (_, db, host) = crate::api::manage_sessions::managed_session(&id.to_string()).await?;
     let now = now_local();
     let today = now.date();

@@ -8,17 +8,17 @@ pub async fn cancel_session(
     #[server(default)] id: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{clock::now_local, repo};
     use crate::domain::{RequiredText, SessionStatus};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::{clock::now_local, repo};
 
     let keep = [("reason", reason.as_str())];
     let result = async {
         let (me, db, host) = super::managed_session(&id).await?;
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Draft | SessionStatus::Published) {
-            errors.add(crate::backend::forms::FORM_FIELD, T::SessionNotEditable);
+            errors.add(crate::web::forms::FORM_FIELD, T::SessionNotEditable);
         }
         let reason = errors.check("reason", RequiredText::parse(&reason, 200), |_| T::Required);
         let Some(reason) = reason.filter(|_| errors.is_empty()) else {

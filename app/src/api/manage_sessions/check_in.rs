@@ -8,11 +8,11 @@ pub async fn check_in_code(
     #[server(default)] id: String,
     #[server(default)] code: String,
 ) -> Result<(), AppError> {
-    use crate::backend::clock::now_local;
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::repo::organizing::{self, CheckIn};
     use crate::domain::RegistrationCode;
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::clock::now_local;
+    use store::repo::organizing::{self, CheckIn};
 
     let keep = [("code", code.as_str())];
     let result = async {

@@ -9,11 +9,11 @@ pub async fn clear_registration(
     #[server(default)] id: String,
     #[server(default)] code: String,
 ) -> Result<(), AppError> {
-    use crate::backend::clock::now_local;
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::repo::registrations::{self, CancelOutcome};
     use crate::domain::RegistrationCode;
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::clock::now_local;
+    use store::repo::registrations::{self, CancelOutcome};
 
     let keep = [("row", code.as_str())];
     let result = async {

@@ -25,7 +25,8 @@ pub async fn load_session_edit(
     platform: Option<i64>,
     copy: Option<i64>,
 ) -> Result<SessionEditView, AppError> {
-    use crate::backend::{repo, require_principal, state};
+    use crate::web::{require_principal, state};
+    use store::repo;
     let me = require_principal().await?;
     let db = state()?.db;
     match id {
@@ -37,8 +38,8 @@ pub async fn load_session_edit(
             let card = repo::sessions::card(&db, id).await?;
             let draft = repo::organizing::draft(&db, id, true).await?;
             let mut attendees = repo::organizing::attendees(&db, id).await?;
-            crate::backend::sign_up_list::for_viewer(&me, &host, &mut attendees);
-            let numbers_masked = !crate::backend::sign_up_list::sees_numbers(&me, &host);
+            store::sign_up_list::for_viewer(&me, &host, &mut attendees);
+            let numbers_masked = !store::sign_up_list::sees_numbers(&me, &host);
             Ok(SessionEditView {
                 platform_id: card.platform_id,
                 platform_name: card.platform_name.clone(),

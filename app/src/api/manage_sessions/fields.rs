@@ -2,8 +2,8 @@
 
 use chrono::NaiveDateTime;
 
+use crate::web::forms::FieldErrors;
 use crate::{
-    backend::forms::FieldErrors,
     domain::{
         parse_local_datetime, DateTimeError, RegistrationRole, RequiredText, Seats, SeatsError,
         SessionFormat, SessionKind, TextError, TimeRange, TimeRangeError,

@@ -20,7 +20,8 @@ pub struct ManageSessions {
 /// `month` as `2026-11`; unreadable or absent means this month.
 #[server(endpoint = "manage-sessions/list")]
 pub async fn load_manage_sessions(month: Option<String>) -> Result<ManageSessions, AppError> {
-    use crate::backend::{clock::now_local, repo, require_principal, state};
+    use crate::web::{require_principal, state};
+    use store::{clock::now_local, repo};
     let me = require_principal().await?;
     if !me.is_staff() && !me.is_organizer() {
         return Err(AppError::Forbidden);

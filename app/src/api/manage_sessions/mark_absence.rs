@@ -11,11 +11,11 @@ pub async fn mark_absence(
     #[server(default)] absence: String,
     #[server(default)] leave_reason: String,
 ) -> Result<(), AppError> {
-    use crate::backend::clock::now_local;
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::repo::organizing::{self, Absence, Marked};
     use crate::domain::{RegistrationCode, RequiredText, SessionStatus};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::clock::now_local;
+    use store::repo::organizing::{self, Absence, Marked};
 
     let keep = [
         ("row", code.as_str()),
@@ -26,7 +26,7 @@ pub async fn mark_absence(
         let (_, db, host) = super::managed_session(&id).await?;
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Published | SessionStatus::Held) {
-            errors.add(crate::backend::forms::FORM_FIELD, T::SessionNotEditable);
+            errors.add(crate::web::forms::FORM_FIELD, T::SessionNotEditable);
         }
         let code = errors.check("code", RegistrationCode::parse(&code), |_| T::CodeMalformed);
         let absence = match absence.as_str() {

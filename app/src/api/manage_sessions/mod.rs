@@ -34,15 +34,15 @@ pub(crate) async fn managed_session(
     id: &str,
 ) -> Result<
     (
-        crate::backend::auth::Principal,
-        crate::backend::db::Db,
-        crate::backend::repo::organizing::Host,
+        store::auth::Principal,
+        store::db::Db,
+        store::repo::organizing::Host,
     ),
     crate::error::AppError,
 > {
-    let me = crate::backend::require_principal().await?;
-    let db = crate::backend::state()?.db;
-    let host = crate::backend::repo::organizing::host(&db, crate::api::parse_id(id)?).await?;
+    let me = crate::web::require_principal().await?;
+    let db = crate::web::state()?.db;
+    let host = store::repo::organizing::host(&db, crate::api::parse_id(id)?).await?;
     if !me.edits_platform(host.platform_id, &host.area_path) {
         return Err(crate::error::AppError::Forbidden);
     }

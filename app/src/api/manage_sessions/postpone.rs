@@ -11,10 +11,10 @@ pub async fn postpone_session(
     #[server(default)] new_ends_at: String,
     #[server(default)] postpone_reason: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{clock::now_local, repo};
     use crate::domain::{parse_local_datetime, RequiredText, SessionStatus, TimeRange};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::{clock::now_local, repo};
 
     let keep = [
         ("new_starts_at", new_starts_at.as_str()),
@@ -26,7 +26,7 @@ pub async fn postpone_session(
         let now = now_local();
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Draft | SessionStatus::Published) {
-            errors.add(crate::backend::forms::FORM_FIELD, T::SessionNotEditable);
+            errors.add(crate::web::forms::FORM_FIELD, T::SessionNotEditable);
         }
         let start = errors.check(
             "new_starts_at",

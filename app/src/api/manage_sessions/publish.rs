@@ -5,9 +5,9 @@ use crate::error::AppError;
 /// Publishes a draft: residents can find it and sign up.
 #[server(endpoint = "manage-sessions/publish")]
 pub async fn publish_session(#[server(default)] id: String) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FormPost};
-    use crate::backend::repo;
     use crate::i18n::T;
+    use crate::web::forms::{Done, FormPost};
+    use store::repo;
 
     let result = async {
         let (me, db, host) = super::managed_session(&id).await?;

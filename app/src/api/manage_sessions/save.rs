@@ -27,10 +27,11 @@ pub async fn save_session(
     invited: Vec<String>,
 ) -> Result<(), AppError> {
     use super::fields::RawSessionFields;
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{clock::now_local, repo, require_principal, state};
     use crate::domain::SessionStatus;
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use crate::web::{require_principal, state};
+    use store::{clock::now_local, repo};
 
     let invited = invited.join(",");
     let raw = RawSessionFields {
@@ -65,7 +66,7 @@ pub async fn save_session(
                 if matches!(host.status, SessionStatus::Cancelled)
                     || !matches!(host.status, SessionStatus::Draft | SessionStatus::Published) =>
             {
-                errors.add(crate::backend::forms::FORM_FIELD, T::SessionNotEditable);
+                errors.add(crate::web::forms::FORM_FIELD, T::SessionNotEditable);
                 return Err(errors.into());
             }
             _ => {}

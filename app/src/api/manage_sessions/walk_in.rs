@@ -10,11 +10,11 @@ pub async fn add_walk_in(
     #[server(default)] walk_in_role: String,
     #[server(default)] walk_in_mobile: String,
 ) -> Result<(), AppError> {
-    use crate::backend::clock::now_local;
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::repo::organizing::{self, CheckIn};
     use crate::domain::{Mobile, PersonName, RegistrationRole, SessionStatus};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::clock::now_local;
+    use store::repo::organizing::{self, CheckIn};
 
     let keep = [
         ("walk_in_name", walk_in_name.as_str()),
@@ -25,7 +25,7 @@ pub async fn add_walk_in(
         let (_, db, host) = super::managed_session(&id).await?;
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Published | SessionStatus::Held) {
-            errors.add(crate::backend::forms::FORM_FIELD, T::SessionNotEditable);
+            errors.add(crate::web::forms::FORM_FIELD, T::SessionNotEditable);
         }
         let name = errors.check("walk_in_name", PersonName::parse(&walk_in_name), |_| {
             T::Required

@@ -19,9 +19,10 @@ pub async fn create_platform(
     #[server(default)] star_rating: String,
 ) -> Result<(), AppError> {
     use super::fields::{self, RawPlatformFields};
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{repo, require_principal, state};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use crate::web::{require_principal, state};
+    use store::repo;
 
     let raw = RawPlatformFields {
         name: &name,

@@ -23,7 +23,8 @@ pub async fn load_platform_edit(
     id: Option<i64>,
     area: Option<i64>,
 ) -> Result<PlatformEditView, AppError> {
-    use crate::backend::{repo, require_principal, state};
+    use crate::web::{require_principal, state};
+    use store::repo;
     let me = require_principal().await?;
     let db = state()?.db;
     let types = repo::platforms::types(&db).await?;

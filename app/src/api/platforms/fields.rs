@@ -1,11 +1,12 @@
 //! The editable fields of a platform, parsed once for create and update.
 
+use crate::web::forms::FieldErrors;
 use crate::{
-    backend::{db::Db, forms::FieldErrors, repo},
     domain::{parse_local_date, RequiredText, TextError},
     i18n::T,
     views::platforms::PlatformFields,
 };
+use store::{db::Db, repo};
 
 /// What the form sent, as typed.
 pub struct RawPlatformFields<'a> {

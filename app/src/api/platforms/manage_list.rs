@@ -21,7 +21,8 @@ pub async fn load_platform_list(
     area: Option<i64>,
     page: Option<i64>,
 ) -> Result<PlatformManageList, AppError> {
-    use crate::backend::{repo, require_principal, state};
+    use crate::web::{require_principal, state};
+    use store::repo;
     const PER_PAGE: i64 = 50;
     let me = require_principal().await?;
     let db = state()?.db;

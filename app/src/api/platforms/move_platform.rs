@@ -10,10 +10,11 @@ pub async fn move_platform(
     #[server(default)] to_area_id: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::{repo, require_principal, state};
     use crate::domain::RequiredText;
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use crate::web::{require_principal, state};
+    use store::repo;
 
     let keep = [
         ("to_area_id", to_area_id.as_str()),

@@ -18,7 +18,8 @@ pub struct PlatformPublicView {
 /// Public.
 #[server(endpoint = "platforms/public")]
 pub async fn load_platform_public(id: i64) -> Result<PlatformPublicView, AppError> {
-    use crate::backend::{clock, repo, state};
+    use crate::web::state;
+    use store::{clock, repo};
     let db = state()?.db;
     let platform = repo::platforms::get(&db, id).await?;
     let area = repo::areas::get(&db, platform.area_id).await?;

@@ -9,10 +9,11 @@ pub async fn set_platform_status(
     #[server(default)] id: String,
     #[server(default)] status: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FormPost};
-    use crate::backend::{repo, require_principal, state};
     use crate::domain::PlatformStatus;
     use crate::i18n::T;
+    use crate::web::forms::{Done, FormPost};
+    use crate::web::{require_principal, state};
+    use store::repo;
 
     let result = async {
         let me = require_principal().await?;

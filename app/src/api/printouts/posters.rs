@@ -19,13 +19,14 @@ pub struct Poster {
 /// Public: a published (or past) session's poster; drafts are not found.
 #[server(endpoint = "printouts/session-poster")]
 pub async fn load_session_poster(id: i64) -> Result<Poster, AppError> {
-    use crate::backend::{qr, repo, state};
+    use crate::web::state;
+    use store::{qr, repo};
     let db = state()?.db;
     let public = repo::sessions::public(&db, id, None)
         .await?
         .ok_or(AppError::NotFound)?;
     let platform = repo::platforms::get(&db, public.card.platform_id).await?;
-    let link = qr::public_link(&format!("/sessions/{id}"));
+    let link = crate::web::public_link::public_link(&format!("/sessions/{id}"));
     Ok(Poster {
         qr_svg: qr::svg(&link, 320),
         link,
@@ -39,14 +40,15 @@ pub async fn load_session_poster(id: i64) -> Result<Poster, AppError> {
 /// Public: an active platform's poster.
 #[server(endpoint = "printouts/platform-poster")]
 pub async fn load_platform_poster(id: i64) -> Result<Poster, AppError> {
-    use crate::backend::{qr, repo, state};
     use crate::domain::PlatformStatus;
+    use crate::web::state;
+    use store::{qr, repo};
     let db = state()?.db;
     let platform = repo::platforms::get(&db, id).await?;
     if platform.status != PlatformStatus::Active {
         return Err(AppError::NotFound);
     }
-    let link = qr::public_link(&format!("/platforms/{id}?via=qr"));
+    let link = crate::web::public_link::public_link(&format!("/platforms/{id}?via=qr"));
     Ok(Poster {
         session: None,
         qr_svg: qr::svg(&link, 320),

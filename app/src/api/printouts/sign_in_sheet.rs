@@ -27,7 +27,8 @@ pub struct SheetRow {
 /// For the session's organizers and the staff over it.
 #[server(endpoint = "printouts/sign-in-sheet")]
 pub async fn load_sign_in_sheet(id: i64) -> Result<SignInSheet, AppError> {
-    use crate::backend::{repo, require_principal, state};
+    use crate::web::{require_principal, state};
+    use store::repo;
     let me = require_principal().await?;
     let db = state()?.db;
     let host = repo::organizing::host(&db, id).await?;

@@ -10,8 +10,8 @@ pub use crate::views::published::PublishedFigures;
 /// Every published set of figures, for the public page.
 #[server(endpoint = "published/list")]
 pub async fn load_published() -> Result<Vec<PublishedFigures>, AppError> {
-    let db = crate::backend::state()?.db;
-    Ok(crate::backend::repo::published::all(&db).await?)
+    let db = crate::web::state()?.db;
+    Ok(store::repo::published::all(&db).await?)
 }
 
 /// Publishes an area's figures for a whole year as they stand now (or again, replacing them).
@@ -35,14 +35,16 @@ pub async fn withdraw_figures(
 #[cfg(feature = "ssr")]
 async fn change(area: String, year: String, publish: bool) -> Result<(), AppError> {
     use crate::api::tallies::{resolve, TallyParams};
-    use crate::backend::{
-        clock::now_local,
-        forms::{Done, FormPost},
-        repo::{published, tallies},
-        require_principal,
-    };
     use crate::domain::Period;
     use crate::i18n::T;
+    use crate::web::{
+        forms::{Done, FormPost},
+        require_principal,
+    };
+    use store::{
+        clock::now_local,
+        repo::{published, tallies},
+    };
 
     let area_id = crate::api::parse_id(&area).ok();
     let year_n: Option<i32> = year.trim().parse().ok();

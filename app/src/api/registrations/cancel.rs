@@ -5,10 +5,11 @@ use crate::error::AppError;
 /// The holder of a code cancels; the first person waiting gets the seat.
 #[server(endpoint = "registrations/cancel")]
 pub async fn cancel_registration(#[server(default)] code: String) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
-    use crate::backend::repo::registrations::{self, CancelOutcome};
-    use crate::backend::{clock::now_local, code_guard::CodeGuard};
     use crate::i18n::T;
+    use crate::web::code_guard::CodeGuard;
+    use crate::web::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
+    use store::clock::now_local;
+    use store::repo::registrations::{self, CancelOutcome};
 
     let result = async {
         let guard = CodeGuard::new()?;

@@ -7,7 +7,8 @@ pub use crate::views::sessions::RegistrationView;
 /// Public to whoever holds the code.
 #[server(endpoint = "registrations/view")]
 pub async fn load_registration(code: String) -> Result<RegistrationView, AppError> {
-    use crate::backend::{code_guard::CodeGuard, repo};
+    use crate::web::code_guard::CodeGuard;
+    use store::repo;
     let guard = CodeGuard::new()?;
     let code = guard.parse(&code)?;
     guard.found(repo::registrations::view(&guard.state().db, &code).await?)

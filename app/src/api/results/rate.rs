@@ -10,11 +10,12 @@ pub async fn rate_session(
     #[server(default)] satisfaction: String,
     #[server(default)] comment: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::repo::reviews::{self, Rated};
-    use crate::backend::{clock::now_local, code_guard::CodeGuard};
     use crate::domain::{RequiredText, Satisfaction};
     use crate::i18n::T;
+    use crate::web::code_guard::CodeGuard;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use store::clock::now_local;
+    use store::repo::reviews::{self, Rated};
 
     let keep = [
         ("satisfaction", satisfaction.as_str()),

@@ -28,15 +28,16 @@ pub struct ResultsView {
 
 #[server(endpoint = "results/view")]
 pub async fn load_results(id: i64) -> Result<ResultsView, AppError> {
-    use crate::backend::{clock::now_local, repo, state};
     use crate::domain::SessionStatus;
+    use crate::web::state;
+    use store::{clock::now_local, repo};
     let db = state()?.db;
     let card = repo::sessions::card(&db, id).await?;
     if card.status == SessionStatus::Draft {
         return Err(AppError::NotFound);
     }
     let minutes = repo::minutes::get(&db, id).await?;
-    let minutes_recorded = crate::backend::repo::reviews::has_outcome(card.status);
+    let minutes_recorded = store::repo::reviews::has_outcome(card.status);
     let mut outcomes = repo::outcomes::of_session(&db, id, now_local().date()).await?;
     for o in &mut outcomes {
         o.proposer_name = None;

@@ -28,8 +28,9 @@ pub async fn load_public_sessions(
     kind: Option<String>,
     from: Option<String>,
 ) -> Result<PublicSessions, AppError> {
-    use crate::backend::{area_memory, clock::now_local, repo, state};
+    use crate::web::{area_memory, state};
     use repo::sessions::Where;
+    use store::{clock::now_local, repo};
     let db = state()?.db;
     let number = |s: &Option<String>| s.as_deref().and_then(|s| s.trim().parse::<i64>().ok());
     let platform = match number(&platform) {

@@ -7,7 +7,8 @@ pub use crate::views::sessions::PublicSession;
 /// Public; drafts are not found.
 #[server(endpoint = "sessions/public")]
 pub async fn load_public_session(id: i64) -> Result<PublicSession, AppError> {
-    use crate::backend::{device, repo, request_principal, state};
+    use crate::web::{device, request_principal, state};
+    use store::repo;
     let state = state()?;
     let db = state.db;
     // The sign-up form is on this page: the browser gets its cookie before the first tap.

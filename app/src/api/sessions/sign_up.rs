@@ -13,11 +13,12 @@ pub async fn sign_up(
     #[server(default)] role: String,
     #[server(default)] consent: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
-    use crate::backend::repo::registrations::{SignUpOutcome, SignUpRefusal, SignUpRequest};
-    use crate::backend::{clock::now_local, request_principal, state};
     use crate::domain::{Mobile, MobileError, PersonName, PersonNameError, RegistrationRole};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
+    use crate::web::{request_principal, state};
+    use store::clock::now_local;
+    use store::repo::registrations::{SignUpOutcome, SignUpRefusal, SignUpRequest};
 
     let keep = [
         ("name", name.as_str()),
@@ -70,12 +71,12 @@ pub async fn sign_up(
             role,
             member,
             device: Some(
-                crate::backend::device::current()
-                    .unwrap_or_else(|| crate::backend::device::issue(&state.settings)),
+                crate::web::device::current()
+                    .unwrap_or_else(|| crate::web::device::issue(&state.settings)),
             ),
         };
         // Counted after the form is valid: a mistyped number costs no attempt.
-        let address = crate::backend::request::client_address(&state.settings);
+        let address = crate::web::request::client_address(&state.settings);
         if !state.limits.sign_up_from(address, request.session_id)
             || !state.limits.sign_up_with(request.mobile.as_str())
         {

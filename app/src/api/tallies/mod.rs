@@ -14,20 +14,13 @@ pub use crate::views::tallies::{
     TallyRecords, PER_PAGE,
 };
 
-/// The signed-in staff member's scope (see [`resolve_for`](crate::backend::repo::tallies::resolve_for)), for a server function.
+/// The signed-in staff member's scope (see [`resolve_for`](store::repo::tallies::resolve_for)), for a server function.
 #[cfg(feature = "ssr")]
 pub(crate) async fn resolve(
     params: &TallyParams,
-) -> Result<
-    (
-        crate::backend::db::Db,
-        crate::backend::repo::tallies::Scope,
-        ScopeNames,
-    ),
-    crate::error::AppError,
-> {
-    let me = crate::backend::require_principal().await?;
-    let db = crate::backend::state()?.db;
-    let (scope, names) = crate::backend::repo::tallies::resolve_for(&db, &me, params).await?;
+) -> Result<(store::db::Db, store::repo::tallies::Scope, ScopeNames), crate::error::AppError> {
+    let me = crate::web::require_principal().await?;
+    let db = crate::web::state()?.db;
+    let (scope, names) = store::repo::tallies::resolve_for(&db, &me, params).await?;
     Ok((db, scope, names))
 }

@@ -7,8 +7,8 @@ use crate::views::tallies::{TallyParams, TallyRecords};
 /// the figure), a page at a time.
 #[server(endpoint = "tallies/records")]
 pub async fn load_tally_records(params: TallyParams) -> Result<TallyRecords, AppError> {
-    use crate::backend::{clock::now_local, repo::tallies};
     use crate::views::tallies::PER_PAGE;
+    use store::{clock::now_local, repo::tallies};
     let drill = params.drill.ok_or(AppError::NotFound)?;
     let (db, scope, names) = super::resolve(&params).await?;
     let now = now_local();

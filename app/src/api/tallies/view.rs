@@ -26,7 +26,10 @@ pub struct TallyView {
 
 #[server(endpoint = "tallies/view")]
 pub async fn load_tallies(params: TallyParams) -> Result<TallyView, AppError> {
-    use crate::backend::{clock::now_local, repo, repo::published, repo::tallies};
+    use store::{
+        clock::now_local,
+        repo::{self, published, tallies},
+    };
     let (db, scope, names) = super::resolve(&params).await?;
     let now = now_local();
     let period = params.period(now.date());

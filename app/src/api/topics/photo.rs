@@ -7,14 +7,15 @@ use crate::error::AppError;
 /// second step, so the topic itself goes through on a slow network first. One photo a topic.
 #[server(endpoint = "topics/photo", input = MultipartFormData)]
 pub async fn attach_topic_photo(data: MultipartData) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
-    use crate::backend::repo::topics::{self, PhotoAdded};
-    use crate::backend::uploads::{self, FileType, UploadError};
-    use crate::backend::{clock::now_local, code_guard::CodeGuard};
     use crate::i18n::T;
+    use crate::web::code_guard::CodeGuard;
+    use crate::web::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
+    use store::clock::now_local;
+    use store::repo::topics::{self, PhotoAdded};
+    use store::uploads::{self, FileType, UploadError};
 
     let result = async {
-        let read = uploads::read_multipart(data).await?;
+        let read = crate::web::multipart::read_multipart(data).await?;
         let code = read.fields.get("code").cloned().unwrap_or_default();
         let guard = CodeGuard::new()?;
         let code = guard.parse(&code)?;
@@ -47,7 +48,7 @@ pub async fn attach_topic_photo(data: MultipartData) -> Result<(), AppError> {
         };
         // Photos from people without an account are counted against their address, as
         // proposals are, and may fill only their share of the upload quota.
-        let address = crate::backend::request::client_address(&app.settings);
+        let address = crate::web::request::client_address(&app.settings);
         if !app.limits.proposal_from(address, None) {
             errors.add(FORM_FIELD, T::TooManyAttempts);
             return Err(errors.into());
@@ -59,7 +60,7 @@ pub async fn attach_topic_photo(data: MultipartData) -> Result<(), AppError> {
         }
         let dir = &app.settings.uploads_dir;
         let key = uploads::keep(dir, &bytes).await?;
-        let photo = crate::backend::repo::minutes::NewAttachment {
+        let photo = store::repo::minutes::NewAttachment {
             kind: kind.kind(),
             file_name: name,
             content_type: kind.content_type(),

@@ -21,7 +21,8 @@ pub struct ProposeForm {
 
 #[server(endpoint = "topics/propose-form")]
 pub async fn load_propose_form(platform: i64) -> Result<ProposeForm, AppError> {
-    use crate::backend::{repo, request_principal, state};
+    use crate::web::{request_principal, state};
+    use store::repo;
     let db = state()?.db;
     let p = repo::topics::platform(&db, platform).await?;
     let me = request_principal().await?;
@@ -50,11 +51,12 @@ pub async fn propose_topic(
     #[server(default)] source: String,
     #[server(default)] channel: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
-    use crate::backend::repo::topics::{self, NewTopic};
-    use crate::backend::{clock::now_local, request_principal, state};
     use crate::domain::{Mobile, MobileError, RequiredText, TextError, TopicChannel, TopicSource};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
+    use crate::web::{request_principal, state};
+    use store::clock::now_local;
+    use store::repo::topics::{self, NewTopic};
 
     let keep = [
         ("title", title.as_str()),
@@ -160,7 +162,7 @@ pub async fn propose_topic(
         // topics from meetings and letters are not counted.
         if !recording {
             let app = state()?;
-            let address = crate::backend::request::client_address(&app.settings);
+            let address = crate::web::request::client_address(&app.settings);
             let number = mobile.as_ref().map(|m| m.as_str());
             if !app.limits.proposal_from(address, number) {
                 errors.add(FORM_FIELD, T::TooManyAttempts);

@@ -13,11 +13,12 @@ pub async fn review_topic(
     #[server(default)] merge_into: String,
     #[server(default)] reply: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::repo::topics::{self, Decision, Reviewed};
-    use crate::backend::{clock::now_local, require_principal, state};
     use crate::domain::RequiredText;
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use crate::web::{require_principal, state};
+    use store::clock::now_local;
+    use store::repo::topics::{self, Decision, Reviewed};
 
     let keep = [
         ("decision", decision.as_str()),

@@ -18,7 +18,8 @@ pub struct TopicReceipt {
 
 #[server(endpoint = "topics/receipt")]
 pub async fn load_topic_receipt(code: String) -> Result<TopicReceipt, AppError> {
-    use crate::backend::{code_guard::CodeGuard, repo};
+    use crate::web::code_guard::CodeGuard;
+    use store::repo;
     let guard = CodeGuard::new()?;
     let code = guard.parse(&code)?;
     let db = guard.state().db.clone();
@@ -34,7 +35,8 @@ pub async fn load_topic_receipt(code: String) -> Result<TopicReceipt, AppError> 
 /// The topics at the platforms the reader runs or oversees, `pending` ones only unless `all`.
 #[server(endpoint = "topics/manage-list")]
 pub async fn load_manage_topics(all: bool) -> Result<Vec<TopicRow>, AppError> {
-    use crate::backend::{repo, require_principal, state};
+    use crate::web::{require_principal, state};
+    use store::repo;
     let me = require_principal().await?;
     if !me.is_staff() && !me.is_organizer() {
         return Err(AppError::Forbidden);
@@ -62,7 +64,8 @@ pub struct ManageTopic {
 
 #[server(endpoint = "topics/manage-view")]
 pub async fn load_manage_topic(id: i64) -> Result<ManageTopic, AppError> {
-    use crate::backend::{clock::now_local, repo, require_principal, state};
+    use crate::web::{require_principal, state};
+    use store::{clock::now_local, repo};
     let me = require_principal().await?;
     let db = state()?.db;
     let (platform_id, area_path) = repo::topics::host(&db, id).await?;

@@ -14,11 +14,11 @@ pub async fn create_user(
     #[server(default)] member_level: String,
     #[server(default)] sector: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FieldErrors, FormPost};
-    use crate::backend::repo::{self, accounts::NewGrant};
-    use crate::backend::{require_principal, state};
     use crate::domain::{MemberLevel, RequiredText};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use crate::web::{require_principal, state};
+    use store::repo::{self, accounts::NewGrant};
 
     let keep = [
         ("username", username.as_str()),

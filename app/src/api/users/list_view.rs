@@ -15,7 +15,8 @@ pub struct UsersView {
 /// Staff and administrators only.
 #[server(endpoint = "users/list")]
 pub async fn load_users() -> Result<UsersView, AppError> {
-    use crate::backend::{repo, require_principal, state};
+    use crate::web::{require_principal, state};
+    use store::repo;
     let me = require_principal().await?;
     if !me.is_staff() {
         return Err(AppError::Forbidden);

@@ -5,9 +5,10 @@ use crate::error::AppError;
 /// Gives an account a new one-time password (shown once) and ends its sessions.
 #[server(endpoint = "users/reset-password")]
 pub async fn reset_password(#[server(default)] id: String) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FormPost};
-    use crate::backend::{repo, require_principal, state};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FormPost};
+    use crate::web::{require_principal, state};
+    use store::repo;
 
     let result = async {
         let me = require_principal().await?;

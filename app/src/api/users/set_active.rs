@@ -8,9 +8,10 @@ pub async fn set_user_active(
     #[server(default)] id: String,
     #[server(default)] active: String,
 ) -> Result<(), AppError> {
-    use crate::backend::forms::{Done, FormPost};
-    use crate::backend::{repo, require_principal, state};
     use crate::i18n::T;
+    use crate::web::forms::{Done, FormPost};
+    use crate::web::{require_principal, state};
+    use store::repo;
 
     let result = async {
         let me = require_principal().await?;

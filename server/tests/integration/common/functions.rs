@@ -111,7 +111,7 @@ fn s(v: impl ToString) -> String {
 }
 
 fn day(offset: i64) -> String {
-    (app::backend::clock::now_local() + chrono::TimeDelta::days(offset))
+    (store::clock::now_local() + chrono::TimeDelta::days(offset))
         .format("%Y-%m-%d")
         .to_string()
 }

@@ -60,7 +60,7 @@ pub const CHECKS: [(&str, &str); 9] = [
 ];
 
 /// The checks that fail on `db`, with how many rows differ.
-pub async fn drifted(db: &app::backend::readers::Readers) -> Vec<(&'static str, i64)> {
+pub async fn drifted(db: &store::readers::Readers) -> Vec<(&'static str, i64)> {
     let mut failed = Vec::new();
     for (what, sql) in CHECKS {
         let n: i64 = sqlx::query_scalar(sql).fetch_one(db).await.unwrap();

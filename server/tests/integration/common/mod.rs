@@ -5,16 +5,18 @@
 use std::{net::SocketAddr, num::NonZeroU32, path::PathBuf, time::Duration};
 
 use app::{
-    backend::{
-        auth::hash_password,
+    domain::AreaLevel,
+    web::{
         limits::{Rate, Rates},
-        repo::{
-            areas,
-            users::{self, Grant},
-        },
         AppState,
     },
-    domain::AreaLevel,
+};
+use store::{
+    auth::hash_password,
+    repo::{
+        areas,
+        users::{self, Grant},
+    },
 };
 pub mod functions;
 pub mod kept;
@@ -100,8 +102,7 @@ impl TestApp {
     }
 
     async fn start(rates: Rates, demo: bool, adjust: impl FnOnce(&mut Config)) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("yst-test-{}", app::backend::auth::random_token()));
+        let dir = std::env::temp_dir().join(format!("yst-test-{}", store::auth::random_token()));
         std::fs::create_dir_all(&dir).unwrap();
         let mut config = Config {
             public_url: Some("https://yst.example.cn".to_owned()),
@@ -112,7 +113,7 @@ impl TestApp {
         let (state, sign_up_writer) = server::open_state(&config).await.expect("database opens");
         server::start_sign_ups(sign_up_writer, &state);
         let world = if demo {
-            let now = app::backend::clock::now_local();
+            let now = store::clock::now_local();
             server::demo::generate(&state.db, server::demo::Size::City.plan(), 1, now)
                 .await
                 .expect("the demo city is generated");
@@ -203,7 +204,7 @@ impl TestApp {
     /// Adds a published session at platform A starting in `days` days (negative: in the past),
     /// with sign-up open until the day before, and returns its id.
     pub async fn session(&self, seats: i64, days: i64) -> i64 {
-        let start = app::backend::clock::now_local() + chrono::TimeDelta::days(days);
+        let start = store::clock::now_local() + chrono::TimeDelta::days(days);
         let fmt = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M:%S").to_string();
         sqlx::query_scalar(
             "INSERT INTO sessions (host_platform_id, area_id, title, kind, format, place, starts_at, ends_at, seats,

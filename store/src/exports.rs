@@ -1,0 +1,314 @@
+//! Exports of the figures for spreadsheets, and of the records behind a figure. CSV is UTF-8
+//! with a byte-order mark, which is what makes Excel on Chinese Windows read the characters
+//! right. The record list is streamed: it may be millions of rows.
+
+use chrono::NaiveDateTime;
+
+use super::{
+    auth::{self, Principal},
+    csv_out::CsvOut,
+    db::Db,
+    repo::{
+        areas,
+        tallies::{self, resolve_for},
+        StoreError,
+    },
+};
+use model::{
+    domain::{Drill, Figures, Period},
+    error::AppError,
+    i18n::{fmt_period, Lang, T},
+    views::tallies::{file_stem, Breakdown, ScopeNames, TallyParams},
+};
+
+/// Why an export was not made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Not signed in as staff over the scope, or no such scope: the same answer for both.
+    #[error("no such export")]
+    NotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("writing the export failed: {0}")]
+    Write(String),
+}
+
+impl From<AppError> for ExportError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Unexpected => Self::Write("unexpected".to_owned()),
+            _ => Self::NotFound,
+        }
+    }
+}
+
+/// What an export is of: the staff member's scope and the period.
+pub struct Subject {
+    pub scope: tallies::Scope,
+    pub names: ScopeNames,
+    pub period: Period,
+}
+
+impl Subject {
+    /// The file name without extension: "东湖区2026年协商议事统计".
+    pub fn file_stem(&self) -> String {
+        file_stem(&self.names, self.period)
+    }
+}
+
+/// The scope a cookie's staff member may export, or `NotFound` for anyone else.
+pub async fn subject(
+    db: &Db,
+    cookie: Option<&str>,
+    params: &TallyParams,
+    now: NaiveDateTime,
+) -> Result<Subject, ExportError> {
+    let me: Principal = auth::principal_from_cookie(db, cookie)
+        .await?
+        .ok_or(ExportError::NotFound)?;
+    let (scope, names) = resolve_for(db, &me, params).await?;
+    Ok(Subject {
+        scope,
+        names,
+        period: params.period(now.date()),
+    })
+}
+
+/// The columns: every figure, with its label as reports word it.
+fn columns(f: &Figures) -> [(T, i64); 16] {
+    f.each().map(|(drill, n)| (drill.label(), n))
+}
+
+/// The figures of each area directly below the scope's, one row each, and the scope itself
+/// last as the total.
+async fn figure_rows(
+    db: &Db,
+    s: &Subject,
+    now: NaiveDateTime,
+) -> Result<Vec<(String, Figures)>, ExportError> {
+    let mut scopes: Vec<(String, tallies::Scope)> = areas::children(db, &s.names.area)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let scope = tallies::Scope {
+                area_path: c.path,
+                ..s.scope.clone()
+            };
+            (c.name, scope)
+        })
+        .collect();
+    scopes.push((
+        format!(
+            "{}（{}）",
+            s.names.title(Lang::Zh),
+            T::TotalRow.tr(Lang::Zh)
+        ),
+        s.scope.clone(),
+    ));
+    let mut rows = Vec::with_capacity(scopes.len());
+    for (name, scope) in scopes {
+        rows.push((name, tallies::figures(db, &scope, s.period, now).await?));
+    }
+    Ok(rows)
+}
+
+fn header() -> Vec<&'static str> {
+    [T::AreaColumn.tr(Lang::Zh), T::PeriodColumn.tr(Lang::Zh)]
+        .into_iter()
+        .chain(columns(&Figures::default()).map(|(t, _)| t.tr(Lang::Zh)))
+        .collect()
+}
+
+/// The figures by area as CSV.
+pub async fn figures_csv(db: &Db, s: &Subject, now: NaiveDateTime) -> Result<Vec<u8>, ExportError> {
+    let rows = figure_rows(db, s, now).await?;
+    let write_err = |e: csv::Error| ExportError::Write(e.to_string());
+    let mut out = CsvOut::new(true);
+    out.row(header()).map_err(write_err)?;
+    let period = fmt_period(s.period, Lang::Zh);
+    for (name, f) in rows {
+        let values = columns(&f).map(|(_, v)| v.to_string());
+        out.row([name, period.clone()].into_iter().chain(values))
+            .map_err(write_err)?;
+    }
+    out.into_bytes().map_err(ExportError::Write)
+}
+
+/// The figures as a workbook: a summary with the rates and their bases, a sheet by area (as
+/// the CSV), and a sheet for each breakdown.
+pub async fn figures_xlsx(
+    db: &Db,
+    s: &Subject,
+    now: NaiveDateTime,
+) -> Result<Vec<u8>, ExportError> {
+    use rust_xlsxwriter::{Format, Workbook, XlsxError};
+    let rows = figure_rows(db, s, now).await?;
+    let breakdowns: Vec<Breakdown> =
+        tallies::breakdowns(db, &s.scope, &s.names, s.period, now).await?;
+    let write = |e: XlsxError| ExportError::Write(e.to_string());
+    let bold = Format::new().set_bold();
+    let mut book = Workbook::new();
+    let total = rows.last().map(|(_, f)| *f).unwrap_or_default();
+    let period = fmt_period(s.period, Lang::Zh);
+    {
+        let sheet = book
+            .add_worksheet()
+            .set_name(T::SheetSummary.tr(Lang::Zh))
+            .map_err(write)?;
+        sheet.set_column_width(0, 36).map_err(write)?;
+        sheet
+            .write_string_with_format(
+                0,
+                0,
+                format!("{}{period}协商议事工作统计", s.names.title(Lang::Zh)),
+                &bold,
+            )
+            .map_err(write)?;
+        let mut r = 2;
+        for (label, value) in columns(&total) {
+            sheet
+                .write_string(r, 0, label.tr(Lang::Zh))
+                .map_err(write)?;
+            sheet.write_number(r, 1, value as f64).map_err(write)?;
+            r += 1;
+        }
+        for (label, rate) in [
+            (T::ResolutionRate, total.resolution_rate()),
+            (T::AdoptionRate, total.adoption_rate()),
+            (T::SatisfactionRate, total.satisfaction_rate()),
+        ] {
+            sheet
+                .write_string(r, 0, label.tr(Lang::Zh))
+                .map_err(write)?;
+            if let Some(p) = rate.percent() {
+                sheet.write_number(r, 1, p).map_err(write)?;
+                sheet
+                    .write_string(r, 2, format!("%（{}/{}）", rate.part, rate.base))
+                    .map_err(write)?;
+            }
+            r += 1;
+        }
+    }
+    let cell = |c: usize| u16::try_from(c).unwrap_or(u16::MAX);
+    let row_at = |r: usize| u32::try_from(r).unwrap_or(u32::MAX);
+    {
+        let sheet = book
+            .add_worksheet()
+            .set_name(T::ByArea.tr(Lang::Zh))
+            .map_err(write)?;
+        for (c, h) in header().into_iter().enumerate() {
+            sheet
+                .write_string_with_format(0, cell(c), h, &bold)
+                .map_err(write)?;
+        }
+        for (i, (name, f)) in rows.into_iter().enumerate() {
+            sheet.write_string(row_at(i + 1), 0, name).map_err(write)?;
+            sheet
+                .write_string(row_at(i + 1), 1, &period)
+                .map_err(write)?;
+            for (c, (_, v)) in columns(&f).into_iter().enumerate() {
+                sheet
+                    .write_number(row_at(i + 1), cell(c + 2), v as f64)
+                    .map_err(write)?;
+            }
+        }
+    }
+    // The area breakdown is the sheet above, with every figure; the others get a sheet each.
+    for b in breakdowns
+        .into_iter()
+        .filter(|b| b.dimension != model::domain::Dimension::Area)
+    {
+        let sheet = book
+            .add_worksheet()
+            .set_name(b.dimension.label().tr(Lang::Zh))
+            .map_err(write)?;
+        sheet.set_column_width(0, 24).map_err(write)?;
+        for (c, d) in b.columns.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, cell(c + 1), d.label().tr(Lang::Zh), &bold)
+                .map_err(write)?;
+        }
+        for (i, row) in b.rows.into_iter().enumerate() {
+            sheet
+                .write_string(row_at(i + 1), 0, row.name.0)
+                .map_err(write)?;
+            for (c, n) in row.counts.into_iter().enumerate() {
+                sheet
+                    .write_number(row_at(i + 1), cell(c + 1), n as f64)
+                    .map_err(write)?;
+            }
+        }
+    }
+    book.save_to_buffer().map_err(write)
+}
+
+/// Rows buffered before a chunk goes out: big enough to keep the socket busy, small enough
+/// that memory stays flat however long the list is.
+const ROWS_PER_CHUNK: usize = 500;
+
+/// Every record behind a figure as CSV, handed to `send` a chunk at a time (the first with the
+/// byte-order mark and the header). Stops early when `send` says the client has gone.
+pub async fn records_csv<F, Fut>(
+    db: &Db,
+    s: &Subject,
+    drill: Drill,
+    split: Option<(model::domain::Dimension, &str)>,
+    now: NaiveDateTime,
+    mut send: F,
+) -> Result<(), ExportError>
+where
+    F: FnMut(Vec<u8>) -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let new_writer = CsvOut::new;
+    let mut out = new_writer(true);
+    out.row([
+        T::DateColumn.tr(Lang::Zh),
+        T::TitleColumn.tr(Lang::Zh),
+        T::AreaColumn.tr(Lang::Zh),
+        T::PlatformColumn.tr(Lang::Zh),
+        T::DetailColumn.tr(Lang::Zh),
+    ])
+    .map_err(|e| ExportError::Write(e.to_string()))?;
+    let mut buffered = 0;
+    let mut failed = None;
+    let mut out = Some(out);
+    tallies::each_record(db, drill, &s.scope, s.period, now, split, |r| {
+        let mut writer = out.take().unwrap_or_else(|| new_writer(false));
+        let written = writer.row([
+            r.date.to_string(),
+            r.title,
+            r.area_name,
+            r.platform_name,
+            r.detail.unwrap_or_default(),
+        ]);
+        buffered += 1;
+        let chunk = if written.is_err() || buffered >= ROWS_PER_CHUNK {
+            buffered = 0;
+            if let Err(e) = written {
+                failed = Some(e.to_string());
+            }
+            writer.into_bytes().ok()
+        } else {
+            out = Some(writer);
+            None
+        };
+        let keep_going = failed.is_none();
+        let sent = chunk.map(&mut send);
+        async move {
+            match sent {
+                Some(sent) => sent.await && keep_going,
+                None => keep_going,
+            }
+        }
+    })
+    .await?;
+    if let Some(e) = failed {
+        return Err(ExportError::Write(e));
+    }
+    if let Some(writer) = out {
+        let rest = writer.into_bytes().map_err(ExportError::Write)?;
+        send(rest).await;
+    }
+    Ok(())
+}

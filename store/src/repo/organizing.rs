@@ -1,0 +1,504 @@
+//! Sessions as organizers handle them: drafts, publishing, cancelling with notices to everyone
+//! signed up, the registration list, and check-in at the door.
+
+use chrono::NaiveDateTime;
+
+use super::{outbox, StoreError};
+use crate::{audit, clock::db_time, db::Db};
+use model::{
+    domain::{RegistrationCode, RegistrationState, SessionStatus},
+    messages::Message,
+    views::organizing::{Attendee, SessionDraft, SessionFields},
+};
+
+/// Who hosts a session and where, for the authorization check.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Host {
+    pub session_id: i64,
+    pub platform_id: i64,
+    pub area_path: String,
+    pub status: SessionStatus,
+    pub title: String,
+}
+
+pub async fn host(db: &Db, session_id: i64) -> Result<Host, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT s.id AS session_id, s.host_platform_id AS platform_id, a.path AS area_path, s.status, s.title
+         FROM sessions s JOIN platforms p ON p.id = s.host_platform_id JOIN areas a ON a.id = p.area_id
+         WHERE s.id = ?",
+    )
+    .bind(session_id)
+    .fetch_one(&db.read)
+    .await?)
+}
+
+/// Creates a draft at a platform, in the area the platform stands in.
+pub async fn create(
+    db: &Db,
+    by: i64,
+    platform_id: i64,
+    f: &SessionFields,
+    now: NaiveDateTime,
+) -> Result<i64, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO sessions (host_platform_id, area_id, title, summary, kind, format, format_local_name, place,
+             starts_at, ends_at, seats, signup_deadline, checkin_opens_at, checkin_closes_at, audience, status,
+             created_by, created_at, updated_at)
+         SELECT p.id, p.area_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?
+         FROM platforms p WHERE p.id = ? RETURNING id",
+    )
+    .bind(&f.title)
+    .bind(&f.summary)
+    .bind(f.kind)
+    .bind(f.format)
+    .bind(&f.format_local_name)
+    .bind(&f.place)
+    .bind(db_time(f.time.start()))
+    .bind(db_time(f.time.end()))
+    .bind(f.seats.get())
+    .bind(db_time(f.signup_deadline))
+    .bind(db_time(f.checkin_opens_at()))
+    .bind(db_time(f.time.end()))
+    .bind(audience(f))
+    .bind(by)
+    .bind(db_time(now))
+    .bind(db_time(now))
+    .bind(platform_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    write_roles(&mut tx, id, f).await?;
+    audit::record(&mut tx, by, "session", id, "create", None::<&()>, Some(f)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Changes a session's details. If it is published and its time or place moved, everyone holding
+/// a place or waiting is told.
+pub async fn update(
+    db: &Db,
+    by: i64,
+    id: i64,
+    f: &SessionFields,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let mut tx = db.write.begin().await?;
+    let before: (SessionStatus, NaiveDateTime, String) =
+        sqlx::query_as("SELECT status, starts_at, place FROM sessions WHERE id = ?")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+    sqlx::query(
+        "UPDATE sessions SET title = ?, summary = ?, kind = ?, format = ?, format_local_name = ?, place = ?,
+             starts_at = ?, ends_at = ?, seats = ?, signup_deadline = ?, checkin_opens_at = ?,
+             checkin_closes_at = ?, audience = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(&f.title)
+    .bind(&f.summary)
+    .bind(f.kind)
+    .bind(f.format)
+    .bind(&f.format_local_name)
+    .bind(&f.place)
+    .bind(db_time(f.time.start()))
+    .bind(db_time(f.time.end()))
+    .bind(f.seats.get())
+    .bind(db_time(f.signup_deadline))
+    .bind(db_time(f.checkin_opens_at()))
+    .bind(db_time(f.time.end()))
+    .bind(audience(f))
+    .bind(db_time(now))
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    write_roles(&mut tx, id, f).await?;
+    if before.0 == SessionStatus::Published && (before.1 != f.time.start() || before.2 != f.place) {
+        let changed = Message::Changed {
+            title: f.title.clone(),
+            starts_at: f.time.start(),
+            place: f.place.clone(),
+        };
+        outbox::queue_to_holders(&mut tx, id, &changed, now).await?;
+    }
+    audit::record(&mut tx, by, "session", id, "update", None::<&()>, Some(f)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn audience(f: &SessionFields) -> &'static str {
+    if f.invited.is_empty() {
+        "public"
+    } else {
+        "invited_roles"
+    }
+}
+
+/// Replaces the roles a session invites with the form's.
+async fn write_roles(
+    conn: &mut sqlx::SqliteConnection,
+    session_id: i64,
+    f: &SessionFields,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM session_roles WHERE session_id = ?")
+        .bind(session_id)
+        .execute(&mut *conn)
+        .await?;
+    for role in &f.invited {
+        sqlx::query("INSERT INTO session_roles (session_id, role) VALUES (?, ?)")
+            .bind(session_id)
+            .bind(role)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn publish(db: &Db, by: i64, id: i64) -> Result<(), StoreError> {
+    let mut tx = db.write.begin().await?;
+    sqlx::query("UPDATE sessions SET status = 'published' WHERE id = ? AND status = 'draft'")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        by,
+        "session",
+        id,
+        "update",
+        None::<&()>,
+        Some(&serde_json::json!({ "status": "published" })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Cancels a session and tells everyone signed up or waiting.
+pub async fn cancel(
+    db: &Db,
+    by: i64,
+    host: &Host,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let mut tx = db.write.begin().await?;
+    sqlx::query(
+        "UPDATE sessions SET status = 'cancelled', cancel_reason = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(reason)
+    .bind(db_time(now))
+    .bind(host.session_id)
+    .execute(&mut *tx)
+    .await?;
+    let cancelled = Message::Cancelled {
+        title: host.title.clone(),
+        reason: reason.to_owned(),
+    };
+    outbox::queue_to_holders(&mut tx, host.session_id, &cancelled, now).await?;
+    audit::record(
+        &mut tx,
+        by,
+        "session",
+        host.session_id,
+        "update",
+        None::<&()>,
+        Some(&serde_json::json!({ "status": "cancelled", "reason": reason })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Everyone signed up, waiting or checked in, in sign-up order (full numbers: the organizer's view).
+pub async fn attendees(db: &Db, session_id: i64) -> Result<Vec<Attendee>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT code, name, mobile, role, state, walk_in, checked_in_at, leave_reason FROM registrations
+         WHERE session_id = ? ORDER BY state = 'cancelled', created_at, id",
+    )
+    .bind(session_id)
+    .fetch_all(&db.read)
+    .await?)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckIn {
+    CheckedIn,
+    AlreadyIn,
+    /// The code belongs to another session, or to no one.
+    UnknownCode,
+    /// Cancelled or still waiting: no seat to check in to.
+    NoSeat,
+}
+
+/// Checks a person in by their code.
+pub async fn check_in(
+    db: &Db,
+    session_id: i64,
+    code: &RegistrationCode,
+    method: &str,
+    now: NaiveDateTime,
+) -> Result<CheckIn, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let found: Option<(i64, RegistrationState)> =
+        sqlx::query_as("SELECT id, state FROM registrations WHERE code = ? AND session_id = ?")
+            .bind(code.as_str())
+            .bind(session_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let outcome = match found {
+        None => CheckIn::UnknownCode,
+        Some((_, RegistrationState::Attended)) => CheckIn::AlreadyIn,
+        Some((_, RegistrationState::Cancelled | RegistrationState::Waitlisted)) => CheckIn::NoSeat,
+        Some((id, _)) => {
+            sqlx::query(
+                "UPDATE registrations SET state = 'attended', checked_in_at = ?, checkin_method = ?, leave_reason = NULL,
+                     updated_at = ? WHERE id = ?",
+            )
+            .bind(db_time(now))
+            .bind(method)
+            .bind(db_time(now))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            CheckIn::CheckedIn
+        }
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// A walk-in (现场登记): recorded as attended without taking a sign-up seat. Someone who gives a
+/// number already signed up for this session is checked in on that registration instead.
+pub async fn walk_in(
+    db: &Db,
+    session_id: i64,
+    name: &model::domain::PersonName,
+    role: model::domain::RegistrationRole,
+    mobile: Option<&model::domain::Mobile>,
+    now: NaiveDateTime,
+) -> Result<CheckIn, StoreError> {
+    if let Some(m) = mobile {
+        let code: Option<String> = sqlx::query_scalar(
+            "SELECT code FROM registrations WHERE session_id = ? AND mobile = ?",
+        )
+        .bind(session_id)
+        .bind(m.as_str())
+        .fetch_optional(&db.read)
+        .await?;
+        if let Some(code) = code.and_then(|c| RegistrationCode::parse(&c).ok()) {
+            return check_in(db, session_id, &code, "hand", now).await;
+        }
+    }
+    let mut tx = db.write.begin().await?;
+    for _ in 0..8 {
+        let code =
+            RegistrationCode::from_number(argon2::password_hash::rand_core::RngCore::next_u64(
+                &mut argon2::password_hash::rand_core::OsRng,
+            ));
+        let inserted = sqlx::query(
+            "INSERT INTO registrations (session_id, code, name, mobile, role, state, walk_in, checked_in_at,
+                 checkin_method, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, 'attended', 1, ?, 'walk_in', ?, ?)",
+        )
+        .bind(session_id)
+        .bind(code.as_str())
+        .bind(name.as_str())
+        .bind(mobile.map(|m| m.as_str()))
+        .bind(role)
+        .bind(db_time(now))
+        .bind(db_time(now))
+        .bind(db_time(now))
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Ok(_) => {
+                tx.commit().await?;
+                return Ok(CheckIn::CheckedIn);
+            }
+            Err(sqlx::Error::Database(d))
+                if d.is_unique_violation() && d.message().contains("code") =>
+            {
+                continue
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(StoreError::Conflict("no free registration code".into()))
+}
+
+/// A session's fields as its edit form shows them; `with_times` false for a copy, which must
+/// choose its own times.
+pub async fn draft(db: &Db, id: i64, with_times: bool) -> Result<SessionDraft, StoreError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        title: String,
+        summary: String,
+        kind: model::domain::SessionKind,
+        format: model::domain::SessionFormat,
+        format_local_name: Option<String>,
+        place: String,
+        starts_at: NaiveDateTime,
+        ends_at: NaiveDateTime,
+        seats: i64,
+        signup_deadline: NaiveDateTime,
+        checkin_opens_at: NaiveDateTime,
+    }
+    let row: Row = sqlx::query_as(
+        "SELECT title, summary, kind, format, format_local_name, place, starts_at, ends_at, seats,
+             signup_deadline, checkin_opens_at FROM sessions WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_one(&db.read)
+    .await?;
+    let invited = sqlx::query_scalar(
+        "SELECT r.role FROM session_roles r JOIN sessions s ON s.id = r.session_id
+         WHERE r.session_id = ? AND s.audience = 'invited_roles' ORDER BY r.rowid",
+    )
+    .bind(id)
+    .fetch_all(&db.read)
+    .await?;
+    let input = |t: NaiveDateTime| {
+        if with_times {
+            local_input(t)
+        } else {
+            String::new()
+        }
+    };
+    let lead = (row.starts_at - row.checkin_opens_at).num_minutes();
+    let lead = model::domain::CHECKIN_LEADS
+        .into_iter()
+        .min_by_key(|l| (l - lead).abs())
+        .unwrap_or(30);
+    Ok(SessionDraft {
+        title: row.title,
+        summary: row.summary,
+        kind: row.kind.code().to_owned(),
+        format: row.format.code().to_owned(),
+        format_local_name: row.format_local_name.unwrap_or_default(),
+        place: row.place,
+        starts_at: input(row.starts_at),
+        ends_at: input(row.ends_at),
+        seats: row.seats.to_string(),
+        signup_deadline: input(row.signup_deadline),
+        checkin_lead: lead.to_string(),
+        invited,
+    })
+}
+
+/// `2026-11-21T14:30`, what a `datetime-local` input holds.
+fn local_input(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// Why someone holding a place did not come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Absence {
+    Absent,
+    /// 请假, with the reason they gave.
+    Leave(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marked {
+    Done,
+    /// Checked in already: attendance stands.
+    CheckedIn,
+    /// Cancelled, waiting, or not this session's code.
+    NoSeat,
+}
+
+/// Marks a registration that holds a place as absent or on leave.
+pub async fn mark_absence(
+    db: &Db,
+    session_id: i64,
+    code: &RegistrationCode,
+    absence: &Absence,
+    now: NaiveDateTime,
+) -> Result<Marked, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let state: Option<RegistrationState> =
+        sqlx::query_scalar("SELECT state FROM registrations WHERE code = ? AND session_id = ?")
+            .bind(code.as_str())
+            .bind(session_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let outcome = match state {
+        Some(RegistrationState::Attended) => Marked::CheckedIn,
+        Some(
+            RegistrationState::Registered | RegistrationState::Absent | RegistrationState::Leave,
+        ) => {
+            let (state, reason) = match absence {
+                Absence::Absent => ("absent", None),
+                Absence::Leave(reason) => ("leave", Some(reason.as_str())),
+            };
+            sqlx::query(
+                "UPDATE registrations SET state = ?, leave_reason = ?, updated_at = ?
+                 WHERE code = ? AND session_id = ?",
+            )
+            .bind(state)
+            .bind(reason)
+            .bind(db_time(now))
+            .bind(code.as_str())
+            .bind(session_id)
+            .execute(&mut *tx)
+            .await?;
+            Marked::Done
+        }
+        _ => Marked::NoSeat,
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Moves a session to a new time. The sign-up deadline and check-in opening keep their distance
+/// before the start; everyone holding a place or waiting is told, with the reason.
+pub async fn postpone(
+    db: &Db,
+    by: i64,
+    host: &Host,
+    time: model::domain::TimeRange,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let mut tx = db.write.begin().await?;
+    let (starts_at, deadline, opens): (NaiveDateTime, NaiveDateTime, NaiveDateTime) =
+        sqlx::query_as(
+            "SELECT starts_at, signup_deadline, checkin_opens_at FROM sessions WHERE id = ?",
+        )
+        .bind(host.session_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let shift = time.start() - starts_at;
+    sqlx::query(
+        "UPDATE sessions SET starts_at = ?, ends_at = ?, signup_deadline = ?, checkin_opens_at = ?,
+             checkin_closes_at = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(db_time(time.start()))
+    .bind(db_time(time.end()))
+    .bind(db_time((deadline + shift).min(time.start())))
+    .bind(db_time(opens + shift))
+    .bind(db_time(time.end()))
+    .bind(db_time(now))
+    .bind(host.session_id)
+    .execute(&mut *tx)
+    .await?;
+    if host.status == SessionStatus::Published {
+        let postponed = Message::Postponed {
+            title: host.title.clone(),
+            starts_at: time.start(),
+            reason: reason.to_owned(),
+        };
+        outbox::queue_to_holders(&mut tx, host.session_id, &postponed, now).await?;
+    }
+    audit::record(
+        &mut tx,
+        by,
+        "session",
+        host.session_id,
+        "update",
+        Some(&serde_json::json!({ "starts_at": db_time(starts_at) })),
+        Some(&serde_json::json!({ "starts_at": db_time(time.start()), "ends_at": db_time(time.end()), "reason": reason })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,219 @@
+//! The breakdowns of domain.md: each a dimension and the figures split by it, with a row per
+//! value (named in both languages) whose numbers open their records.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+
+use crate::{
+    db::Db,
+    repo::{self, tallies, StoreError},
+};
+use model::domain::Drill;
+use model::domain::{
+    Dimension, MemberLevel, Period, ResultClass, SessionFormat, SessionKind, TopicSource,
+};
+use model::i18n::{Label, Lang};
+use model::views::{
+    areas::AreaSummary,
+    platforms::PlatformType,
+    tallies::{Breakdown, BreakdownRow, ScopeNames},
+    topics::Category,
+};
+
+/// Which figures each breakdown splits, in the order reports use.
+fn columns(dimension: Dimension) -> Vec<Drill> {
+    use Dimension as D;
+    use Drill::*;
+    match dimension {
+        D::Area => vec![
+            Consultations,
+            Services,
+            ResidentVisits,
+            MemberVisits,
+            Suggestions,
+            ProblemsResolved,
+            PlatformsActive,
+        ],
+        D::PlatformType => vec![
+            PlatformsActive,
+            PlatformsNew,
+            Consultations,
+            Services,
+            ResidentVisits,
+            Suggestions,
+            ProblemsResolved,
+        ],
+        D::Kind => vec![Consultations, Services, ResidentVisits, Suggestions],
+        D::Format => vec![Consultations, Services, ResidentVisits],
+        D::Month | D::Quarter => vec![
+            Consultations,
+            Services,
+            ResidentVisits,
+            Suggestions,
+            ProblemsResolved,
+        ],
+        D::TopicCategory | D::TopicSource => vec![Topics, TopicsTakenUp],
+        D::MemberLevel | D::Sector => vec![MemberVisits],
+        D::ResultClass => vec![Suggestions, SuggestionsAdopted],
+    }
+}
+
+/// Every breakdown of a scope's period.
+pub async fn breakdowns(
+    db: &Db,
+    scope: &tallies::Scope,
+    names: &ScopeNames,
+    period: Period,
+    now: NaiveDateTime,
+) -> Result<Vec<Breakdown>, StoreError> {
+    let namer = Namer::load(db, &names.area).await?;
+    let mut out = Vec::new();
+    for &dimension in Dimension::ALL {
+        let columns = columns(dimension);
+        // Every month (quarter) of the period gets a row, so a quiet month reads as 0.
+        let mut rows: BTreeMap<String, Vec<i64>> = calendar_keys(dimension, period)
+            .into_iter()
+            .map(|k| (k, vec![0; columns.len()]))
+            .collect();
+        for (c, &drill) in columns.iter().enumerate() {
+            for (key, n) in tallies::breakdown(db, drill, dimension, scope, period, now).await? {
+                rows.entry(key).or_insert_with(|| vec![0; columns.len()])[c] = n;
+            }
+        }
+        let rows = rows
+            .into_iter()
+            .map(|(key, counts)| BreakdownRow {
+                name: namer.name(dimension, &key),
+                area_id: namer.area_id(dimension, &key),
+                key,
+                counts,
+            })
+            .collect();
+        out.push(Breakdown {
+            dimension,
+            columns,
+            rows,
+        });
+    }
+    Ok(out)
+}
+
+/// How one value of a dimension reads: (zh, en).
+pub async fn name_of(
+    db: &Db,
+    names: &ScopeNames,
+    dimension: Dimension,
+    key: &str,
+) -> Result<(String, String), StoreError> {
+    Ok(Namer::load(db, &names.area).await?.name(dimension, key))
+}
+
+/// The months ('2026-03') or quarters ('2026-Q1') a period touches, at most three years'.
+fn calendar_keys(dimension: Dimension, period: Period) -> Vec<String> {
+    use chrono::Datelike;
+    let first = period.from().year() * 12 + period.from().month0() as i32;
+    let last = period.to().year() * 12 + period.to().month0() as i32;
+    if last - first >= 36 {
+        return Vec::new();
+    }
+    let months = (first..=last).map(|m| (m / 12, m % 12 + 1));
+    match dimension {
+        Dimension::Month => months.map(|(y, m)| format!("{y}-{m:02}")).collect(),
+        Dimension::Quarter => {
+            let mut keys: Vec<String> = months
+                .map(|(y, m)| format!("{y}-Q{}", (m + 2) / 3))
+                .collect();
+            keys.dedup();
+            keys
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Names of the values a breakdown's rows carry.
+struct Namer {
+    area: AreaSummary,
+    children: Vec<AreaSummary>,
+    types: Vec<PlatformType>,
+    categories: Vec<Category>,
+}
+
+impl Namer {
+    async fn load(db: &Db, area: &AreaSummary) -> Result<Self, StoreError> {
+        Ok(Self {
+            area: area.clone(),
+            children: repo::areas::children(db, area).await?,
+            types: repo::platforms::types(db).await?,
+            categories: repo::topics::categories(db).await?,
+        })
+    }
+
+    fn area_id(&self, dimension: Dimension, key: &str) -> Option<i64> {
+        (dimension == Dimension::Area)
+            .then(|| self.children.iter().find(|a| a.path == key).map(|a| a.id))
+            .flatten()
+    }
+
+    fn name(&self, dimension: Dimension, key: &str) -> (String, String) {
+        fn label<L: Label>(l: Option<L>, key: &str) -> (String, String) {
+            match l {
+                Some(l) => (l.label(Lang::Zh).to_owned(), l.label(Lang::En).to_owned()),
+                None => (key.to_owned(), key.to_owned()),
+            }
+        }
+        let named = |found: Option<(&str, &str)>| match found {
+            Some((zh, en)) => (zh.to_owned(), en.to_owned()),
+            None => (key.to_owned(), key.to_owned()),
+        };
+        let or_unset = |zh: &str, en: &str| {
+            if key.is_empty() {
+                (zh.to_owned(), en.to_owned())
+            } else {
+                (key.to_owned(), key.to_owned())
+            }
+        };
+        match dimension {
+            Dimension::Area => match self.children.iter().find(|a| a.path == key) {
+                Some(a) => (a.name.clone(), a.name.clone()),
+                None => (
+                    format!("{}（本级）", self.area.name),
+                    format!("{} (itself)", self.area.name),
+                ),
+            },
+            Dimension::PlatformType => named(
+                self.types
+                    .iter()
+                    .find(|t| t.code == key)
+                    .map(|t| (t.name(Lang::Zh), t.name(Lang::En))),
+            ),
+            Dimension::TopicCategory => named(
+                self.categories
+                    .iter()
+                    .find(|c| c.code == key)
+                    .map(|c| (c.name(Lang::Zh), c.name(Lang::En))),
+            ),
+            Dimension::Kind => label(SessionKind::from_code(key), key),
+            Dimension::Format => label(SessionFormat::from_code(key), key),
+            Dimension::TopicSource => label(TopicSource::from_code(key), key),
+            Dimension::MemberLevel => label(MemberLevel::from_code(key), key),
+            Dimension::ResultClass => match ResultClass::from_code(key) {
+                Some(c) => label(Some(c), key),
+                None => or_unset("未评定", "Not classed"),
+            },
+            Dimension::Sector => or_unset("未填界别", "No sector"),
+            // '2026-03' and '2026-Q1'.
+            Dimension::Month => match key.split_once('-') {
+                Some((y, m)) => (
+                    format!("{y}年{}月", m.trim_start_matches('0')),
+                    format!("{y}-{m}"),
+                ),
+                None => (key.to_owned(), key.to_owned()),
+            },
+            Dimension::Quarter => match key.split_once("-Q") {
+                Some((y, q)) => (format!("{y}年第{q}季度"), format!("{y} Q{q}")),
+                None => (key.to_owned(), key.to_owned()),
+            },
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! The yearly figures of domain.md, for a period and a scope, each by exactly its definition:
+//! a session counts once, at its host platform, in the area it was held in (`sessions.area_id`),
+//! so a parent's figure is the sum of its children's; cancelled sessions and drafts never count;
+//! consultation sessions and service activities are counted apart; 人次 are visits.
+
+mod breakdowns;
+mod scope;
+mod sources;
+
+use chrono::NaiveDateTime;
+use futures_util::TryStreamExt;
+use serde::{Deserialize, Serialize};
+
+use super::StoreError;
+use crate::{clock::db_time, db::Db};
+use model::domain::{Dimension, Drill, Period};
+use model::views::tallies::TallyRecord;
+use sources::Source;
+
+pub use breakdowns::{breakdowns, name_of};
+pub use model::domain::Figures;
+pub use scope::resolve_for;
+
+/// Whose figures: an area subtree (by its path), optionally one platform type or one platform.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scope {
+    pub area_path: String,
+    pub platform_type: Option<String>,
+    pub platform_id: Option<i64>,
+}
+
+impl Scope {
+    pub fn area(path: &str) -> Self {
+        Self {
+            area_path: path.to_owned(),
+            platform_type: None,
+            platform_id: None,
+        }
+    }
+}
+
+/// A query over one figure's records with the seven parameters every source statement uses.
+fn bound<'q, O>(
+    q: sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
+    scope: &'q Scope,
+    period: Period,
+    now: NaiveDateTime,
+    value: Option<&'q str>,
+) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
+    q.bind(&scope.area_path)
+        .bind(&scope.platform_type)
+        .bind(scope.platform_id)
+        .bind(period.from().to_string())
+        .bind((period.to() + chrono::TimeDelta::days(1)).to_string())
+        .bind(db_time(now))
+        .bind(value)
+}
+
+/// How many records one figure counts, optionally within one value of a dimension.
+pub async fn count(
+    db: &Db,
+    drill: Drill,
+    scope: &Scope,
+    period: Period,
+    now: NaiveDateTime,
+    split: Option<(Dimension, &str)>,
+) -> Result<i64, StoreError> {
+    let source = Source::of(drill);
+    let dimension = split.map(|(d, _)| d);
+    let sql = match per_session(&source, dimension) {
+        Some((column, filter)) => format!(
+            "SELECT coalesce(sum({column}), 0) FROM {} WHERE {filter}",
+            sources::SESSIONS
+        ),
+        None => format!(
+            "SELECT count(*) FROM {} WHERE {}",
+            source.from(dimension),
+            source.filter_by(dimension)
+        ),
+    };
+    let (n,): (i64,) = bound(
+        sqlx::query_as(&sql),
+        scope,
+        period,
+        now,
+        split.map(|(_, v)| v),
+    )
+    .fetch_one(&db.read)
+    .await?;
+    Ok(n)
+}
+
+/// The sessions' column and filter to count a figure with, when it has them and the split (if
+/// any) is the session's own; else the rows themselves are counted.
+fn per_session(source: &Source, dimension: Option<Dimension>) -> Option<(&'static str, String)> {
+    let (column, _) = source.per_session.as_ref()?;
+    match dimension {
+        None => Some((column, source.per_session_filter(None))),
+        Some(d) if sources::on_session(d) => Some((column, source.per_session_filter(Some(d)))),
+        Some(_) => None,
+    }
+}
+
+pub async fn figures(
+    db: &Db,
+    scope: &Scope,
+    period: Period,
+    now: NaiveDateTime,
+) -> Result<Figures, StoreError> {
+    // Everything counted on held sessions in one pass; the rest one query each.
+    let sql = format!(
+        "SELECT total(s.kind IN {kinds}), total(s.kind NOT IN {kinds}),
+                total(s.resident_visits), total(s.member_visits), total(s.suggestions),
+                total(s.suggestions_adopted), total(s.ratings), total(s.ratings_satisfied)
+         FROM {from} WHERE {filter}",
+        kinds = sources::CONSULTATION_KINDS,
+        from = sources::SESSIONS,
+        filter = Source::of(Drill::ResidentVisits).per_session_filter(None),
+    );
+    let held: (f64, f64, f64, f64, f64, f64, f64, f64) =
+        bound(sqlx::query_as(&sql), scope, period, now, None)
+            .fetch_one(&db.read)
+            .await?;
+    // `total()` is SQLite's never-NULL sum, a float holding a whole count.
+    let whole = |x: f64| x as i64;
+    let n = |drill| count(db, drill, scope, period, now, None);
+    Ok(Figures {
+        platforms_active: n(Drill::PlatformsActive).await?,
+        platforms_new: n(Drill::PlatformsNew).await?,
+        consultations: whole(held.0),
+        services: whole(held.1),
+        topics: n(Drill::Topics).await?,
+        topics_taken_up: n(Drill::TopicsTakenUp).await?,
+        resident_visits: whole(held.2),
+        member_visits: whole(held.3),
+        suggestions: whole(held.4),
+        suggestions_adopted: whole(held.5),
+        problems_resolved: n(Drill::ProblemsResolved).await?,
+        problems_raised: n(Drill::ProblemsRaised).await?,
+        problems_raised_resolved: n(Drill::ProblemsRaisedResolved).await?,
+        ratings: whole(held.6),
+        ratings_satisfied: whole(held.7),
+        reviews: n(Drill::Reviews).await?,
+    })
+}
+
+/// One figure split by a dimension: each value that occurs, with its count, in value order.
+/// The counts add up to the figure, since every record has exactly one value.
+pub async fn breakdown(
+    db: &Db,
+    drill: Drill,
+    dimension: Dimension,
+    scope: &Scope,
+    period: Period,
+    now: NaiveDateTime,
+) -> Result<Vec<(String, i64)>, StoreError> {
+    if !drill.has(dimension) {
+        return Ok(Vec::new());
+    }
+    let source = Source::of(drill);
+    let sql = match per_session(&source, Some(dimension)) {
+        Some((column, _)) => format!(
+            "SELECT {value} AS v, sum({column}) AS n FROM {from} WHERE {filter}
+             GROUP BY v HAVING n > 0 ORDER BY v",
+            value = source.value(dimension),
+            from = sources::SESSIONS,
+            filter = source.per_session_filter(None),
+        ),
+        None => format!(
+            "SELECT {value} AS v, count(*) FROM {from} WHERE {filter} GROUP BY v ORDER BY v",
+            value = source.value(dimension),
+            from = source.from(Some(dimension)),
+            filter = source.filter_by(None),
+        ),
+    };
+    Ok(bound(sqlx::query_as(&sql), scope, period, now, None)
+        .fetch_all(&db.read)
+        .await?)
+}
+
+/// The `SELECT` of a figure's records, optionally within one value of a dimension, in date order.
+fn records_sql(drill: Drill, split: Option<Dimension>) -> String {
+    let s = Source::of(drill);
+    format!(
+        "SELECT {link} AS link, date({date}) AS date, {title} AS title, p.name AS platform_name,
+                a.name AS area_name, {detail} AS detail
+         FROM {from} WHERE {filter} ORDER BY {date}, link",
+        link = s.link,
+        date = s.date,
+        title = s.title,
+        detail = s.detail,
+        from = s.listed(),
+        filter = s.filter_by(split),
+    )
+}
+
+/// A page of the records behind a figure, by the figure's own definition.
+#[allow(clippy::too_many_arguments)]
+pub async fn records(
+    db: &Db,
+    drill: Drill,
+    scope: &Scope,
+    period: Period,
+    now: NaiveDateTime,
+    split: Option<(Dimension, &str)>,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<TallyRecord>, StoreError> {
+    let sql = format!(
+        "{} LIMIT {limit} OFFSET {offset}",
+        records_sql(drill, split.map(|(d, _)| d)),
+        limit = limit.clamp(0, 10_000),
+        offset = offset.max(0),
+    );
+    Ok(bound(
+        sqlx::query_as(&sql),
+        scope,
+        period,
+        now,
+        split.map(|(_, v)| v),
+    )
+    .fetch_all(&db.read)
+    .await?)
+}
+
+/// Every record behind a figure, one at a time, handed to `sink` until it says stop, so an
+/// export of millions of rows never holds them all in memory.
+pub async fn each_record<F, Fut>(
+    db: &Db,
+    drill: Drill,
+    scope: &Scope,
+    period: Period,
+    now: NaiveDateTime,
+    split: Option<(Dimension, &str)>,
+    mut sink: F,
+) -> Result<(), StoreError>
+where
+    F: FnMut(TallyRecord) -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let sql = records_sql(drill, split.map(|(d, _)| d));
+    let mut rows = bound(
+        sqlx::query_as(&sql),
+        scope,
+        period,
+        now,
+        split.map(|(_, v)| v),
+    )
+    .fetch(&db.read);
+    while let Some(record) = rows.try_next().await? {
+        if !sink(record).await {
+            break;
+        }
+    }
+    Ok(())
+}
