@@ -38,18 +38,6 @@ fn request_lang() -> Lang {
     Lang::default()
 }
 
-/// Whether this page loads the islands bundle. Resident and public pages work as plain HTML
-/// and have no island, so a phone on a slow network downloads no script for them; the staff
-/// workspace under `/manage` loads it.
-fn loads_islands() -> bool {
-    #[cfg(feature = "ssr")]
-    {
-        crate::web::request::request_path().is_some_and(|p| p.starts_with("/manage"))
-    }
-    #[cfg(not(feature = "ssr"))]
-    true
-}
-
 /// The built stylesheet's address, resolved when the server started.
 fn stylesheet_href() -> Arc<str> {
     #[cfg(feature = "ssr")]
@@ -61,8 +49,10 @@ fn stylesheet_href() -> Arc<str> {
     Arc::from("")
 }
 
-/// The HTML document around every page, rendered once per request on the server.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The HTML document around every page, rendered once per request on the server. It links no
+/// script: no page has an island yet, and every page works as plain HTML. (The options are the
+/// signature the axum integration calls a shell with.)
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
     provide_context(lang);
     // Only islands hydrate, and none reads the page's resources: they are not written into the
@@ -70,8 +60,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
-    let islands =
-        loads_islands().then(|| view! { <HydrationScripts options=options islands=true/> });
     #[cfg(feature = "ssr")]
     crate::web::page_policy::apply();
     view! {
@@ -83,7 +71,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="format-detection" content="telephone=no"/>
                 <link rel="stylesheet" href=stylesheet_href()/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                {islands}
                 <MetaTags/>
             </head>
             <body>
