@@ -1,6 +1,12 @@
 use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::{
+    filter::{filter_fn, FilterExt},
+    fmt::{self, format::FmtSpan},
+    layer::SubscriberExt,
+    util::SubscriberInitExt,
+    EnvFilter, Layer,
+};
 
 use server::{admin, backup, config::Config, demo, jobs, messages, open_state, route_list, router};
 
@@ -9,6 +15,22 @@ use server::{admin, backup, config::Config, demo, jobs, messages, open_state, ro
 /// page at 32 clients) and keeps per-thread arenas that hold memory.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The log: events as `RUST_LOG` selects them, and, for the debug-level spans it selects (the
+/// repository calls, `RUST_LOG=info,store=debug`), one line when each ends with its time.
+fn init_log() {
+    let filter =
+        || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let timings = filter_fn(|m| m.is_span() && *m.level() >= tracing::Level::DEBUG);
+    tracing_subscriber::registry()
+        .with(fmt::layer().with_filter(filter()))
+        .with(
+            fmt::layer()
+                .with_span_events(FmtSpan::CLOSE)
+                .with_filter(filter().and(timings)),
+        )
+        .init();
+}
 
 /// 议事通 — grassroots consultation rooms, from sign-up to the annual report.
 #[derive(Parser)]
@@ -69,11 +91,7 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
-        )
-        .init();
+    init_log();
     match run(Cli::parse()).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

@@ -53,6 +53,7 @@ struct MemberRow {
 
 /// Staff and organizer accounts of the viewer's subtree, and all members (members serve the
 /// whole city); administrators see everyone. Newest first, at most 500.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list_for(db: &Db, me: &Principal) -> Result<Vec<UserRow>, StoreError> {
     let accounts: Vec<(i64, String, String, bool)> =
         sqlx::query_as("SELECT id, username, display_name, active FROM users ORDER BY id DESC")
@@ -125,6 +126,7 @@ pub async fn list_for(db: &Db, me: &Principal) -> Result<Vec<UserRow>, StoreErro
 }
 
 /// Active platforms in the viewer's scope, for the organizer choice.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn platform_choices(db: &Db, me: &Principal) -> Result<Vec<Choice>, StoreError> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT p.id, p.name, a.path FROM platforms p JOIN areas a ON a.id = p.area_id
@@ -141,6 +143,7 @@ pub async fn platform_choices(db: &Db, me: &Principal) -> Result<Vec<Choice>, St
 
 /// May the viewer deactivate or reset this account: it is not theirs, and every grant it holds
 /// lies in their scope (administrators only by administrators).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn manageable_by(db: &Db, me: &Principal, user_id: i64) -> Result<bool, StoreError> {
     Ok(list_for(db, me)
         .await?
@@ -149,6 +152,7 @@ pub async fn manageable_by(db: &Db, me: &Principal, user_id: i64) -> Result<bool
 }
 
 /// Creates the account and returns its one-time password.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(
     db: &Db,
     by: i64,
@@ -199,6 +203,7 @@ async fn end_sessions(conn: &mut SqliteConnection, user_id: i64) -> Result<(), S
     Ok(())
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn set_active(db: &Db, by: i64, user_id: i64, active: bool) -> Result<(), StoreError> {
     let mut tx = db.write.begin().await?;
     sqlx::query("UPDATE users SET active = ? WHERE id = ?")
@@ -225,6 +230,7 @@ pub async fn set_active(db: &Db, by: i64, user_id: i64, active: bool) -> Result<
 }
 
 /// Sets a new one-time password and returns the username with it.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn reset_password(
     db: &Db,
     by: i64,

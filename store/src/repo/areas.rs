@@ -13,6 +13,7 @@ use super::StoreError;
 
 const COLUMNS: &str = "id, parent_id, level, code, name, path, active";
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn get(db: &Db, id: i64) -> Result<AreaSummary, StoreError> {
     Ok(
         sqlx::query_as(&format!("SELECT {COLUMNS} FROM areas WHERE id = ?"))
@@ -23,6 +24,7 @@ pub async fn get(db: &Db, id: i64) -> Result<AreaSummary, StoreError> {
 }
 
 /// The top of the tree (the city).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn root(db: &Db) -> Result<AreaSummary, StoreError> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM areas WHERE parent_id IS NULL ORDER BY id LIMIT 1"
@@ -32,6 +34,7 @@ pub async fn root(db: &Db) -> Result<AreaSummary, StoreError> {
 }
 
 /// From the top down to the area's parent, for breadcrumbs.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn ancestors(db: &Db, area: &AreaSummary) -> Result<Vec<AreaSummary>, StoreError> {
     let ids: Vec<i64> = area
         .path
@@ -53,6 +56,7 @@ pub async fn ancestors(db: &Db, area: &AreaSummary) -> Result<Vec<AreaSummary>, 
 }
 
 /// The areas directly below, active ones first.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn children(db: &Db, area: &AreaSummary) -> Result<Vec<AreaSummary>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM areas WHERE parent_id = ? ORDER BY active DESC, code, name"
@@ -63,6 +67,7 @@ pub async fn children(db: &Db, area: &AreaSummary) -> Result<Vec<AreaSummary>, S
 }
 
 /// The areas directly below, each with its count of active platforms anywhere beneath it.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn children_with_counts(
     db: &Db,
     area: &AreaSummary,
@@ -82,6 +87,7 @@ pub async fn children_with_counts(
 }
 
 /// How many active child areas and active platforms lie below an area.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn active_below(db: &Db, area: &AreaSummary) -> Result<(i64, i64), StoreError> {
     Ok(sqlx::query_as(
         "SELECT (SELECT count(*) FROM areas WHERE parent_id = ?1 AND active = 1),
@@ -94,6 +100,7 @@ pub async fn active_below(db: &Db, area: &AreaSummary) -> Result<(i64, i64), Sto
     .await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(
     db: &Db,
     user_id: i64,
@@ -134,6 +141,7 @@ pub async fn create(
 /// Inserts an area inside the caller's transaction and gives it its materialised path, which
 /// needs the new id: the row is written with a placeholder that cannot collide, then the path is
 /// set. `parent` is the parent's id and path; a city has none. Returns the id and path.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn insert_in(
     conn: &mut SqliteConnection,
     parent: Option<(i64, &str)>,
@@ -162,6 +170,7 @@ pub async fn insert_in(
     Ok((id, path))
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn update(
     db: &Db,
     user_id: i64,
@@ -195,6 +204,7 @@ pub async fn update(
     Ok(())
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn set_active(
     db: &Db,
     user_id: i64,
@@ -227,6 +237,7 @@ pub async fn set_active(
 }
 
 /// Every active area a principal oversees, in tree order (a path sorts before its subtree).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn active_in_scopes(
     db: &Db,
     me: &crate::auth::Principal,

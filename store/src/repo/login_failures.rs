@@ -32,6 +32,7 @@ fn lock_length(locks: i64) -> TimeDelta {
     (FIRST_LOCK * 2i32.pow(doublings)).min(LONGEST_LOCK)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn is_locked(
     db: &Db,
     username: &str,
@@ -50,6 +51,7 @@ pub async fn is_locked(
 
 /// Counts a wrong password; the failure that reaches the limit locks the name for this
 /// address. Returns whether it is now locked.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn record(
     db: &Db,
     username: &str,
@@ -94,6 +96,7 @@ pub async fn record(
 }
 
 /// A correct password forgets the pair's failures.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn clear(db: &Db, username: &str, address: &str) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM login_failures WHERE username = ? AND address = ?")
         .bind(key(username))
@@ -104,6 +107,7 @@ pub async fn clear(db: &Db, username: &str, address: &str) -> Result<(), StoreEr
 }
 
 /// Forgets pairs whose failures are over and whose last lock was long enough ago to be forgiven.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn forget_old(db: &Db, now: NaiveDateTime) -> Result<u64, StoreError> {
     Ok(sqlx::query(
         "DELETE FROM login_failures

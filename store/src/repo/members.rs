@@ -7,6 +7,7 @@ use model::{
     views::members::{MemberRecord, MemberSuggestion, Participation},
 };
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn record(db: &Db, user_id: i64) -> Result<MemberRecord, StoreError> {
     let (name, level, sector, committee): (String, MemberLevel, String, Option<String>) =
         sqlx::query_as(

@@ -52,6 +52,7 @@ impl From<MinutesRow> for MinutesText {
     }
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn get(db: &Db, session_id: i64) -> Result<Option<MinutesText>, StoreError> {
     let row: Option<MinutesRow> = sqlx::query_as(SELECT)
         .bind(session_id)
@@ -61,6 +62,7 @@ pub async fn get(db: &Db, session_id: i64) -> Result<Option<MinutesText>, StoreE
 }
 
 /// Everyone checked in, walk-ins included, by role.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn attendance(db: &Db, session_id: i64) -> Result<Attendance, StoreError> {
     let by_role: Vec<(RegistrationRole, i64)> = sqlx::query_as(
         "SELECT role, count(*) FROM registrations WHERE session_id = ? AND state = 'attended'
@@ -83,6 +85,7 @@ pub async fn attendance(db: &Db, session_id: i64) -> Result<Attendance, StoreErr
 }
 
 /// Members who were checked in: (user id, name).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn members_attended(db: &Db, session_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT u.id, u.display_name FROM registrations r JOIN users u ON u.id = r.member_user_id
@@ -95,6 +98,7 @@ pub async fn members_attended(db: &Db, session_id: i64) -> Result<Vec<(i64, Stri
 
 /// Records or rewrites the minutes. The first minutes move a held session to 已形成成果, and the
 /// topics it took up to 已协商.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn save(
     db: &Db,
     by: i64,
@@ -168,6 +172,7 @@ async fn current(
 
 /// Moves a session between 已形成成果 and 已办结 as its suggestions are handled: closed once it
 /// has suggestions, all completed, and no problem is left open. A reviewed session stays reviewed.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn refresh_status(
     conn: &mut SqliteConnection,
     session_id: i64,
@@ -211,6 +216,7 @@ pub struct NewAttachment {
 }
 
 /// Bytes of uploads on record: all of them, and those sent without an account (topic photos).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn stored_bytes(db: &Db) -> Result<(u64, u64), StoreError> {
     let (all, anonymous): (i64, i64) = sqlx::query_as(
         "SELECT coalesce(sum(size_bytes), 0), coalesce(sum(size_bytes) FILTER (WHERE uploaded_by IS NULL), 0)
@@ -223,6 +229,7 @@ pub async fn stored_bytes(db: &Db) -> Result<(u64, u64), StoreError> {
 }
 
 /// Every storage key on record: a stored file under any other name belongs to nothing.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn storage_keys(db: &Db) -> Result<std::collections::HashSet<String>, StoreError> {
     Ok(sqlx::query_scalar("SELECT storage_key FROM attachments")
         .fetch_all(&db.read)
@@ -231,6 +238,7 @@ pub async fn storage_keys(db: &Db) -> Result<std::collections::HashSet<String>, 
         .collect())
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn attach(
     db: &Db,
     by: i64,
@@ -268,6 +276,7 @@ pub async fn attach(
 }
 
 /// A session's photos and files, oldest first: (kind, file name, storage key).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn attachments(
     db: &Db,
     session_id: i64,

@@ -21,6 +21,7 @@ pub struct Host {
     pub title: String,
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn host(db: &Db, session_id: i64) -> Result<Host, StoreError> {
     Ok(sqlx::query_as(
         "SELECT s.id AS session_id, s.host_platform_id AS platform_id, a.path AS area_path, s.status, s.title
@@ -33,6 +34,7 @@ pub async fn host(db: &Db, session_id: i64) -> Result<Host, StoreError> {
 }
 
 /// Creates a draft at a platform, in the area the platform stands in.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(
     db: &Db,
     by: i64,
@@ -75,6 +77,7 @@ pub async fn create(
 
 /// Changes a session's details. If it is published and its time or place moved, everyone holding
 /// a place or waiting is told.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn update(
     db: &Db,
     by: i64,
@@ -152,6 +155,7 @@ async fn write_roles(
     Ok(())
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn publish(db: &Db, by: i64, id: i64) -> Result<(), StoreError> {
     let mut tx = db.write.begin().await?;
     sqlx::query("UPDATE sessions SET status = 'published' WHERE id = ? AND status = 'draft'")
@@ -173,6 +177,7 @@ pub async fn publish(db: &Db, by: i64, id: i64) -> Result<(), StoreError> {
 }
 
 /// Cancels a session and tells everyone signed up or waiting.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn cancel(
     db: &Db,
     by: i64,
@@ -209,6 +214,7 @@ pub async fn cancel(
 }
 
 /// Everyone signed up, waiting or checked in, in sign-up order (full numbers: the organizer's view).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn attendees(db: &Db, session_id: i64) -> Result<Vec<Attendee>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT code, name, mobile, role, state, walk_in, checked_in_at, leave_reason FROM registrations
@@ -230,6 +236,7 @@ pub enum CheckIn {
 }
 
 /// Checks a person in by their code.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn check_in(
     db: &Db,
     session_id: i64,
@@ -268,6 +275,7 @@ pub async fn check_in(
 
 /// A walk-in (现场登记): recorded as attended without taking a sign-up seat. Someone who gives a
 /// number already signed up for this session is checked in on that registration instead.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn walk_in(
     db: &Db,
     session_id: i64,
@@ -327,6 +335,7 @@ pub async fn walk_in(
 
 /// A session's fields as its edit form shows them; `with_times` false for a copy, which must
 /// choose its own times.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn draft(db: &Db, id: i64, with_times: bool) -> Result<SessionDraft, StoreError> {
     #[derive(sqlx::FromRow)]
     struct Row {
@@ -407,6 +416,7 @@ pub enum Marked {
 }
 
 /// Marks a registration that holds a place as absent or on leave.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn mark_absence(
     db: &Db,
     session_id: i64,
@@ -451,6 +461,7 @@ pub async fn mark_absence(
 
 /// Moves a session to a new time. The sign-up deadline and check-in opening keep their distance
 /// before the start; everyone holding a place or waiting is told, with the reason.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn postpone(
     db: &Db,
     by: i64,

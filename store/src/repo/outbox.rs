@@ -25,6 +25,7 @@ pub struct Owed {
 
 /// Queues messages in one statement, inside the caller's transaction: the one place the outbox
 /// is written, and the one place a message's text is made (in Chinese, the residents' language).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn queue(
     conn: &mut SqliteConnection,
     owed: &[Owed],
@@ -58,6 +59,7 @@ pub async fn queue(
 }
 
 /// Queues `message` for everyone holding or waiting for a place in the session.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn queue_to_holders(
     conn: &mut SqliteConnection,
     session_id: i64,
@@ -103,6 +105,7 @@ pub struct Pending {
 
 /// Queues a reminder for everyone holding a place in a published session that starts within
 /// `ahead` of `now`, once per registration. Returns how many were queued.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn queue_reminders(
     db: &Db,
     now: NaiveDateTime,
@@ -144,6 +147,7 @@ pub async fn queue_reminders(
 }
 
 /// The oldest unsent messages.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn pending(db: &Db, limit: i64) -> Result<Vec<Pending>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, kind, recipient, body FROM messages WHERE sent_at IS NULL ORDER BY id LIMIT ?",
@@ -155,6 +159,7 @@ pub async fn pending(db: &Db, limit: i64) -> Result<Vec<Pending>, StoreError> {
 
 /// Marks messages handled (sent, or dropped because their number was erased), in one statement:
 /// a commit each would take the single writer from sign-ups once per message.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn mark_sent(db: &Db, ids: &[i64], now: NaiveDateTime) -> Result<(), StoreError> {
     if ids.is_empty() {
         return Ok(());
@@ -179,6 +184,7 @@ const ERASE_SESSIONS: i64 = 50;
 /// before `cutoff`, and marks those sessions erased at `now` (migration 9). Names, roles, states
 /// and every count stay as they were; members keep theirs on their registrations, which their
 /// account holds anyway. Returns how many registrations lost their number.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn erase_numbers_before(
     db: &Db,
     cutoff: NaiveDateTime,

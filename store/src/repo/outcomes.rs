@@ -96,6 +96,7 @@ const SELECT: &str = "SELECT o.id, o.text, o.form, u.display_name AS proposer_na
         o.deadline, o.handling_status, o.result_class, o.adoption, o.conversion, o.feedback_on
      FROM outcomes o LEFT JOIN users u ON u.id = o.proposer_user_id";
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn of_session(
     db: &Db,
     session_id: i64,
@@ -108,6 +109,7 @@ pub async fn of_session(
     Ok(rows.into_iter().map(|r| r.into_view(today)).collect())
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn add(
     db: &Db,
     by: i64,
@@ -139,6 +141,7 @@ pub async fn add(
 }
 
 /// Changes a suggestion's handling; `None` when it is not one of this session's.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn update(
     db: &Db,
     by: i64,
@@ -210,6 +213,7 @@ async fn write_helpers(
 
 /// Open suggestions with a deadline within `YELLOW_DAYS` or past it, at sessions hosted by the
 /// given platforms or within the given area paths, the most overdue first.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn overdue(
     db: &Db,
     platforms: &[i64],
@@ -275,6 +279,7 @@ struct OverdueRow {
 }
 
 /// Every audited change to the session's suggestions and problems, oldest first.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn history(
     db: &Db,
     session_id: i64,

@@ -24,6 +24,7 @@ const DETAIL: &str = "SELECT p.id, p.name, p.brand_name, t.code, t.name_zh, t.na
         p.star_rating, p.established_on
     FROM platforms p JOIN platform_types t ON t.code = p.type_code JOIN areas a ON a.id = p.area_id";
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn get(db: &Db, id: i64) -> Result<PlatformDetail, StoreError> {
     Ok(sqlx::query_as(&format!("{DETAIL} WHERE p.id = ?"))
         .bind(id)
@@ -39,6 +40,7 @@ async fn detail_in(conn: &mut SqliteConnection, id: i64) -> Result<PlatformDetai
         .await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn types(db: &Db) -> Result<Vec<PlatformType>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT code, name_zh, name_en FROM platform_types ORDER BY sort_order, code",
@@ -47,6 +49,7 @@ pub async fn types(db: &Db) -> Result<Vec<PlatformType>, StoreError> {
     .await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn type_exists(db: &Db, code: &str) -> Result<bool, StoreError> {
     Ok(
         sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM platform_types WHERE code = ?)")
@@ -57,6 +60,7 @@ pub async fn type_exists(db: &Db, code: &str) -> Result<bool, StoreError> {
 }
 
 /// The active platforms standing directly in an area.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn cards_in_area(db: &Db, area_id: i64) -> Result<Vec<PlatformCard>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "{CARD} WHERE p.area_id = ? AND p.status = 'active' ORDER BY t.sort_order, p.name"
@@ -67,6 +71,7 @@ pub async fn cards_in_area(db: &Db, area_id: i64) -> Result<Vec<PlatformCard>, S
 }
 
 /// A page of the platforms anywhere under an area, with the total.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn cards_in_subtree(
     db: &Db,
     path: &str,
@@ -90,6 +95,7 @@ pub async fn cards_in_subtree(
     Ok((cards, total))
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn cards_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<PlatformCard>, StoreError> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -103,6 +109,7 @@ pub async fn cards_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<PlatformCard>, Sto
     Ok(q.fetch_all(&db.read).await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn moves(db: &Db, platform_id: i64) -> Result<Vec<PlatformMove>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT m.moved_on, f.name AS from_area, t.name AS to_area, m.reason FROM platform_moves m
@@ -114,6 +121,7 @@ pub async fn moves(db: &Db, platform_id: i64) -> Result<Vec<PlatformMove>, Store
     .await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(
     db: &Db,
     user_id: i64,
@@ -153,6 +161,7 @@ pub async fn create(
     Ok(id)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn update(
     db: &Db,
     user_id: i64,
@@ -192,6 +201,7 @@ pub async fn update(
 
 /// Moves a platform, records the move, and takes its not-yet-started sessions along; sessions
 /// already held stay in the area they were held in.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn move_to(
     db: &Db,
     user_id: i64,
@@ -239,6 +249,7 @@ pub async fn move_to(
     Ok(())
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn set_status(
     db: &Db,
     user_id: i64,

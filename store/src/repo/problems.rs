@@ -34,6 +34,7 @@ impl From<Row> for ProblemRow {
 const SELECT: &str =
     "SELECT id, description, outcome_id, raised_on, resolved_on, evidence FROM problems";
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn of_session(db: &Db, session_id: i64) -> Result<Vec<ProblemRow>, StoreError> {
     let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} WHERE session_id = ? ORDER BY id"))
         .bind(session_id)
@@ -44,6 +45,7 @@ pub async fn of_session(db: &Db, session_id: i64) -> Result<Vec<ProblemRow>, Sto
 
 /// A problem raised at the session, on the session's day; linked to one of its suggestions
 /// when given (a suggestion of another session is refused as `NotFound`).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn add(
     db: &Db,
     by: i64,
@@ -97,6 +99,7 @@ pub enum Resolve {
     BeforeRaised,
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn resolve(
     db: &Db,
     by: i64,

@@ -7,6 +7,7 @@ use crate::{audit, clock::db_time, db::Db};
 use model::{domain::Figures, views::published::PublishedFigures};
 
 /// Publishes (or republishes) an area's figures for a year, as they are now.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn publish(
     db: &Db,
     by: i64,
@@ -54,6 +55,7 @@ pub async fn publish(
 }
 
 /// Takes an area's figures for a year off the public page.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn withdraw(db: &Db, by: i64, area_id: i64, year: i32) -> Result<(), StoreError> {
     let mut tx = db.write.begin().await?;
     let gone: Option<(i64, String)> = sqlx::query_as(
@@ -81,6 +83,7 @@ pub async fn withdraw(db: &Db, by: i64, area_id: i64, year: i32) -> Result<(), S
 }
 
 /// When an area's year was published, if it is.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn published_at(
     db: &Db,
     area_id: i64,
@@ -96,6 +99,7 @@ pub async fn published_at(
 }
 
 /// Everything published, newest year first, areas from the top of the tree down.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn all(db: &Db) -> Result<Vec<PublishedFigures>, StoreError> {
     let rows: Vec<(i64, String, i32, String, NaiveDateTime)> = sqlx::query_as(
         "SELECT a.id, a.name, f.year, f.figures_json, f.published_at

@@ -67,6 +67,7 @@ pub enum CancelOutcome {
 }
 
 /// Cancels a registration by its code; a freed seat goes to the first person waiting.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn cancel(
     db: &Db,
     code: &RegistrationCode,
@@ -77,6 +78,7 @@ pub async fn cancel(
 
 /// Cancels a registration of `session_id` for its organizers (a place squatted with typed
 /// numbers); a code of another session is not found.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn cancel_for_organizer(
     db: &Db,
     session_id: i64,
@@ -176,6 +178,7 @@ struct RegistrationRow {
 }
 
 /// A registration's own page, by its code.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn view(
     db: &Db,
     code: &RegistrationCode,

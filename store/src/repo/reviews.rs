@@ -9,6 +9,7 @@ use model::{
     views::closing::{RatingTally, ReviewRow},
 };
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn of_session(db: &Db, session_id: i64) -> Result<Vec<ReviewRow>, StoreError> {
     let rows: Vec<(i64, NaiveDate, ReviewerKind, String, Option<i64>)> = sqlx::query_as(
         "SELECT id, reviewed_on, reviewer_kind, findings, outcome_id FROM reviews
@@ -41,6 +42,7 @@ pub struct NewReview {
 }
 
 /// Records a visit; the session becomes 已回头看.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn add(
     db: &Db,
     by: i64,
@@ -81,6 +83,7 @@ pub async fn add(
     Ok(id)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn ratings(db: &Db, session_id: i64) -> Result<RatingTally, StoreError> {
     let rows: Vec<(Satisfaction, i64)> = sqlx::query_as(
         "SELECT t.satisfaction, count(*) FROM ratings t JOIN registrations r ON r.id = t.registration_id
@@ -113,6 +116,7 @@ pub enum Rated {
 }
 
 /// A participant rates the session once, with their registration code.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn rate(
     db: &Db,
     code: &RegistrationCode,
@@ -157,6 +161,7 @@ pub async fn rate(
 }
 
 /// A registration's own rating, if given.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn rating_of(
     db: &Db,
     code: &RegistrationCode,

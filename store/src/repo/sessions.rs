@@ -29,6 +29,7 @@ pub enum Where<'a> {
 
 /// Published sessions that have not started, soonest first; of one kind, if given, and from a
 /// later time than now, if given.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn upcoming(
     db: &Db,
     filter: Where<'_>,
@@ -61,6 +62,7 @@ pub async fn upcoming(
 
 /// Sessions for a calendar feed: everything not a draft that starts after `since`, cancelled
 /// ones included so that subscribers' calendars drop them.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn feed(
     db: &Db,
     filter: Where<'_>,
@@ -86,6 +88,7 @@ pub async fn feed(
     .await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn card(db: &Db, id: i64) -> Result<SessionCard, StoreError> {
     let card: SessionCard = sqlx::query_as(&format!("{CARD} WHERE s.id = ?"))
         .bind(id)
@@ -111,6 +114,7 @@ struct PublicRow {
 /// (`backend::device`): the registrations it made here come with the page. One
 /// statement: each is a round trip to the connection's thread, and this is the page a whole city
 /// opens.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn public(
     db: &Db,
     id: i64,
@@ -161,6 +165,7 @@ pub async fn public(
 }
 
 /// The sessions hosted by these platforms that start in `[from, to)`, in time order.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn between_at(
     db: &Db,
     platform_ids: &[i64],

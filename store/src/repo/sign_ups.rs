@@ -133,6 +133,7 @@ enum Answer {
 
 /// Decides and writes `jobs` (request and time of arrival) in order. An error leaves the
 /// transaction to be rolled back: nothing of the batch stands.
+#[tracing::instrument(level = "debug", skip_all)]
 pub(crate) async fn sign_up_all(
     tx: &mut SqliteConnection,
     jobs: &[(&SignUpRequest, NaiveDateTime)],

@@ -15,6 +15,7 @@ pub struct PlatformRef {
 }
 
 /// An active platform topics can be proposed at.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn platform(db: &Db, id: i64) -> Result<PlatformRef, StoreError> {
     let (name, area_path): (String, String) = sqlx::query_as(
         "SELECT p.name, a.path FROM platforms p JOIN areas a ON a.id = p.area_id
@@ -26,6 +27,7 @@ pub async fn platform(db: &Db, id: i64) -> Result<PlatformRef, StoreError> {
     Ok(PlatformRef { name, area_path })
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn categories(db: &Db) -> Result<Vec<Category>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT code, name_zh, name_en FROM topic_categories ORDER BY sort_order, code",
@@ -50,6 +52,7 @@ pub struct NewTopic {
 }
 
 /// Stores a topic and returns the code its proposer follows it by.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(
     db: &Db,
     t: &NewTopic,
@@ -106,6 +109,7 @@ pub async fn create(
     Ok(code)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn by_code(db: &Db, code: &RegistrationCode) -> Result<Option<i64>, StoreError> {
     Ok(
         sqlx::query_scalar("SELECT id FROM topics WHERE receipt_code = ?")
@@ -115,6 +119,7 @@ pub async fn by_code(db: &Db, code: &RegistrationCode) -> Result<Option<i64>, St
     )
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn facts(db: &Db, id: i64) -> Result<TopicFacts, StoreError> {
     Ok(sqlx::query_as(
         "SELECT t.id, t.title, t.description, c.name_zh AS category_zh, c.name_en AS category_en, t.source,
@@ -130,6 +135,7 @@ pub async fn facts(db: &Db, id: i64) -> Result<TopicFacts, StoreError> {
 }
 
 /// The sessions that took a topic up (or the topic it was merged into).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn sessions_of(db: &Db, id: i64) -> Result<Vec<TopicSession>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT s.id, s.title, s.starts_at FROM session_topics st JOIN sessions s ON s.id = st.session_id
@@ -143,6 +149,7 @@ pub async fn sessions_of(db: &Db, id: i64) -> Result<Vec<TopicSession>, StoreErr
 }
 
 /// The platform a topic was proposed at, and its area's path, for the permission check.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn host(db: &Db, id: i64) -> Result<(i64, String), StoreError> {
     Ok(sqlx::query_as(
         "SELECT t.platform_id, a.path FROM topics t JOIN platforms p ON p.id = t.platform_id
@@ -153,6 +160,7 @@ pub async fn host(db: &Db, id: i64) -> Result<(i64, String), StoreError> {
     .await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn proposer(db: &Db, id: i64) -> Result<(Option<String>, Option<String>), StoreError> {
     Ok(
         sqlx::query_as("SELECT proposer_name, proposer_mobile FROM topics WHERE id = ?")
@@ -163,6 +171,7 @@ pub async fn proposer(db: &Db, id: i64) -> Result<(Option<String>, Option<String
 }
 
 /// The platform's sessions that have not started, to take a topic up at.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn open_sessions(
     db: &Db,
     platform_id: i64,
@@ -180,6 +189,7 @@ pub async fn open_sessions(
 }
 
 /// Other topics of the platform still open (pending or accepted), to merge one into.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn merge_targets(
     db: &Db,
     platform_id: i64,
@@ -196,6 +206,7 @@ pub async fn merge_targets(
 }
 
 /// Topics at the given platforms or in the given area subtrees, newest first.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(
     db: &Db,
     platforms: &[i64],
@@ -253,6 +264,7 @@ struct ReviewState {
     reply: Option<String>,
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn review(
     db: &Db,
     by: i64,
@@ -338,6 +350,7 @@ pub enum PhotoAdded {
 }
 
 /// Keeps a stored photo as the topic's one photo.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn add_photo(
     db: &Db,
     topic_id: i64,
@@ -384,6 +397,7 @@ pub async fn add_photo(
 }
 
 /// The storage key of a topic's photo, for its reviewers.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn photo_key(db: &Db, topic_id: i64) -> Result<Option<String>, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT f.storage_key FROM topics t JOIN attachments f ON f.id = t.photo_id WHERE t.id = ?",
@@ -396,6 +410,7 @@ pub async fn photo_key(db: &Db, topic_id: i64) -> Result<Option<String>, StoreEr
 /// Erases the numbers proposers left for a reply (`proposer_mobile`) on topics untouched since
 /// before `cutoff` — reviewed then, or submitted then and never reviewed. Members' topics keep
 /// nothing to erase: their account is the link. Returns how many numbers were erased.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn erase_numbers_before(db: &Db, cutoff: NaiveDateTime) -> Result<u64, StoreError> {
     Ok(sqlx::query(
         "UPDATE topics SET proposer_mobile = NULL

@@ -5,6 +5,7 @@ use crate::{clock::now_db, db::Db};
 use super::StoreError;
 
 /// The id and password hash of an active account, for login.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn find_login(db: &Db, username: &str) -> Result<Option<(i64, String)>, StoreError> {
     Ok(
         sqlx::query_as("SELECT id, password_hash FROM users WHERE username = ? AND active = 1")
@@ -14,6 +15,7 @@ pub async fn find_login(db: &Db, username: &str) -> Result<Option<(i64, String)>
     )
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn password_hash(db: &Db, user_id: i64) -> Result<String, StoreError> {
     Ok(
         sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
@@ -23,6 +25,7 @@ pub async fn password_hash(db: &Db, user_id: i64) -> Result<String, StoreError> 
     )
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn set_password(db: &Db, user_id: i64, hash: &str) -> Result<(), StoreError> {
     sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
         .bind(hash)
@@ -41,6 +44,7 @@ pub enum Grant {
 }
 
 /// Creates an account with its grants in one transaction.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create(
     db: &Db,
     username: &str,
@@ -55,6 +59,7 @@ pub async fn create(
 }
 
 /// Creates an account with its grants inside the caller's transaction.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn create_in(
     conn: &mut SqliteConnection,
     username: &str,

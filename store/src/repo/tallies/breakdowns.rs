@@ -60,6 +60,7 @@ fn columns(dimension: Dimension) -> Vec<Drill> {
 }
 
 /// Every breakdown of a scope's period.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn breakdowns(
     db: &Db,
     scope: &tallies::Scope,
@@ -100,6 +101,7 @@ pub async fn breakdowns(
 }
 
 /// How one value of a dimension reads: (zh, en).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn name_of(
     db: &Db,
     names: &ScopeNames,

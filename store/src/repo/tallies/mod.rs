@@ -57,6 +57,7 @@ fn bound<'q, O>(
 }
 
 /// How many records one figure counts, optionally within one value of a dimension.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn count(
     db: &Db,
     drill: Drill,
@@ -101,6 +102,7 @@ fn per_session(source: &Source, dimension: Option<Dimension>) -> Option<(&'stati
     }
 }
 
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn figures(
     db: &Db,
     scope: &Scope,
@@ -146,6 +148,7 @@ pub async fn figures(
 
 /// One figure split by a dimension: each value that occurs, with its count, in value order.
 /// The counts add up to the figure, since every record has exactly one value.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn breakdown(
     db: &Db,
     drill: Drill,
@@ -196,6 +199,7 @@ fn records_sql(drill: Drill, split: Option<Dimension>) -> String {
 
 /// A page of the records behind a figure, by the figure's own definition.
 #[allow(clippy::too_many_arguments)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn records(
     db: &Db,
     drill: Drill,
@@ -225,6 +229,7 @@ pub async fn records(
 
 /// Every record behind a figure, one at a time, handed to `sink` until it says stop, so an
 /// export of millions of rows never holds them all in memory.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn each_record<F, Fut>(
     db: &Db,
     drill: Drill,

@@ -7,6 +7,7 @@ use model::views::tallies::{ScopeNames, TallyParams};
 
 /// A staff member's scope: the area asked for if they cover it (else their own), and the
 /// platform type or platform within it. A platform outside the area is refused as missing.
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn resolve_for(
     db: &Db,
     me: &Principal,
