@@ -53,6 +53,17 @@ pub struct Done {
     pub secret: Option<(String, String)>,
 }
 
+impl Done {
+    /// Goes to `to` and shows `notice` there.
+    pub fn with_notice(to: impl Into<String>, notice: T) -> Self {
+        Self {
+            to: to.into(),
+            notice: Some(notice),
+            secret: None,
+        }
+    }
+}
+
 /// Why a post was refused.
 pub enum Refusal {
     Fields(FieldErrors),

@@ -2,6 +2,7 @@
 //! side, so a missing translation is a compile error rather than a blank on a resident's phone.
 
 mod dates;
+mod field_errors;
 mod figures;
 mod labels;
 mod lang;

@@ -32,11 +32,7 @@ pub async fn create_area(
             return Err(errors.into());
         };
         match repo::areas::create(&db, me.user_id, &parent, level, &name, code.as_ref()).await {
-            Ok(id) => Ok(Done {
-                to: format!("/manage/areas/{id}"),
-                notice: Some(T::Saved),
-                secret: None,
-            }),
+            Ok(id) => Ok(Done::with_notice(format!("/manage/areas/{id}"), T::Saved)),
             Err(repo::StoreError::Conflict(_)) => {
                 errors.add("code", T::AreaCodeTaken);
                 Err(errors.into())

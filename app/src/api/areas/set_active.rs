@@ -35,11 +35,10 @@ pub async fn set_area_active(
             }
         }
         repo::areas::set_active(&db, me.user_id, &area, active).await?;
-        Ok(Done {
-            to: format!("/manage/areas/{}", area.id),
-            notice: Some(T::Saved),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/areas/{}", area.id),
+            T::Saved,
+        ))
     }
     .await;
     FormPost::new("/manage/areas", &[]).finish(result)

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use {
     super::AreaSummary,
     crate::{
-        domain::{AreaCode, AreaCodeError, RequiredText, TextError},
+        domain::{AreaCode, AreaCodeError, RequiredText},
         i18n::T,
         web::forms::FieldErrors,
     },
@@ -20,11 +20,7 @@ pub(super) fn parse_area_fields(
     parent: Option<&AreaSummary>,
     errors: &mut FieldErrors,
 ) -> Option<(String, Option<AreaCode>)> {
-    let name = errors.check("name", RequiredText::parse_line(name, 64), |e| match e {
-        TextError::Empty => T::Required,
-        TextError::TooLong => T::TooLong,
-        TextError::Invisible => T::HiddenCharacters,
-    });
+    let name = errors.check("name", RequiredText::parse_line(name, 64), T::from);
     let code = if code.trim().is_empty() {
         Some(None)
     } else {
@@ -75,11 +71,10 @@ pub async fn update_area(
             return Err(errors.into());
         };
         match repo::areas::update(&db, me.user_id, &area, &name, code.as_ref()).await {
-            Ok(()) => Ok(Done {
-                to: format!("/manage/areas/{}", area.id),
-                notice: Some(T::Saved),
-                secret: None,
-            }),
+            Ok(()) => Ok(Done::with_notice(
+                format!("/manage/areas/{}", area.id),
+                T::Saved,
+            )),
             Err(store::repo::StoreError::Conflict(_)) => {
                 errors.add("code", T::AreaCodeTaken);
                 Err(errors.into())

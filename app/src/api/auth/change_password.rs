@@ -43,11 +43,7 @@ pub async fn change_password(
                 if let Some(token) = crate::web::request::cookie_token() {
                     sessions::delete_others(&db, me.user_id, &token).await?;
                 }
-                Ok(Done {
-                    to: "/account".to_owned(),
-                    notice: Some(T::PasswordChanged),
-                    secret: None,
-                })
+                Ok(Done::with_notice("/account".to_owned(), T::PasswordChanged))
             }
             _ => Err(errors.into()),
         }

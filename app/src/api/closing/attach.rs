@@ -55,11 +55,10 @@ pub async fn attach_file(data: MultipartData) -> Result<(), AppError> {
             uploads::discard(&settings.uploads_dir, &key).await;
         }
         recorded?;
-        Ok(Done {
-            to: format!("/manage/sessions/{}/closing#files", card.id),
-            notice: Some(T::FileAttached),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}/closing#files", card.id),
+            T::FileAttached,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &[]).finish(result)

@@ -19,7 +19,7 @@ pub async fn save_minutes(
     #[server(default)] votes_against: String,
     #[server(default)] votes_abstain: String,
 ) -> Result<(), AppError> {
-    use crate::domain::{RequiredText, TextError, Vote, VoteError};
+    use crate::domain::{RequiredText, Vote, VoteError};
     use crate::i18n::T;
     use crate::web::forms::{Done, FieldErrors, FormPost};
     use store::{clock::now_local, repo};
@@ -38,22 +38,21 @@ pub async fn save_minutes(
         let (me, db, card) = super::held_session(&id).await?;
         let attended = repo::minutes::attendance(&db, card.id).await?.total;
         let mut errors = FieldErrors::default();
-        let text = |e: TextError| match e {
-            TextError::Empty => T::Required,
-            TextError::TooLong => T::TooLong,
-            TextError::Invisible => T::HiddenCharacters,
-        };
-        let agenda = errors.check("agenda", RequiredText::parse(&agenda, 2000), text);
-        let key_points = errors.check("key_points", RequiredText::parse(&key_points, 5000), text);
+        let agenda = errors.check("agenda", RequiredText::parse(&agenda, 2000), T::from);
+        let key_points = errors.check(
+            "key_points",
+            RequiredText::parse(&key_points, 5000),
+            T::from,
+        );
         let consensus = errors.check(
             "consensus",
             RequiredText::parse_optional(&consensus, 5000),
-            text,
+            T::from,
         );
         let disagreements = errors.check(
             "disagreements",
             RequiredText::parse_optional(&disagreements, 5000),
-            text,
+            T::from,
         );
         let vote = Vote::parse(
             &vote_subject,
@@ -88,11 +87,10 @@ pub async fn save_minutes(
             vote,
         };
         repo::minutes::save(&db, me.user_id, card.id, &minutes, now_local()).await?;
-        Ok(Done {
-            to: format!("/manage/sessions/{}/closing#minutes", card.id),
-            notice: Some(T::MinutesSaved),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}/closing#minutes", card.id),
+            T::MinutesSaved,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

@@ -14,7 +14,7 @@ pub async fn add_outcome(
     #[server(default)] helpers: String,
     #[server(default)] deadline: String,
 ) -> Result<(), AppError> {
-    use crate::domain::{OutcomeForm, RequiredText, TextError};
+    use crate::domain::{OutcomeForm, RequiredText};
     use crate::i18n::T;
     use crate::web::forms::{Done, FieldErrors, FormPost};
     use store::{clock::now_local, repo};
@@ -30,19 +30,14 @@ pub async fn add_outcome(
     let result = async {
         let (me, db, card) = super::held_session(&id).await?;
         let mut errors = FieldErrors::default();
-        let texts = |e: TextError| match e {
-            TextError::Empty => T::Required,
-            TextError::TooLong => T::TooLong,
-            TextError::Invisible => T::HiddenCharacters,
-        };
-        let text = errors.check("text", RequiredText::parse(&text, 2000), texts);
+        let text = errors.check("text", RequiredText::parse(&text, 2000), T::from);
         let form = errors.check("form", OutcomeForm::from_code(&form).ok_or(()), |_| {
             T::ChooseOne
         });
         let lead = errors.check(
             "lead_department",
             RequiredText::parse_optional(&lead_department, 100),
-            texts,
+            T::from,
         );
         let deadline = super::optional_date(&mut errors, "deadline", &deadline);
         let members = repo::minutes::members_attended(&db, card.id).await?;
@@ -72,11 +67,10 @@ pub async fn add_outcome(
             deadline,
         };
         repo::outcomes::add(&db, me.user_id, card.id, &outcome, now_local()).await?;
-        Ok(Done {
-            to: format!("/manage/sessions/{}/closing#outcomes", card.id),
-            notice: Some(T::OutcomeAdded),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}/closing#outcomes", card.id),
+            T::OutcomeAdded,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

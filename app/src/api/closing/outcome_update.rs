@@ -123,11 +123,10 @@ pub async fn update_outcome(
         repo::outcomes::update(&db, me.user_id, card.id, outcome_id, &handling, now)
             .await?
             .ok_or(AppError::NotFound)?;
-        Ok(Done {
-            to: format!("/manage/sessions/{}/closing#outcome-{outcome_id}", card.id),
-            notice: Some(T::OutcomeUpdated),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}/closing#outcome-{outcome_id}", card.id),
+            T::OutcomeUpdated,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

@@ -10,7 +10,7 @@ pub async fn add_problem(
     #[server(default)] description: String,
     #[server(default)] problem_outcome: String,
 ) -> Result<(), AppError> {
-    use crate::domain::{RequiredText, TextError};
+    use crate::domain::RequiredText;
     use crate::i18n::T;
     use crate::web::forms::{Done, FieldErrors, FormPost};
     use store::{clock::now_local, repo};
@@ -25,11 +25,7 @@ pub async fn add_problem(
         let description = errors.check(
             "description",
             RequiredText::parse(&description, 1000),
-            |e| match e {
-                TextError::Empty => T::Required,
-                TextError::TooLong => T::TooLong,
-                TextError::Invisible => T::HiddenCharacters,
-            },
+            T::from,
         );
         let outcomes = repo::outcomes::of_session(&db, card.id, now_local().date()).await?;
         let outcome =
@@ -46,11 +42,10 @@ pub async fn add_problem(
             now_local(),
         )
         .await?;
-        Ok(Done {
-            to: format!("/manage/sessions/{}/closing#problems", card.id),
-            notice: Some(T::ProblemAdded),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}/closing#problems", card.id),
+            T::ProblemAdded,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)
@@ -64,7 +59,7 @@ pub async fn resolve_problem(
     #[server(default)] resolved_on: String,
     #[server(default)] evidence: String,
 ) -> Result<(), AppError> {
-    use crate::domain::{RequiredText, TextError};
+    use crate::domain::RequiredText;
     use crate::i18n::T;
     use crate::web::forms::{Done, FieldErrors, FormPost};
     use store::repo::problems::Resolve;
@@ -81,15 +76,7 @@ pub async fn resolve_problem(
         let now = now_local();
         let mut errors = FieldErrors::default();
         let on = super::past_date(&mut errors, "resolved_on", &resolved_on, now.date(), true);
-        let evidence = errors.check(
-            "evidence",
-            RequiredText::parse(&evidence, 1000),
-            |e| match e {
-                TextError::Empty => T::Required,
-                TextError::TooLong => T::TooLong,
-                TextError::Invisible => T::HiddenCharacters,
-            },
-        );
+        let evidence = errors.check("evidence", RequiredText::parse(&evidence, 1000), T::from);
         let (Some(on), Some(evidence)) = (on, evidence) else {
             return Err(errors.into());
         };
@@ -111,11 +98,10 @@ pub async fn resolve_problem(
                 return Err(errors.into());
             }
         }
-        Ok(Done {
-            to: format!("/manage/sessions/{}/closing#problem-{problem_id}", card.id),
-            notice: Some(T::ProblemResolved),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}/closing#problem-{problem_id}", card.id),
+            T::ProblemResolved,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

@@ -12,7 +12,7 @@ pub async fn add_review(
     #[server(default)] findings: String,
     #[server(default)] review_outcome: String,
 ) -> Result<(), AppError> {
-    use crate::domain::{RequiredText, ReviewerKind, TextError};
+    use crate::domain::{RequiredText, ReviewerKind};
     use crate::i18n::T;
     use crate::web::forms::{Done, FieldErrors, FormPost};
     use store::{clock::now_local, repo};
@@ -36,15 +36,7 @@ pub async fn add_review(
             ReviewerKind::from_code(&reviewer_kind).ok_or(()),
             |_| T::ChooseOne,
         );
-        let findings = errors.check(
-            "findings",
-            RequiredText::parse(&findings, 2000),
-            |e| match e {
-                TextError::Empty => T::Required,
-                TextError::TooLong => T::TooLong,
-                TextError::Invisible => T::HiddenCharacters,
-            },
-        );
+        let findings = errors.check("findings", RequiredText::parse(&findings, 2000), T::from);
         let outcomes = repo::outcomes::of_session(&db, card.id, now.date()).await?;
         let outcome =
             super::outcome_choice(&mut errors, "review_outcome", &review_outcome, &outcomes);
@@ -60,11 +52,10 @@ pub async fn add_review(
             outcome_id: outcome,
         };
         repo::reviews::add(&db, me.user_id, card.id, &review, now).await?;
-        Ok(Done {
-            to: format!("/manage/sessions/{}/closing#reviews", card.id),
-            notice: Some(T::ReviewAdded),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}/closing#reviews", card.id),
+            T::ReviewAdded,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

@@ -25,11 +25,10 @@ pub async fn cancel_session(
             return Err(errors.into());
         };
         repo::organizing::cancel(&db, me.user_id, &host, reason.as_str(), now_local()).await?;
-        Ok(Done {
-            to: format!("/manage/sessions/{}", host.session_id),
-            notice: Some(T::SessionCancelledNotice),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}", host.session_id),
+            T::SessionCancelledNotice,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

@@ -35,11 +35,10 @@ pub async fn check_in_code(
                     return Err(errors.into());
                 }
             };
-        Ok(Done {
-            to: format!("/manage/sessions/{}#check-in", host.session_id),
-            notice: Some(notice),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}#check-in", host.session_id),
+            notice,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

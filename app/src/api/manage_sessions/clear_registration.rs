@@ -24,11 +24,10 @@ pub async fn clear_registration(
             return Err(errors.into());
         };
         match registrations::cancel_for_organizer(&db, host.session_id, &code, now_local()).await? {
-            CancelOutcome::Cancelled | CancelOutcome::AlreadyCancelled => Ok(Done {
-                to: format!("/manage/sessions/{}#people", host.session_id),
-                notice: Some(T::RegistrationCleared),
-                secret: None,
-            }),
+            CancelOutcome::Cancelled | CancelOutcome::AlreadyCancelled => Ok(Done::with_notice(
+                format!("/manage/sessions/{}#people", host.session_id),
+                T::RegistrationCleared,
+            )),
             CancelOutcome::TooLate => {
                 errors.add("code", T::TooLateToCancel);
                 Err(errors.into())

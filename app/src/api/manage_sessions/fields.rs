@@ -6,7 +6,7 @@ use crate::web::forms::FieldErrors;
 use crate::{
     domain::{
         parse_local_datetime, DateTimeError, RegistrationRole, RequiredText, Seats, SeatsError,
-        SessionFormat, SessionKind, TextError, TimeRange, TimeRangeError,
+        SessionFormat, SessionKind, TimeRange, TimeRangeError,
     },
     i18n::T,
     views::organizing::SessionFields,
@@ -49,27 +49,22 @@ impl RawSessionFields<'_> {
 
     /// Parses every field, collecting every error; `now` refuses times in the past.
     pub fn parse(&self, now: NaiveDateTime, errors: &mut FieldErrors) -> Option<SessionFields> {
-        let text = |e: TextError| match e {
-            TextError::Empty => T::Required,
-            TextError::TooLong => T::TooLong,
-            TextError::Invisible => T::HiddenCharacters,
-        };
         let when = |e: DateTimeError| match e {
             DateTimeError::Empty => T::Required,
             DateTimeError::Malformed => T::DateTimeMalformed,
         };
-        let title = errors.check("title", RequiredText::parse_line(self.title, 64), text);
+        let title = errors.check("title", RequiredText::parse_line(self.title, 64), T::from);
         let summary = errors.check(
             "summary",
             RequiredText::parse_optional(self.summary, 2000),
-            text,
+            T::from,
         );
         let local = errors.check(
             "format_local_name",
             RequiredText::parse_line_optional(self.format_local_name, 16),
-            text,
+            T::from,
         );
-        let place = errors.check("place", RequiredText::parse_line(self.place, 128), text);
+        let place = errors.check("place", RequiredText::parse_line(self.place, 128), T::from);
         let kind = SessionKind::from_code(self.kind);
         if kind.is_none() {
             errors.add("kind", T::ChooseOne);

@@ -57,11 +57,10 @@ pub async fn mark_absence(
                 return Err(errors.into());
             }
         }
-        Ok(Done {
-            to: format!("/manage/sessions/{}#people", host.session_id),
-            notice: Some(T::AbsenceRecorded),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}#people", host.session_id),
+            T::AbsenceRecorded,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

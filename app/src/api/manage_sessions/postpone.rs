@@ -54,11 +54,10 @@ pub async fn postpone_session(
             return Err(errors.into());
         };
         repo::organizing::postpone(&db, me.user_id, &host, time, reason.as_str(), now).await?;
-        Ok(Done {
-            to: format!("/manage/sessions/{}", host.session_id),
-            notice: Some(T::SessionMovedNotice),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}", host.session_id),
+            T::SessionMovedNotice,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

@@ -12,11 +12,10 @@ pub async fn publish_session(#[server(default)] id: String) -> Result<(), AppErr
     let result = async {
         let (me, db, host) = super::managed_session(&id).await?;
         repo::organizing::publish(&db, me.user_id, host.session_id).await?;
-        Ok(Done {
-            to: format!("/manage/sessions/{}", host.session_id),
-            notice: Some(T::SessionPublished),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}", host.session_id),
+            T::SessionPublished,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &[]).finish(result)

@@ -88,11 +88,10 @@ pub async fn save_session(
                 repo::organizing::create(&db, me.user_id, platform.id, &fields, now).await?
             }
         };
-        Ok(Done {
-            to: format!("/manage/sessions/{saved}"),
-            notice: Some(T::Saved),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{saved}"),
+            T::Saved,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

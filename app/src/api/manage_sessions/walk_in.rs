@@ -60,11 +60,10 @@ pub async fn add_walk_in(
             CheckIn::AlreadyIn => T::AlreadyCheckedIn,
             _ => T::WalkInRecorded,
         };
-        Ok(Done {
-            to: format!("/manage/sessions/{}#check-in", host.session_id),
-            notice: Some(notice),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/sessions/{}#check-in", host.session_id),
+            notice,
+        ))
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

@@ -59,11 +59,10 @@ pub async fn create_platform(
         match (area, fields) {
             (Some(area), Some(fields)) if errors.is_empty() => {
                 let id = repo::platforms::create(&db, me.user_id, area.id, &fields).await?;
-                Ok(Done {
-                    to: format!("/manage/platforms/{id}"),
-                    notice: Some(T::Saved),
-                    secret: None,
-                })
+                Ok(Done::with_notice(
+                    format!("/manage/platforms/{id}"),
+                    T::Saved,
+                ))
             }
             _ => Err(errors.into()),
         }

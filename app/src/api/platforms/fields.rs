@@ -2,7 +2,7 @@
 
 use crate::web::forms::FieldErrors;
 use crate::{
-    domain::{parse_local_date, RequiredText, TextError},
+    domain::{parse_local_date, RequiredText},
     i18n::T,
     views::platforms::PlatformFields,
 };
@@ -36,14 +36,6 @@ impl RawPlatformFields<'_> {
     }
 }
 
-fn text_error(e: TextError) -> T {
-    match e {
-        TextError::Empty => T::Required,
-        TextError::TooLong => T::TooLong,
-        TextError::Invisible => T::HiddenCharacters,
-    }
-}
-
 fn optional(
     errors: &mut FieldErrors,
     field: &str,
@@ -51,7 +43,7 @@ fn optional(
     max: usize,
 ) -> Option<Option<String>> {
     errors
-        .check(field, RequiredText::parse_optional(input, max), text_error)
+        .check(field, RequiredText::parse_optional(input, max), T::from)
         .map(|t| t.map(|t| t.into_inner()))
 }
 
@@ -60,7 +52,7 @@ pub async fn parse(
     raw: &RawPlatformFields<'_>,
     errors: &mut FieldErrors,
 ) -> Result<Option<PlatformFields>, repo::StoreError> {
-    let name = errors.check("name", RequiredText::parse_line(raw.name, 64), text_error);
+    let name = errors.check("name", RequiredText::parse_line(raw.name, 64), T::from);
     let brand_name = optional(errors, "brand_name", raw.brand_name, 64);
     let convener = optional(errors, "convener", raw.convener, 32);
     let address = optional(errors, "address", raw.address, 128);

@@ -52,11 +52,10 @@ pub async fn move_platform(
                     reason.as_ref().map(|r| r.as_str()),
                 )
                 .await?;
-                Ok(Done {
-                    to: format!("/manage/platforms/{}", platform.id),
-                    notice: Some(T::PlatformMoved),
-                    secret: None,
-                })
+                Ok(Done::with_notice(
+                    format!("/manage/platforms/{}", platform.id),
+                    T::PlatformMoved,
+                ))
             }
             _ => Err(errors.into()),
         }

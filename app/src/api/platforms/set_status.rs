@@ -25,11 +25,10 @@ pub async fn set_platform_status(
         let status = PlatformStatus::from_code(&status)
             .ok_or_else(|| AppError::BadRequest("status".into()))?;
         repo::platforms::set_status(&db, me.user_id, &platform, status).await?;
-        Ok(Done {
-            to: format!("/manage/platforms/{}", platform.id),
-            notice: Some(T::Saved),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/platforms/{}", platform.id),
+            T::Saved,
+        ))
     }
     .await;
     FormPost::new("/manage/platforms", &[]).finish(result)

@@ -46,11 +46,10 @@ pub async fn update_platform(
         match fields::parse(&db, &raw, &mut errors).await? {
             Some(fields) if errors.is_empty() => {
                 repo::platforms::update(&db, me.user_id, &before, &fields).await?;
-                Ok(Done {
-                    to: format!("/manage/platforms/{}", before.id),
-                    notice: Some(T::Saved),
-                    secret: None,
-                })
+                Ok(Done::with_notice(
+                    format!("/manage/platforms/{}", before.id),
+                    T::Saved,
+                ))
             }
             _ => Err(errors.into()),
         }

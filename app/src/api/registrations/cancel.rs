@@ -16,11 +16,10 @@ pub async fn cancel_registration(#[server(default)] code: String) -> Result<(), 
         let code = guard.parse(&code)?;
         let cancelled = registrations::cancel(&guard.state().db, &code, now_local()).await;
         match guard.checked(cancelled.map_err(AppError::from))? {
-            CancelOutcome::Cancelled | CancelOutcome::AlreadyCancelled => Ok(Done {
-                to: format!("/r/{}", code.as_str()),
-                notice: Some(T::RegistrationCancelled),
-                secret: None,
-            }),
+            CancelOutcome::Cancelled | CancelOutcome::AlreadyCancelled => Ok(Done::with_notice(
+                format!("/r/{}", code.as_str()),
+                T::RegistrationCancelled,
+            )),
             CancelOutcome::TooLate => {
                 let mut errors = FieldErrors::default();
                 errors.add(FORM_FIELD, T::TooLateToCancel);

@@ -58,11 +58,10 @@ pub async fn rate_session(
             errors.add("satisfaction", text);
             return Err(errors.into());
         }
-        Ok(Done {
-            to: format!("/r/{}#rating", code.as_str()),
-            notice: Some(T::RatingThanks),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/r/{}#rating", code.as_str()),
+            T::RatingThanks,
+        ))
     }
     .await;
     FormPost::new("/", &keep).finish(result)

@@ -91,11 +91,7 @@ pub async fn sign_up(
                     SignUpOutcome::Waitlisted(c) => (c, T::Waitlisted),
                     SignUpOutcome::Existing(c) => (c, T::AlreadySignedUp),
                 };
-                return Ok(Done {
-                    to: format!("/r/{code}"),
-                    notice: Some(notice),
-                    secret: None,
-                });
+                return Ok(Done::with_notice(format!("/r/{code}"), notice));
             }
             Err(r) => r,
         };

@@ -72,11 +72,10 @@ pub async fn attach_topic_photo(data: MultipartData) -> Result<(), AppError> {
             uploads::discard(dir, &key).await;
         }
         match added? {
-            PhotoAdded::Done => Ok(Done {
-                to: format!("/t/{}", code.as_str()),
-                notice: Some(T::FileAttached),
-                secret: None,
-            }),
+            PhotoAdded::Done => Ok(Done::with_notice(
+                format!("/t/{}", code.as_str()),
+                T::FileAttached,
+            )),
             PhotoAdded::Already => {
                 errors.add("file", T::PhotoAlready);
                 Err(errors.into())

@@ -51,7 +51,7 @@ pub async fn propose_topic(
     #[server(default)] source: String,
     #[server(default)] channel: String,
 ) -> Result<(), AppError> {
-    use crate::domain::{Mobile, MobileError, RequiredText, TextError, TopicChannel, TopicSource};
+    use crate::domain::{Mobile, MobileError, RequiredText, TopicChannel, TopicSource};
     use crate::i18n::T;
     use crate::web::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
     use crate::web::{request_principal, state};
@@ -77,14 +77,12 @@ pub async fn propose_topic(
             .as_ref()
             .is_some_and(|m| m.edits_platform(platform_id, &platform.area_path));
         let mut errors = FieldErrors::default();
-        let text = |e: TextError| match e {
-            TextError::Empty => T::Required,
-            TextError::TooLong => T::TooLong,
-            TextError::Invisible => T::HiddenCharacters,
-        };
-        let title = errors.check("title", RequiredText::parse_line(&title, 60), text);
-        let description =
-            errors.check("description", RequiredText::parse(&description, 2000), text);
+        let title = errors.check("title", RequiredText::parse_line(&title, 60), T::from);
+        let description = errors.check(
+            "description",
+            RequiredText::parse(&description, 2000),
+            T::from,
+        );
         let categories = topics::categories(&db).await?;
         let category = errors.check(
             "category",
@@ -98,7 +96,7 @@ pub async fn propose_topic(
         let name = errors.check(
             "proposer_name",
             RequiredText::parse_optional(&proposer_name, 40),
-            text,
+            T::from,
         );
         let mobile = match Mobile::parse(&proposer_mobile) {
             Ok(m) => Some(Some(m)),
@@ -183,11 +181,10 @@ pub async fn propose_topic(
             proposer_user_id: me.as_ref().map(|m| m.user_id),
         };
         let code = topics::create(&db, &topic, now_local()).await?;
-        Ok(Done {
-            to: format!("/t/{}", code.as_str()),
-            notice: Some(T::TopicSubmitted),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/t/{}", code.as_str()),
+            T::TopicSubmitted,
+        ))
     }
     .await;
     FormPost::new("/", &keep).finish(result)

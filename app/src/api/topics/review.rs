@@ -93,11 +93,10 @@ pub async fn review_topic(
                 return Err(errors.into());
             }
         }
-        Ok(Done {
-            to: format!("/manage/topics/{topic_id}"),
-            notice: Some(T::TopicReviewed),
-            secret: None,
-        })
+        Ok(Done::with_notice(
+            format!("/manage/topics/{topic_id}"),
+            T::TopicReviewed,
+        ))
     }
     .await;
     FormPost::new("/manage/topics", &keep).finish(result)

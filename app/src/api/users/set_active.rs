@@ -21,11 +21,7 @@ pub async fn set_user_active(
             return Err(AppError::Forbidden.into());
         }
         repo::accounts::set_active(&db, me.user_id, id, active == "1").await?;
-        Ok(Done {
-            to: "/manage/users".into(),
-            notice: Some(T::Saved),
-            secret: None,
-        })
+        Ok(Done::with_notice("/manage/users", T::Saved))
     }
     .await;
     FormPost::new("/manage/users", &[]).finish(result)
