@@ -1,7 +1,7 @@
 use serde::Serialize;
 use sqlx::SqliteConnection;
 
-use super::{clock::now_db, repo::StoreError};
+use crate::{clock::now_db, StoreError};
 
 /// Records who changed what, with the record before and after, inside the caller's transaction
 /// so that a change and its audit entry land together or not at all. `user_id` is none for a

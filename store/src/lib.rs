@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod clock;
 pub mod csv_out;
 pub mod db;
+mod error;
 pub mod exports;
 pub mod files;
 pub mod qr;
@@ -18,4 +19,5 @@ pub mod sign_up_list;
 pub mod sign_up_queue;
 pub mod uploads;
 
+pub use error::StoreError;
 pub use settings::Settings;

@@ -16,6 +16,7 @@ mod finding;
 mod guards;
 mod hostile_input;
 mod injection;
+mod layers;
 mod limits;
 mod messages;
 mod organizing;

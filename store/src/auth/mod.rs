@@ -18,7 +18,7 @@ pub use token::{random_token, token_hash};
 pub async fn principal_from_cookie(
     db: &super::db::Db,
     cookie: Option<&str>,
-) -> Result<Option<Principal>, super::repo::StoreError> {
+) -> Result<Option<Principal>, super::StoreError> {
     let Some(token) = cookie.and_then(cookie::session_token) else {
         return Ok(None);
     };

@@ -1,4 +1,4 @@
-use crate::{db::Db, repo::StoreError};
+use crate::{db::Db, StoreError};
 use model::domain::MemberLevel;
 
 /// An area subtree a staff account oversees, by its materialised path ('/1/7/').

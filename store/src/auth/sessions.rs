@@ -4,7 +4,7 @@ use super::token::{random_token, token_hash};
 use crate::{
     clock::{db_time, now_local},
     db::Db,
-    repo::StoreError,
+    StoreError,
 };
 
 /// Starts a login session and returns the token for the cookie.
