@@ -14,8 +14,8 @@ use crate::{
         manage::{
             AnnualReportPage, ClosingPage, DashboardPage, EditPlatformPage, EditSessionPage,
             ManageAreasPage, ManagePlatformsPage, ManageSessionsPage, ManageTopicPage,
-            ManageTopicsPage, NewPlatformPage, NewSessionPage, OverduePage, TalliesPage,
-            TallyRecordsPage, UsersPage,
+            ManageTopicsPage, NewPlatformPage, NewSessionPage, OverduePage, RecordHeldPage,
+            TalliesPage, TallyRecordsPage, UsersPage,
         },
         AccountPage, AreaPage, HomePage, LoginPage, MemberRecordPage, NotFoundPage, PlatformPage,
         PlatformPosterPage, ProposeTopicPage, PublicFiguresPage, RegistrationPage, ResultsPage,
@@ -124,6 +124,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/users") view=UsersPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions") view=ManageSessionsPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/new") view=NewSessionPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/sessions/record") view=RecordHeldPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id/closing") view=ClosingPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/outcomes") view=OverduePage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies") view=TalliesPage ssr=ssr.clone()/>

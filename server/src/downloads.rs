@@ -160,7 +160,7 @@ async fn export(state: &AppState, p: &TallyParams, headers: &HeaderMap, kind: Ex
 /// Chunks waiting for a slow client before the export pauses reading the database.
 const CHUNKS_IN_FLIGHT: usize = 8;
 
-/// `GET /manage/tallies/records.csv?…&drill=…[&by=…&key=…]`: every record behind a number, as
+/// `GET /manage/tallies/records.csv?…&drill=…[&by=…&key=…][&recorded=1]`: every record behind a number, as
 /// CSV, streamed as it is read so memory stays flat for a list of millions. The download's
 /// progress shows in the browser as the rows arrive.
 pub async fn records_csv(
@@ -188,11 +188,13 @@ pub async fn records_csv(
     let db = state.db.clone();
     tokio::spawn(async move {
         let split = split.as_ref().map(|(d, k)| (*d, k.as_str()));
-        let sent = store::exports::records_csv(&db, &s, drill, split, now, |chunk| {
-            let tx = tx.clone();
-            async move { tx.send(Ok(chunk)).await.is_ok() }
-        })
-        .await;
+        let recorded_only = p.recorded;
+        let sent =
+            store::exports::records_csv(&db, &s, drill, split, recorded_only, now, |chunk| {
+                let tx = tx.clone();
+                async move { tx.send(Ok(chunk)).await.is_ok() }
+            })
+            .await;
         if let Err(e) = sent {
             tracing::error!(error = %e, "records export");
             // The status has gone out already; breaking the body tells the browser the

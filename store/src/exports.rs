@@ -246,13 +246,16 @@ pub async fn figures_xlsx(
 /// that memory stays flat however long the list is.
 const ROWS_PER_CHUNK: usize = 500;
 
-/// Every record behind a figure as CSV, handed to `send` a chunk at a time (the first with the
-/// byte-order mark and the header). Stops early when `send` says the client has gone.
+/// Every record behind a figure as CSV (only those of sessions recorded afterwards when
+/// `recorded_only`), handed to `send` a chunk at a time (the first with the byte-order mark and
+/// the header). Stops early when `send` says the client has gone.
+#[allow(clippy::too_many_arguments)]
 pub async fn records_csv<F, Fut>(
     db: &Db,
     s: &Subject,
     drill: Drill,
     split: Option<(model::domain::Dimension, &str)>,
+    recorded_only: bool,
     now: NaiveDateTime,
     mut send: F,
 ) -> Result<(), ExportError>
@@ -268,40 +271,51 @@ where
         T::AreaColumn.tr(Lang::Zh),
         T::PlatformColumn.tr(Lang::Zh),
         T::DetailColumn.tr(Lang::Zh),
+        T::RecordedAfterwards.tr(Lang::Zh),
     ])
     .map_err(|e| ExportError::Write(e.to_string()))?;
     let mut buffered = 0;
     let mut failed = None;
     let mut out = Some(out);
-    tallies::each_record(db, drill, &s.scope, s.period, now, split, |r| {
-        let mut writer = out.take().unwrap_or_else(|| new_writer(false));
-        let written = writer.row([
-            r.date.to_string(),
-            r.title,
-            r.area_name,
-            r.platform_name,
-            r.detail.unwrap_or_default(),
-        ]);
-        buffered += 1;
-        let chunk = if written.is_err() || buffered >= ROWS_PER_CHUNK {
-            buffered = 0;
-            if let Err(e) = written {
-                failed = Some(e.to_string());
+    tallies::each_record(
+        db,
+        drill,
+        &s.scope,
+        s.period,
+        now,
+        split,
+        recorded_only,
+        |r| {
+            let mut writer = out.take().unwrap_or_else(|| new_writer(false));
+            let written = writer.row([
+                r.date.to_string(),
+                r.title,
+                r.area_name,
+                r.platform_name,
+                r.detail.unwrap_or_default(),
+                if r.recorded_afterwards { "是" } else { "" }.to_owned(),
+            ]);
+            buffered += 1;
+            let chunk = if written.is_err() || buffered >= ROWS_PER_CHUNK {
+                buffered = 0;
+                if let Err(e) = written {
+                    failed = Some(e.to_string());
+                }
+                writer.into_bytes().ok()
+            } else {
+                out = Some(writer);
+                None
+            };
+            let keep_going = failed.is_none();
+            let sent = chunk.map(&mut send);
+            async move {
+                match sent {
+                    Some(sent) => sent.await && keep_going,
+                    None => keep_going,
+                }
             }
-            writer.into_bytes().ok()
-        } else {
-            out = Some(writer);
-            None
-        };
-        let keep_going = failed.is_none();
-        let sent = chunk.map(&mut send);
-        async move {
-            match sent {
-                Some(sent) => sent.await && keep_going,
-                None => keep_going,
-            }
-        }
-    })
+        },
+    )
     .await?;
     if let Some(e) = failed {
         return Err(ExportError::Write(e));

@@ -3,6 +3,7 @@
 
 pub mod areas;
 pub mod auth;
+pub mod closed_years;
 pub mod closing;
 pub mod manage_sessions;
 pub mod members;
@@ -17,9 +18,10 @@ pub mod topics;
 pub mod users;
 
 /// The server functions that take `multipart/form-data` (file uploads).
-pub fn multipart_endpoints() -> [&'static str; 2] {
+pub fn multipart_endpoints() -> [&'static str; 3] {
     [
         <closing::AttachFile as leptos::server_fn::ServerFn>::PATH,
+        <closing::AttachSignInSheet as leptos::server_fn::ServerFn>::PATH,
         <topics::AttachTopicPhoto as leptos::server_fn::ServerFn>::PATH,
     ]
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     forms::FormState,
-    i18n::{use_lang, T},
+    i18n::{on_line, use_lang, T},
 };
 
 /// The state one form shows: the page's flash state if this form was the one posted.
@@ -12,6 +12,21 @@ struct ThisForm(FormState);
 fn field_state(name: &str, default: String) -> (String, Option<T>) {
     let (value, error) = submitted(name);
     (value.unwrap_or(default), error)
+}
+
+/// The errors of single lines of a field (`name.3`), by line number.
+fn line_errors(name: &str) -> Vec<(usize, T)> {
+    let form = use_context::<ThisForm>().unwrap_or_default().0;
+    let mut lines: Vec<(usize, T)> = form
+        .errors
+        .iter()
+        .filter_map(|(k, t)| {
+            let line = k.strip_prefix(name)?.strip_prefix('.')?.parse().ok()?;
+            Some((line, *t))
+        })
+        .collect();
+    lines.sort_by_key(|(n, _)| *n);
+    lines
 }
 
 /// What the enclosing form last posted for a field, and its error, for fields built by hand.
@@ -51,8 +66,17 @@ pub fn PostForm(
                     <h2>{T::ErrorSummaryTitle.tr(lang)}</h2>
                     <ul>
                         {summary.into_iter().map(|(field, text)| {
-                            let href = format!("#field-{field}");
-                            view! { <li><a href=href>{text.tr(lang)}</a></li> }
+                            // `roster.3` is line 3 of the field `roster`.
+                            let (name, line) = match field.split_once('.') {
+                                Some((name, line)) => (name.to_owned(), line.parse().ok()),
+                                None => (field, None),
+                            };
+                            let href = format!("#field-{name}");
+                            let text = match line {
+                                Some(n) => on_line(n, text.tr(lang), lang),
+                                None => text.tr(lang).to_owned(),
+                            };
+                            view! { <li><a href=href>{text}</a></li> }
                         }).collect_view()}
                     </ul>
                 </div>
@@ -125,7 +149,8 @@ pub fn TextField(
     }
 }
 
-/// A multi-line input.
+/// A multi-line input. Errors of single lines (`name.3`, from a list typed one item per line)
+/// are listed under its label with their line numbers.
 #[component]
 pub fn TextArea(
     name: &'static str,
@@ -133,18 +158,35 @@ pub fn TextArea(
     #[prop(optional, into)] default: String,
     #[prop(optional)] hint: Option<T>,
     #[prop(optional)] optional: bool,
+    #[prop(default = 4)] rows: u32,
 ) -> impl IntoView {
+    let lang = use_lang();
     let (value, error) = field_state(name, default);
+    let lines = line_errors(name);
+    let invalid = error.is_some() || !lines.is_empty();
+    let described = [
+        described_by(name, hint.is_some(), error.is_some()),
+        (!lines.is_empty()).then(|| format!("lines-{name}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     view! {
-        <div class="field" class:has-error=error.is_some()>
+        <div class="field" class:has-error=invalid>
             {label_view(name, label, optional, hint, error)}
+            {(!lines.is_empty()).then(|| view! {
+                <ul class="field-error" id=format!("lines-{name}")>
+                    {lines.into_iter().map(|(n, t)| view! { <li>{on_line(n, t.tr(lang), lang)}</li> }).collect_view()}
+                </ul>
+            })}
             <textarea
                 id=format!("field-{name}")
                 name=name
-                rows="4"
+                rows=rows.to_string()
                 required=!optional
-                aria-invalid=error.is_some().then_some("true")
-                aria-describedby=described_by(name, hint.is_some(), error.is_some())
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=(!described.is_empty()).then_some(described)
             // Leptos writes a textarea's text unescaped (it escapes no raw-text element's
             // children), so typed `</textarea>` would end the element: escape it here.
             >{html_escape::encode_text(&value).into_owned()}</textarea>

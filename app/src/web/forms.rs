@@ -186,9 +186,11 @@ impl<'a> FormPost<'a> {
 
 /// The most of a field that a refused post keeps: the longest its form accepts. Free texts
 /// (minutes, descriptions, findings) accept up to 5,000 characters; every other field — names,
-/// titles, numbers, dates, choices — at most 200. A longer entry is refused as too long anyway.
+/// titles, numbers, dates, choices — at most 200; a roster, its own limit. A longer entry is
+/// refused as too long anyway.
 fn kept_max_chars(field: &str) -> usize {
     match field {
+        "roster" => crate::domain::ROSTER_MAX_CHARS,
         "key_points" | "consensus" | "disagreements" => 5000,
         "description" | "summary" | "agenda" | "text" | "findings" => 2000,
         "reply" | "evidence" => 1000,

@@ -71,6 +71,11 @@ impl Drill {
         }
     }
 
+    /// Whether this figure's records belong to sessions (and so may be recorded afterwards).
+    pub fn of_sessions(self) -> bool {
+        !matches!(self.record_kind(), RecordKind::Topic | RecordKind::Platform)
+    }
+
     /// Whether this figure can be split by the dimension: every record has an area, a platform
     /// type and a date; the rest belong to sessions, topics, members or suggestions only.
     pub fn has(self, dimension: Dimension) -> bool {

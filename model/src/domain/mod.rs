@@ -39,3 +39,7 @@ pub use shanghai::{
 pub use text::{RequiredText, TextError};
 pub use time_range::{TimeRange, TimeRangeError, CHECKIN_LEADS};
 pub use vote::{Vote, VoteError};
+
+/// The longest roster of a session recorded afterwards, in characters: 2,000 people of a name,
+/// a role and a number each.
+pub const ROSTER_MAX_CHARS: usize = 60_000;

@@ -13,3 +13,11 @@ pub use figures::{details as figures_details, rate_text, summary as figures_summ
 pub use labels::Label;
 pub use lang::{use_lang, Lang};
 pub use texts::T;
+
+/// A message about one line of a typed list: "第3行：缺少姓名", "Line 3: No name".
+pub fn on_line(line: usize, text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第{line}行：{text}"),
+        Lang::En => format!("Line {line}: {text}"),
+    }
+}

@@ -61,3 +61,13 @@ impl SessionFields {
         self.time.start() - chrono::Duration::minutes(self.checkin_lead_minutes)
     }
 }
+
+/// One person on the paper sign-in sheet of a session recorded afterwards, as the roster gives
+/// them: a member is one of the member accounts, found by name or username.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterPerson {
+    pub name: crate::domain::PersonName,
+    pub role: RegistrationRole,
+    pub mobile: Option<crate::domain::Mobile>,
+    pub member_user_id: Option<i64>,
+}

@@ -112,6 +112,8 @@ pub struct TallyRecord {
     pub area_name: String,
     /// The attendee, the suggestion, the problem and its evidence, the visit's findings.
     pub detail: Option<String>,
+    /// Its session was recorded afterwards (补录).
+    pub recorded_afterwards: bool,
 }
 
 /// Records listed on one page.
@@ -125,7 +127,8 @@ pub struct TallyRecords {
     pub drill: Drill,
     /// The breakdown row the list is narrowed to, and how its value reads (zh, en).
     pub split: Option<(Dimension, String, (String, String))>,
-    /// How many records there are in all: the figure itself.
+    /// How many records there are in all: the figure itself, or of those recorded afterwards
+    /// when the list is narrowed to them (`params.recorded`).
     pub total: i64,
     pub page: u32,
     pub records: Vec<TallyRecord>,
@@ -148,4 +151,13 @@ pub fn export_file_name(names: &ScopeNames, period: Period, drill: Drill) -> Str
         file_stem(names, period),
         drill.label().tr(crate::i18n::Lang::Zh)
     )
+}
+
+/// A year closed for an area, by that area's staff or an area's above it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ClosedYear {
+    pub year: i32,
+    pub area_id: i64,
+    pub area_name: String,
 }

@@ -19,6 +19,9 @@ pub struct TallyParams {
     pub by: Option<Dimension>,
     pub key: Option<String>,
     pub page: Option<u32>,
+    /// List only the records of sessions recorded afterwards (补录).
+    #[serde(default)]
+    pub recorded: bool,
 }
 
 impl TallyParams {
@@ -38,6 +41,7 @@ impl TallyParams {
             by: some("by").and_then(|v| Dimension::from_code(&v)),
             key: some("key").filter(|v| v.chars().count() <= 100),
             page: some("page").and_then(|v| v.parse().ok()),
+            recorded: some("recorded").is_some_and(|v| v == "1"),
         }
     }
 
@@ -90,6 +94,9 @@ impl TallyParams {
                 by.code(),
                 crate::url::encode_component(key)
             ));
+        }
+        if self.recorded && drill.of_sessions() {
+            q.push_str("&recorded=1");
         }
         q
     }

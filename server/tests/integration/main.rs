@@ -21,6 +21,7 @@ mod limits;
 mod messages;
 mod organizing;
 mod privacy;
+mod recorded;
 mod request_log;
 mod session_tools;
 mod sign_up;

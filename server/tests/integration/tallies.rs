@@ -543,9 +543,10 @@ async fn every_number_lists_exactly_its_records_and_every_breakdown_adds_up() {
             assert_eq!(by_type, f, "{path} {year}: the platform types add up");
             for &drill in Drill::ALL {
                 let figure = by_drill(&f, drill);
-                let all = tallies::records(db, drill, &scope, period, now(), None, 0, 10_000)
-                    .await
-                    .unwrap();
+                let all =
+                    tallies::records(db, drill, &scope, period, now(), None, false, 0, 10_000)
+                        .await
+                        .unwrap();
                 assert_eq!(
                     all.len() as i64,
                     figure,
@@ -569,10 +570,19 @@ async fn every_number_lists_exactly_its_records_and_every_breakdown_adds_up() {
                     }
                     for (key, n) in rows {
                         let split = Some((dim, key.as_str()));
-                        let listed =
-                            tallies::records(db, drill, &scope, period, now(), split, 0, 10_000)
-                                .await
-                                .unwrap();
+                        let listed = tallies::records(
+                            db,
+                            drill,
+                            &scope,
+                            period,
+                            now(),
+                            split,
+                            false,
+                            0,
+                            10_000,
+                        )
+                        .await
+                        .unwrap();
                         assert_eq!(
                             listed.len() as i64,
                             n,

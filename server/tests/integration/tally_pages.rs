@@ -187,8 +187,11 @@ async fn the_report_breaks_figures_down_and_every_list_exports_in_full() {
     assert!(csv.body.starts_with('\u{feff}'));
     let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(lines[0].starts_with("日期,名称,区域,议事平台,内容"));
-    assert!(lines[1].ends_with(",王小梅"));
+    assert!(lines[0].starts_with("日期,名称,区域,议事平台,内容,补录"));
+    assert!(
+        lines[1].ends_with(",王小梅,"),
+        "not recorded afterwards: {lines:?}"
+    );
     assert!(
         !csv.body.contains("13800000001"),
         "no mobile numbers in exports"

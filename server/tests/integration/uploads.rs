@@ -3,9 +3,7 @@
 
 use crate::common;
 
-use common::TestApp;
-
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
+use common::{TestApp, PNG};
 
 async fn held_session(app: &TestApp) -> String {
     let session = app.session(30, -2).await;

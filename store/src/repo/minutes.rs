@@ -213,6 +213,8 @@ pub struct NewAttachment {
     pub content_type: &'static str,
     pub size_bytes: usize,
     pub storage_key: String,
+    /// The photo of the session's paper sign-in sheet: kept as a private file, never public.
+    pub sign_in_sheet: bool,
 }
 
 /// Bytes of uploads on record: all of them, and those sent without an account (topic photos).
@@ -261,6 +263,13 @@ pub async fn attach(
     .bind(db_time(now))
     .fetch_one(&mut *tx)
     .await?;
+    if a.sign_in_sheet {
+        sqlx::query("UPDATE sessions SET sign_in_sheet_id = ? WHERE id = ?")
+            .bind(id)
+            .bind(session_id)
+            .execute(&mut *tx)
+            .await?;
+    }
     audit::record(
         &mut tx,
         by,

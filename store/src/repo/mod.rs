@@ -12,6 +12,7 @@ pub mod outcomes;
 pub mod platforms;
 pub mod problems;
 pub mod published;
+pub mod recorded;
 pub mod registrations;
 pub mod reviews;
 pub mod sessions;

@@ -7,6 +7,19 @@ use crate::error::AppError;
 /// type is read from the file's bytes; the file is stored under a random name.
 #[server(endpoint = "closing/attach", input = MultipartFormData)]
 pub async fn attach_file(data: MultipartData) -> Result<(), AppError> {
+    attach(data, false).await
+}
+
+/// Keeps the photo (or PDF) of a session's paper sign-in sheet as the evidence of a session
+/// recorded afterwards. It holds residents' names and numbers, so it is kept as a file that only
+/// the platform's people may open, never as a public photo.
+#[server(endpoint = "closing/sign-in-sheet", input = MultipartFormData)]
+pub async fn attach_sign_in_sheet(data: MultipartData) -> Result<(), AppError> {
+    attach(data, true).await
+}
+
+#[cfg(feature = "ssr")]
+async fn attach(data: MultipartData, sign_in_sheet: bool) -> Result<(), AppError> {
     use crate::i18n::T;
     use crate::web::forms::{Done, FieldErrors, FormPost};
     use crate::web::state;
@@ -43,7 +56,8 @@ pub async fn attach_file(data: MultipartData) -> Result<(), AppError> {
         }
         let key = uploads::keep(&settings.uploads_dir, &bytes).await?;
         let attachment = repo::minutes::NewAttachment {
-            kind: kind.kind(),
+            kind: if sign_in_sheet { "file" } else { kind.kind() },
+            sign_in_sheet,
             file_name: name,
             content_type: kind.content_type(),
             size_bytes: bytes.len(),
@@ -55,10 +69,17 @@ pub async fn attach_file(data: MultipartData) -> Result<(), AppError> {
             uploads::discard(&settings.uploads_dir, &key).await;
         }
         recorded?;
-        Ok(Done::with_notice(
-            format!("/manage/sessions/{}/closing#files", card.id),
-            T::FileAttached,
-        ))
+        Ok(if sign_in_sheet {
+            Done::with_notice(
+                format!("/manage/sessions/{}/closing#evidence", card.id),
+                T::SignInSheetPhotoKept,
+            )
+        } else {
+            Done::with_notice(
+                format!("/manage/sessions/{}/closing#files", card.id),
+                T::FileAttached,
+            )
+        })
     }
     .await;
     FormPost::new("/manage/sessions", &[]).finish(result)

@@ -14,7 +14,7 @@ mod view;
 pub use crate::views::closing::{
     Attachment, Attendance, Change, MinutesText, OutcomeRow, ProblemRow, RatingTally, ReviewRow,
 };
-pub use attach::AttachFile;
+pub use attach::{AttachFile, AttachSignInSheet};
 pub use minutes::SaveMinutes;
 pub use outcome_add::AddOutcome;
 pub use outcome_update::UpdateOutcome;
@@ -52,7 +52,7 @@ pub(crate) async fn held_session(
     crate::web::forms::Refusal,
 > {
     use crate::domain::SessionStatus;
-    let (me, db, host) = crate::api::manage_sessions::managed_session(id).await?;
+    let (me, db, host) = crate::api::manage_sessions::changeable_session(id).await?;
     let card = store::repo::sessions::card(&db, host.session_id).await?;
     if !card.started || matches!(card.status, SessionStatus::Draft | SessionStatus::Cancelled) {
         let mut errors = crate::web::forms::FieldErrors::default();

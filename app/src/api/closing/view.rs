@@ -25,6 +25,9 @@ pub struct ClosingView {
     /// Members checked in, who may be named as proposers of a suggestion: (user id, name).
     pub members: Vec<(i64, String)>,
     pub today: NaiveDate,
+    /// Recorded afterwards (补录), and the storage key of its sign-in sheet's photo if uploaded.
+    pub recorded_afterwards: bool,
+    pub sign_in_sheet: Option<String>,
 }
 
 /// Organizers of the session's platform and staff over it.
@@ -35,7 +38,11 @@ pub async fn load_closing(id: i64) -> Result<ClosingView, AppError> {
     let now = now_local();
     let today = now.date();
     let minutes = repo::minutes::get(&db, host.session_id).await?;
+    let (recorded_afterwards, sign_in_sheet) =
+        repo::recorded::evidence(&db, host.session_id).await?;
     Ok(ClosingView {
+        recorded_afterwards,
+        sign_in_sheet,
         card: repo::sessions::card(&db, host.session_id).await?,
         has_minutes: minutes.is_some(),
         minutes: minutes.unwrap_or_default(),

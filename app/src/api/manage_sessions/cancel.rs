@@ -15,7 +15,7 @@ pub async fn cancel_session(
 
     let keep = [("reason", reason.as_str())];
     let result = async {
-        let (me, db, host) = super::managed_session(&id).await?;
+        let (me, db, host) = super::changeable_session(&id).await?;
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Draft | SessionStatus::Published) {
             errors.add(crate::web::forms::FORM_FIELD, T::SessionNotEditable);

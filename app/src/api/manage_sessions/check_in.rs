@@ -16,7 +16,7 @@ pub async fn check_in_code(
 
     let keep = [("code", code.as_str())];
     let result = async {
-        let (_, db, host) = super::managed_session(&id).await?;
+        let (_, db, host) = super::changeable_session(&id).await?;
         let mut errors = FieldErrors::default();
         let Some(code) = errors.check("code", RegistrationCode::parse(&code), |_| T::CodeMalformed)
         else {

@@ -17,7 +17,7 @@ pub async fn clear_registration(
 
     let keep = [("row", code.as_str())];
     let result = async {
-        let (_, db, host) = super::managed_session(&id).await?;
+        let (_, db, host) = super::changeable_session(&id).await?;
         let mut errors = FieldErrors::default();
         let Some(code) = errors.check("code", RegistrationCode::parse(&code), |_| T::CodeMalformed)
         else {

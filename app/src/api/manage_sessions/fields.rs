@@ -47,12 +47,9 @@ impl RawSessionFields<'_> {
         ]
     }
 
-    /// Parses every field, collecting every error; `now` refuses times in the past.
-    pub fn parse(&self, now: NaiveDateTime, errors: &mut FieldErrors) -> Option<SessionFields> {
-        let when = |e: DateTimeError| match e {
-            DateTimeError::Empty => T::Required,
-            DateTimeError::Malformed => T::DateTimeMalformed,
-        };
+    /// Parses the fields every session has, planned or recorded afterwards: the time on its
+    /// own (so its own checks run whatever else is wrong), and all of them.
+    fn basics(&self, errors: &mut FieldErrors) -> (Option<TimeRange>, Option<Basics>) {
         let title = errors.check("title", RequiredText::parse_line(self.title, 64), T::from);
         let summary = errors.check(
             "summary",
@@ -82,6 +79,24 @@ impl RawSessionFields<'_> {
             }),
             _ => None,
         };
+        let all = (|| {
+            Some(Basics {
+                title: title?.into_inner(),
+                summary: summary?.map(|s| s.into_inner()).unwrap_or_default(),
+                kind: kind?,
+                format: format?,
+                format_local_name: local?.map(|s| s.into_inner()),
+                place: place?.into_inner(),
+                time: time?,
+            })
+        })();
+        (time, all)
+    }
+
+    /// Parses every field of a planned session, collecting every error; `now` refuses times in
+    /// the past.
+    pub fn parse(&self, now: NaiveDateTime, errors: &mut FieldErrors) -> Option<SessionFields> {
+        let (time, basics) = self.basics(errors);
         if time.is_some_and(|t| t.start() <= now) {
             errors.add("starts_at", T::StartInPast);
         }
@@ -118,19 +133,68 @@ impl RawSessionFields<'_> {
                 None => errors.add("invited", T::ChooseOne),
             }
         }
+        let b = basics?;
         Some(SessionFields {
-            title: title?.into_inner(),
-            summary: summary?.map(|s| s.into_inner()).unwrap_or_default(),
-            kind: kind?,
-            format: format?,
-            format_local_name: local?.map(|s| s.into_inner()),
-            place: place?.into_inner(),
-            time: time?,
+            title: b.title,
+            summary: b.summary,
+            kind: b.kind,
+            format: b.format,
+            format_local_name: b.format_local_name,
+            place: b.place,
+            time: b.time,
             seats: seats?,
             signup_deadline: deadline?,
             invited,
             checkin_lead_minutes: lead?,
         })
         .filter(|_| errors.is_empty())
+    }
+
+    /// Parses a session recorded afterwards, attended by `people`: it must have started by
+    /// `now`; sign-up and check-in do not apply (its seats are the people who came).
+    pub fn parse_held(
+        &self,
+        now: NaiveDateTime,
+        people: usize,
+        errors: &mut FieldErrors,
+    ) -> Option<SessionFields> {
+        let (time, basics) = self.basics(errors);
+        if time.is_some_and(|t| t.start() > now) {
+            errors.add("starts_at", T::HeldMustBePast);
+        }
+        let seats = Seats::new(u32::try_from(people.max(1)).unwrap_or(Seats::MAX)).ok()?;
+        let b = basics?;
+        Some(SessionFields {
+            signup_deadline: b.time.start(),
+            title: b.title,
+            summary: b.summary,
+            kind: b.kind,
+            format: b.format,
+            format_local_name: b.format_local_name,
+            place: b.place,
+            time: b.time,
+            seats,
+            invited: Vec::new(),
+            checkin_lead_minutes: 0,
+        })
+        .filter(|_| errors.is_empty())
+    }
+}
+
+/// The fields every session has.
+struct Basics {
+    title: String,
+    summary: String,
+    kind: SessionKind,
+    format: SessionFormat,
+    format_local_name: Option<String>,
+    place: String,
+    time: TimeRange,
+}
+
+fn when(e: DateTimeError) -> T {
+    match e {
+        DateTimeError::Empty => T::Required,
+        DateTimeError::Malformed => T::DateTimeMalformed,
     }
 }

@@ -23,7 +23,7 @@ pub async fn mark_absence(
         ("leave_reason", leave_reason.as_str()),
     ];
     let result = async {
-        let (_, db, host) = super::managed_session(&id).await?;
+        let (_, db, host) = super::changeable_session(&id).await?;
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Published | SessionStatus::Held) {
             errors.add(crate::web::forms::FORM_FIELD, T::SessionNotEditable);

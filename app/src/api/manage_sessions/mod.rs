@@ -11,6 +11,9 @@ mod list_view;
 mod mark_absence;
 mod postpone;
 mod publish;
+mod record_held;
+#[cfg(feature = "ssr")]
+mod roster;
 mod save;
 mod walk_in;
 
@@ -22,6 +25,7 @@ pub use list_view::{load_manage_sessions, ManageSessions};
 pub use mark_absence::MarkAbsence;
 pub use postpone::PostponeSession;
 pub use publish::PublishSession;
+pub use record_held::RecordHeldSession;
 pub use save::SaveSession;
 pub use walk_in::AddWalkIn;
 
@@ -47,4 +51,36 @@ pub(crate) async fn managed_session(
         return Err(crate::error::AppError::Forbidden);
     }
     Ok((me, db, host))
+}
+
+/// [`managed_session`] for a change: refused with a message when the session's year is closed
+/// for its area, since that year's figures are final.
+#[cfg(feature = "ssr")]
+pub(crate) async fn changeable_session(
+    id: &str,
+) -> Result<
+    (
+        store::auth::Principal,
+        store::db::Db,
+        store::repo::organizing::Host,
+    ),
+    crate::web::forms::Refusal,
+> {
+    let (me, db, host) = managed_session(id).await?;
+    refuse_if_closed(&db, host.session_id).await?;
+    Ok((me, db, host))
+}
+
+/// Refuses a change to a session whose year is closed for its area.
+#[cfg(feature = "ssr")]
+pub(crate) async fn refuse_if_closed(
+    db: &store::db::Db,
+    session_id: i64,
+) -> Result<(), crate::web::forms::Refusal> {
+    if store::repo::recorded::session_year_closed(db, session_id).await? {
+        let mut errors = crate::web::forms::FieldErrors::default();
+        errors.add(crate::web::forms::FORM_FIELD, crate::i18n::T::YearClosed);
+        return Err(errors.into());
+    }
+    Ok(())
 }

@@ -22,7 +22,7 @@ pub async fn postpone_session(
         ("postpone_reason", postpone_reason.as_str()),
     ];
     let result = async {
-        let (me, db, host) = super::managed_session(&id).await?;
+        let (me, db, host) = super::changeable_session(&id).await?;
         let now = now_local();
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Draft | SessionStatus::Published) {

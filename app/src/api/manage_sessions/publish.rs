@@ -10,7 +10,7 @@ pub async fn publish_session(#[server(default)] id: String) -> Result<(), AppErr
     use store::repo;
 
     let result = async {
-        let (me, db, host) = super::managed_session(&id).await?;
+        let (me, db, host) = super::changeable_session(&id).await?;
         repo::organizing::publish(&db, me.user_id, host.session_id).await?;
         Ok(Done::with_notice(
             format!("/manage/sessions/{}", host.session_id),

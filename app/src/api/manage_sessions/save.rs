@@ -69,7 +69,10 @@ pub async fn save_session(
                 errors.add(crate::web::forms::FORM_FIELD, T::SessionNotEditable);
                 return Err(errors.into());
             }
-            _ => {}
+            Some(host) => {
+                crate::api::manage_sessions::refuse_if_closed(&db, host.session_id).await?
+            }
+            None => {}
         }
         let Some(fields) = raw.parse(now, &mut errors) else {
             return Err(errors.into());

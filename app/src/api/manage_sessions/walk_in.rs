@@ -22,7 +22,7 @@ pub async fn add_walk_in(
         ("walk_in_mobile", walk_in_mobile.as_str()),
     ];
     let result = async {
-        let (_, db, host) = super::managed_session(&id).await?;
+        let (_, db, host) = super::changeable_session(&id).await?;
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Published | SessionStatus::Held) {
             errors.add(crate::web::forms::FORM_FIELD, T::SessionNotEditable);

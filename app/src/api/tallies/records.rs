@@ -19,7 +19,12 @@ pub async fn load_tally_records(params: TallyParams) -> Result<TallyRecords, App
         _ => None,
     };
     let split_ref = split.as_ref().map(|(d, k)| (*d, k.as_str()));
-    let total = tallies::count(&db, drill, &scope, period, now, split_ref).await?;
+    let recorded = params.recorded && drill.of_sessions();
+    let total = if recorded {
+        tallies::count_recorded(&db, drill, &scope, period, now, split_ref).await?
+    } else {
+        tallies::count(&db, drill, &scope, period, now, split_ref).await?
+    };
     let page = params.page.unwrap_or(1).max(1);
     let records = tallies::records(
         &db,
@@ -28,6 +33,7 @@ pub async fn load_tally_records(params: TallyParams) -> Result<TallyRecords, App
         period,
         now,
         split_ref,
+        recorded,
         (i64::from(page) - 1) * PER_PAGE,
         PER_PAGE,
     )

@@ -22,6 +22,8 @@ pub struct TallyView {
     pub published_at: Option<chrono::NaiveDateTime>,
     /// Platform types to narrow to.
     pub platform_types: Vec<crate::api::platforms::PlatformType>,
+    /// The years closed for the area, here or above.
+    pub closed_years: Vec<crate::views::tallies::ClosedYear>,
 }
 
 #[server(endpoint = "tallies/view")]
@@ -44,6 +46,7 @@ pub async fn load_tallies(params: TallyParams) -> Result<TallyView, AppError> {
         None => None,
     };
     let platform_types = repo::platforms::types(&db).await?;
+    let closed_years = repo::recorded::closed_years(&db, &names.area).await?;
     Ok(TallyView {
         params: TallyParams {
             area: Some(names.area.id),
@@ -58,5 +61,6 @@ pub async fn load_tallies(params: TallyParams) -> Result<TallyView, AppError> {
         publishable,
         published_at,
         platform_types,
+        closed_years,
     })
 }

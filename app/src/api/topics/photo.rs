@@ -61,6 +61,7 @@ pub async fn attach_topic_photo(data: MultipartData) -> Result<(), AppError> {
         let dir = &app.settings.uploads_dir;
         let key = uploads::keep(dir, &bytes).await?;
         let photo = store::repo::minutes::NewAttachment {
+            sign_in_sheet: false,
             kind: kind.kind(),
             file_name: name,
             content_type: kind.content_type(),

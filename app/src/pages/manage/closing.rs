@@ -10,8 +10,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::closing::{
-        load_closing, AddOutcome, AddProblem, AddReview, AttachFile, Change, ClosingView,
-        OutcomeRow, ProblemRow, ResolveProblem, SaveMinutes, UpdateOutcome,
+        load_closing, AddOutcome, AddProblem, AddReview, AttachFile, AttachSignInSheet, Change,
+        ClosingView, OutcomeRow, ProblemRow, ResolveProblem, SaveMinutes, UpdateOutcome,
     },
     components::{
         page_id, Hidden, LoadedForm, OutcomeFacts, PostForm, ProblemFacts, RatingLine, ReviewCards,
@@ -76,9 +76,11 @@ fn Closing(view: ClosingView, state: FormState) -> impl IntoView {
         <p class="status-line"><strong>{card.status.label(lang)}</strong> " · " {fmt_datetime(card.starts_at, lang)}</p>
         <p class="actions"><a href=format!("/sessions/{}/results", card.id)>{T::ResultsTitle.tr(lang)}</a></p>
         {if held {
+            let id_evidence = id.clone();
             let (id_minutes, id_files, id_outcomes, id_add, id_problems, id_reviews) =
                 (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id);
             view! {
+                {view.recorded_afterwards.then(|| view! { <Evidence id=id_evidence view=view.clone() state=state.clone()/> })}
                 <AttendanceBox view=view.clone()/>
                 <section id="minutes">
                     <h2>{T::MinutesTitle.tr(lang)}</h2>
@@ -103,6 +105,38 @@ fn Closing(view: ClosingView, state: FormState) -> impl IntoView {
                 <p class="notice warning">{T::SessionNotHeldYet.tr(lang)}</p>
             }.into_any()
         }}
+    }
+}
+
+/// A session recorded afterwards: its mark, and the photo of its paper sign-in sheet (or the form
+/// to upload it).
+#[component]
+fn Evidence(id: String, view: ClosingView, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let error = state.error_from(server_path::<AttachSignInSheet>(), "file");
+    view! {
+        <section id="evidence" class="notice">
+            <p><span class="chip">{T::RecordedAfterwards.tr(lang)}</span></p>
+            <h2>{T::SignInSheetPhoto.tr(lang)}</h2>
+            {match view.sign_in_sheet {
+                Some(key) => view! {
+                    <p><a href=format!("/files/{key}")>{T::ViewSignInSheetPhoto.tr(lang)}</a></p>
+                }.into_any(),
+                None => view! {
+                    <p>{T::SignInSheetPhotoMissing.tr(lang)}</p>
+                    <PostForm action={server_path::<AttachSignInSheet>()} state=state multipart=true>
+                        <Hidden name="id" value=id/>
+                        <div class="field" class:has-error=error.is_some()>
+                            <label for="field-sheet">{T::SignInSheetPhoto.tr(lang)}</label>
+                            <p class="hint">{T::SignInSheetPhotoHint.tr(lang)}</p>
+                            {error.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
+                            <input type="file" id="field-sheet" name="file" accept="image/jpeg,image/png,application/pdf" capture="environment" required=true/>
+                        </div>
+                        <Submit label=T::UploadButton/>
+                    </PostForm>
+                }.into_any(),
+            }}
+        </section>
     }
 }
 

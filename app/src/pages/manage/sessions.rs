@@ -44,6 +44,7 @@ fn SessionMonth(view: ManageSessions) -> impl IntoView {
         <p class="actions">
             {view.platforms.iter().take(5).map(|p| view! {
                 <a href=format!("/manage/sessions/new?platform={}", p.id)>{T::NewSession.tr(lang)} " · " {p.name.clone()}</a>
+                <a href=format!("/manage/sessions/record?platform={}", p.id)>{T::RecordHeldLink.tr(lang)} " · " {p.name.clone()}</a>
             }).collect_view()}
         </p>
         <nav class="month-nav" aria-label=T::MonthCalendar.tr(lang)>
@@ -146,7 +147,10 @@ pub fn EditSessionPage() -> impl IntoView {
     view! { <LoadedForm data=data render=|v, state| view! { <SessionWorkspace view=v state=state/> }/> }
 }
 
-fn choices<V: Label + Copy>(all: &[V], code: fn(V) -> &'static str) -> Vec<(String, String)> {
+pub(super) fn choices<V: Label + Copy>(
+    all: &[V],
+    code: fn(V) -> &'static str,
+) -> Vec<(String, String)> {
     let lang = use_lang();
     all.iter()
         .map(|v| (code(*v).to_owned(), v.label(lang).to_owned()))

@@ -265,6 +265,18 @@ pub fn rows() -> Vec<Row> {
                 ("checkin_lead", s("30")),
             ]
         }),
+        row("manage-sessions/record-held", Form, EDITS_A, |f, _| {
+            vec![
+                ("platform_id", s(f.platform_a)),
+                ("title", s("院坝协商：垃圾分类点位")),
+                ("kind", s("council")),
+                ("format", s("onsite")),
+                ("place", s("三组院坝")),
+                ("starts_at", minute(-3, 9)),
+                ("ends_at", minute(-3, 11)),
+                ("roster", s("张三 居民 13800138001\n王五")),
+            ]
+        }),
         row("manage-sessions/publish", Form, EDITS_A, |f, _| {
             vec![("id", s(f.future))]
         }),
@@ -369,6 +381,9 @@ pub fn rows() -> Vec<Row> {
         row("closing/attach", Upload, EDITS_A, |f, _| {
             vec![("id", s(f.past)), ("kind", s("photo"))]
         }),
+        row("closing/sign-in-sheet", Upload, EDITS_A, |f, _| {
+            vec![("id", s(f.past))]
+        }),
         // Topics
         row("topics/propose-form", Data, ANYONE, |f, _| {
             vec![("platform", s(f.platform_a))]
@@ -419,6 +434,16 @@ pub fn rows() -> Vec<Row> {
         }),
         row("published/withdraw", Form, STAFF, |f, _| {
             vec![("area", s(f.district_a)), ("year", s("2026"))]
+        }),
+        row("closed-years/close", Form, STAFF, |f, _| {
+            vec![("area", s(f.district_a)), ("year", s("2025"))]
+        }),
+        row("closed-years/reopen", Form, STAFF, |f, _| {
+            vec![
+                ("area", s(f.district_a)),
+                ("year", s("2025")),
+                ("reason", s("补报一场活动")),
+            ]
         }),
     ]
 }

@@ -30,6 +30,9 @@ pub const DEMO_PASSWORD: &str = "demo-yishitong";
 
 /// Ids of the small world every test starts from: one city, two districts (A and B), a
 /// township in each, and a platform in each township.
+/// The first bytes of a PNG: enough for an upload to be taken for a photo.
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
+
 #[derive(Debug, Clone, Copy)]
 pub struct World {
     pub city: i64,

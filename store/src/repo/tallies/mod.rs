@@ -181,20 +181,57 @@ pub async fn breakdown(
         .await?)
 }
 
-/// The `SELECT` of a figure's records, optionally within one value of a dimension, in date order.
-fn records_sql(drill: Drill, split: Option<Dimension>) -> String {
+/// The `SELECT` of a figure's records, optionally within one value of a dimension, and only
+/// those of sessions recorded afterwards when `recorded_only`, in date order.
+fn records_sql(drill: Drill, split: Option<Dimension>, recorded_only: bool) -> String {
     let s = Source::of(drill);
     format!(
         "SELECT {link} AS link, date({date}) AS date, {title} AS title, p.name AS platform_name,
-                a.name AS area_name, {detail} AS detail
-         FROM {from} WHERE {filter} ORDER BY {date}, link",
+                a.name AS area_name, {detail} AS detail, {marked} AS recorded_afterwards
+         FROM {from} WHERE {filter}{only} ORDER BY {date}, link",
         link = s.link,
         date = s.date,
         title = s.title,
         detail = s.detail,
+        marked = s.marked,
         from = s.listed(),
         filter = s.filter_by(split),
+        only = if recorded_only {
+            format!(" AND {} = 1", s.marked)
+        } else {
+            String::new()
+        },
     )
+}
+
+/// How many of a figure's records belong to sessions recorded afterwards (补录), optionally
+/// within one value of a dimension: a count of the listed rows, for the filtered list.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn count_recorded(
+    db: &Db,
+    drill: Drill,
+    scope: &Scope,
+    period: Period,
+    now: NaiveDateTime,
+    split: Option<(Dimension, &str)>,
+) -> Result<i64, StoreError> {
+    let s = Source::of(drill);
+    let sql = format!(
+        "SELECT count(*) FROM {} WHERE {} AND {} = 1",
+        s.listed(),
+        s.filter_by(split.map(|(d, _)| d)),
+        s.marked
+    );
+    let (n,): (i64,) = bound(
+        sqlx::query_as(&sql),
+        scope,
+        period,
+        now,
+        split.map(|(_, v)| v),
+    )
+    .fetch_one(&db.read)
+    .await?;
+    Ok(n)
 }
 
 /// A page of the records behind a figure, by the figure's own definition.
@@ -207,12 +244,13 @@ pub async fn records(
     period: Period,
     now: NaiveDateTime,
     split: Option<(Dimension, &str)>,
+    recorded_only: bool,
     offset: i64,
     limit: i64,
 ) -> Result<Vec<TallyRecord>, StoreError> {
     let sql = format!(
         "{} LIMIT {limit} OFFSET {offset}",
-        records_sql(drill, split.map(|(d, _)| d)),
+        records_sql(drill, split.map(|(d, _)| d), recorded_only),
         limit = limit.clamp(0, 10_000),
         offset = offset.max(0),
     );
@@ -229,6 +267,7 @@ pub async fn records(
 
 /// Every record behind a figure, one at a time, handed to `sink` until it says stop, so an
 /// export of millions of rows never holds them all in memory.
+#[allow(clippy::too_many_arguments)]
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn each_record<F, Fut>(
     db: &Db,
@@ -237,13 +276,14 @@ pub async fn each_record<F, Fut>(
     period: Period,
     now: NaiveDateTime,
     split: Option<(Dimension, &str)>,
+    recorded_only: bool,
     mut sink: F,
 ) -> Result<(), StoreError>
 where
     F: FnMut(TallyRecord) -> Fut,
     Fut: std::future::Future<Output = bool>,
 {
-    let sql = records_sql(drill, split.map(|(d, _)| d));
+    let sql = records_sql(drill, split.map(|(d, _)| d), recorded_only);
     let mut rows = bound(
         sqlx::query_as(&sql),
         scope,

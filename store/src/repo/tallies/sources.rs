@@ -79,6 +79,8 @@ pub struct Source {
     pub link: String,
     pub title: &'static str,
     pub detail: &'static str,
+    /// Whether a listed record belongs to a session recorded afterwards (补录).
+    pub marked: &'static str,
     /// For a figure of held sessions' rows: the session column that keeps their count (see
     /// migration 5) and the sessions' filter, so that a count, whole or split by something of
     /// the session's own, is one pass over sessions instead of over millions of rows.
@@ -107,6 +109,7 @@ impl Source {
             link,
             title: "s.title",
             detail,
+            marked: "s.recorded_afterwards",
             per_session: None,
         };
         // Problems and reviews: dated by themselves, counted while their session counts.
@@ -129,6 +132,7 @@ impl Source {
                 link,
                 title: "s.title",
                 detail,
+                marked: "s.recorded_afterwards",
                 per_session: None,
             }
         };
@@ -254,6 +258,7 @@ impl Source {
                     link: "'/manage/topics/' || t.id".to_owned(),
                     title: "t.title",
                     detail: "NULL",
+                    marked: "0",
                     per_session: None,
                 }
             }
@@ -283,6 +288,7 @@ impl Source {
                     link: "'/manage/platforms/' || p.id".to_owned(),
                     title: "p.name",
                     detail: "p.address",
+                    marked: "0",
                     per_session: None,
                 }
             }

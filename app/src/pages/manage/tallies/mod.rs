@@ -16,10 +16,11 @@ use leptos::server_fn::ServerFn;
 
 use crate::{
     api::{
+        closed_years::{CloseYear, ReopenYear},
         published::{PublishFigures, WithdrawFigures},
         tallies::{load_tallies, Breakdown, Drill, TallyParams, TallyView},
     },
-    components::{Hidden, LoadedForm, Notice, PostForm, Submit},
+    components::{Hidden, LoadedForm, Notice, PostForm, Submit, TextField},
     domain::Period,
     forms::FormState,
     i18n::{figures_summary as summary, fmt_datetime, fmt_period, rate_text, use_lang, Lang, T},
@@ -67,6 +68,8 @@ fn Tallies(view: TallyView, state: FormState) -> impl IntoView {
         platform_types,
         publishable,
         published_at,
+        closed_years,
+        today,
         ..
     } = view;
     let area_id = names.area.id;
@@ -130,6 +133,7 @@ fn Tallies(view: TallyView, state: FormState) -> impl IntoView {
         <Notice state=state.clone()/>
         {publishable.map(|year| view! {
             <Publishing area_id=area_id year=year published_at=published_at state=state.clone()/>
+            <YearClosing area_id=area_id year=year today=today closed=closed_years.clone() state=state.clone()/>
         })}
         <h2>{T::Breakdowns.tr(lang)}</h2>
         {breakdowns.into_iter().filter(|b| !b.rows.is_empty()).map(|b| view! {
@@ -177,6 +181,58 @@ fn Publishing(
                     </PostForm>
                 }.into_any(),
             }}
+        </section>
+    }
+}
+
+/// Closing a past year once its report is filed, or reopening it (with a reason) where it was
+/// closed.
+#[component]
+fn YearClosing(
+    area_id: i64,
+    year: i32,
+    today: chrono::NaiveDate,
+    closed: Vec<crate::views::tallies::ClosedYear>,
+    state: FormState,
+) -> impl IntoView {
+    use chrono::Datelike;
+    let lang = use_lang();
+    let hidden = move || {
+        view! {
+            <Hidden name="area" value=area_id.to_string()/>
+            <Hidden name="year" value=year.to_string()/>
+        }
+    };
+    let this_year = closed.into_iter().find(|c| c.year == year);
+    let body = match this_year {
+        Some(c) => {
+            let here = c.area_id == area_id;
+            view! {
+                <p><strong>{T::YearClosedLabel.tr(lang)}</strong> " · " {c.area_name}</p>
+                {here.then(|| view! {
+                    <PostForm action={<ReopenYear as ServerFn>::PATH} state=state.clone()>
+                        {hidden()}
+                        <TextField name="reason" label=T::ReopenReason/>
+                        <Submit label=T::ReopenYear secondary=true/>
+                    </PostForm>
+                })}
+            }
+            .into_any()
+        }
+        None if year < today.year() => view! {
+            <PostForm action={<CloseYear as ServerFn>::PATH} state=state.clone()>
+                {hidden()}
+                <Submit label=T::CloseYear secondary=true/>
+            </PostForm>
+        }
+        .into_any(),
+        None => ().into_any(),
+    };
+    view! {
+        <section class="publishing" id="closing-year">
+            <h2>{T::ClosedYearsTitle.tr(lang)}</h2>
+            <p class="hint">{T::ClosedYearsHint.tr(lang)}</p>
+            {body}
         </section>
     }
 }

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use super::use_params;
 use crate::{
-    api::tallies::{load_tally_records, TallyRecords},
+    api::tallies::{load_tally_records, TallyParams, TallyRecords},
     components::Loaded,
     i18n::{fmt_date, fmt_period, use_lang, Lang, T},
 };
@@ -45,15 +45,31 @@ fn Records(view: TallyRecords) -> impl IntoView {
     }
     let split_ref = split.as_ref().map(|(d, k, _)| (*d, k.as_str()));
     let query = params.records_query(period, drill, split_ref);
+    let all_query = TallyParams {
+        recorded: false,
+        ..params.clone()
+    }
+    .records_query(period, drill, split_ref);
     let pages = (total + crate::api::tallies::PER_PAGE - 1) / crate::api::tallies::PER_PAGE;
     let page_link = |n: u32| format!("/manage/tallies/records?{query}&page={n}");
     view! {
         <Title text=heading.clone()/>
         <p><a href=format!("/manage/tallies?{}", params.scope_query(period))>{T::FiguresTile.tr(lang)}</a></p>
         <h1>{heading}</h1>
-        <p class="counts">{T::RecordCount.tr(lang)} " " <strong>{total}</strong></p>
+        <p class="counts">
+            {T::RecordCount.tr(lang)} " " <strong>{total}</strong>
+            {params.recorded.then(|| view! { " · " <span class="chip">{T::RecordedAfterwards.tr(lang)}</span> })}
+        </p>
         <p class="actions">
             <a href=format!("/manage/tallies/records.csv?{query}") download>{T::ExportRecords.tr(lang)}</a>
+            {drill.of_sessions().then(|| {
+                let (href, label) = if params.recorded {
+                    (all_query.clone(), T::AllRecords)
+                } else {
+                    (format!("{all_query}&recorded=1"), T::OnlyRecorded)
+                };
+                view! { <a href=format!("/manage/tallies/records?{href}")>{label.tr(lang)}</a> }
+            })}
         </p>
         <p class="hint">{T::ExportStreams.tr(lang)}</p>
         <table class="table">
@@ -63,6 +79,7 @@ fn Records(view: TallyRecords) -> impl IntoView {
                         <td>{fmt_date(r.date, lang)}</td>
                         <td>
                             <a href=r.link>{r.title}</a>
+                            {r.recorded_afterwards.then(|| view! { " " <span class="chip">{T::RecordedAfterwards.tr(lang)}</span> })}
                             <br/><span class="muted">{r.area_name} " · " {r.platform_name}</span>
                             {r.detail.map(|d| view! { <br/><span>{d}</span> })}
                         </td>
