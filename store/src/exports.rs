@@ -79,8 +79,9 @@ fn columns(f: &Figures) -> [(T, i64); 16] {
     f.each().map(|(drill, n)| (drill.label(), n))
 }
 
-/// The figures of each area directly below the scope's, one row each, and the scope itself
-/// last as the total.
+/// The figures of each area directly below the scope's, one row each, then what the scope's
+/// own area holds itself (本级: its total less its children's, so the table adds up on its
+/// face), and the scope last as the total.
 async fn figure_rows(
     db: &Db,
     s: &Subject,
@@ -105,9 +106,16 @@ async fn figure_rows(
         ),
         s.scope.clone(),
     ));
-    let mut rows = Vec::with_capacity(scopes.len());
+    let mut rows = Vec::with_capacity(scopes.len() + 1);
     for (name, scope) in scopes {
         rows.push((name, tallies::figures(db, &scope, s.period, now).await?));
+    }
+    if let Some((total, children)) = rows.split_last() {
+        let own = children
+            .iter()
+            .fold(total.1, |own, (_, child)| own.minus(child));
+        let name = format!("{}（{}）", s.names.area.name, T::OwnShareRow.tr(Lang::Zh));
+        rows.insert(rows.len() - 1, (name, own));
     }
     Ok(rows)
 }

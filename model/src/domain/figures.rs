@@ -108,6 +108,30 @@ impl Rate {
 }
 
 impl Figures {
+    /// These figures less `other`'s, figure by figure: an area's total less its children's is
+    /// its own share (本级), what was held at that level itself.
+    pub fn minus(&self, other: &Figures) -> Figures {
+        Figures {
+            platforms_active: self.platforms_active - other.platforms_active,
+            platforms_new: self.platforms_new - other.platforms_new,
+            consultations: self.consultations - other.consultations,
+            services: self.services - other.services,
+            topics: self.topics - other.topics,
+            topics_taken_up: self.topics_taken_up - other.topics_taken_up,
+            resident_visits: self.resident_visits - other.resident_visits,
+            member_visits: self.member_visits - other.member_visits,
+            suggestions: self.suggestions - other.suggestions,
+            suggestions_adopted: self.suggestions_adopted - other.suggestions_adopted,
+            problems_resolved: self.problems_resolved - other.problems_resolved,
+            problems_raised: self.problems_raised - other.problems_raised,
+            problems_raised_resolved: self.problems_raised_resolved
+                - other.problems_raised_resolved,
+            ratings: self.ratings - other.ratings,
+            ratings_satisfied: self.ratings_satisfied - other.ratings_satisfied,
+            reviews: self.reviews - other.reviews,
+        }
+    }
+
     /// Every figure with the measure it is, in the order reports list them.
     pub fn each(&self) -> [(super::Drill, i64); 16] {
         use super::Drill as D;

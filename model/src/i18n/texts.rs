@@ -389,6 +389,7 @@ texts! {
     SheetSummary => "汇总", "Summary";
     DownloadXlsx => "下载Excel表格", "Download Excel workbook";
     TotalRow => "合计", "total";
+    OwnShareRow => "本级", "itself";
     DownloadCsv => "下载CSV（Excel可直接打开）", "Download CSV (opens in Excel)";
     ResolutionRate => "解决率", "Resolution rate";
     AdoptionRate => "采纳率", "Adoption rate";

@@ -305,3 +305,65 @@ async fn staff_publish_a_years_figures_and_the_public_sees_only_those() {
         .body
         .contains("还没有公开的数据"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_export_by_area_adds_up_with_the_areas_own_share() {
+    let app = TestApp::spawn().await;
+    let district = app.world.district_a;
+    // A platform of the district itself (a member studio at the district office) held a session;
+    // so did the township's.
+    app.exec(&format!(
+        "INSERT INTO platforms (name, type_code, area_id, address, established_on, created_at)
+         VALUES ('甲区委员工作室', 'consultation_room', {district}, '区政协', '2024-03-01', '2024-03-01 09:00:00')"
+    ))
+    .await;
+    let own = app.scalar("SELECT max(id) FROM platforms").await;
+    let held = app.session(10, -2).await;
+    app.exec(&format!(
+        "INSERT INTO sessions (host_platform_id, area_id, title, kind, format, place, starts_at, ends_at, seats,
+             signup_deadline, checkin_opens_at, checkin_closes_at, status, created_at, updated_at)
+         SELECT {own}, {district}, '区级协商', kind, format, place, starts_at, ends_at, seats, signup_deadline,
+             checkin_opens_at, checkin_closes_at, status, created_at, updated_at FROM sessions WHERE id = {held}"
+    ))
+    .await;
+    let year = app
+        .text(&format!(
+            "SELECT substr(starts_at, 1, 4) FROM sessions WHERE id = {held}"
+        ))
+        .await
+        .unwrap();
+    let staff = app.signed_in("district_a").await;
+    let csv = staff
+        .get(&format!(
+            "/manage/tallies/export.csv?year={year}&area={district}"
+        ))
+        .await;
+    let rows: Vec<Vec<String>> = csv
+        .body
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect();
+    let named = |name: &str| {
+        rows.iter()
+            .find(|r| r[0] == name)
+            .unwrap_or_else(|| panic!("{name}: {rows:?}"))
+    };
+    assert_eq!(named("甲街道")[2], "1");
+    assert_eq!(named("甲区（本级）")[2], "1");
+    let (total, parts) = rows.split_last().unwrap();
+    assert_eq!(total[0], "甲区（合计）");
+    assert_eq!(total[2], "2");
+    for column in 2..total.len() {
+        let sum: i64 = parts
+            .iter()
+            .map(|r| r[column].parse::<i64>().unwrap())
+            .sum();
+        assert_eq!(
+            sum.to_string(),
+            total[column],
+            "column {column} adds up: {rows:?}"
+        );
+    }
+}
