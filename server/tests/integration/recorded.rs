@@ -339,3 +339,100 @@ async fn a_closed_year_takes_no_records_until_it_is_reopened() {
         .await;
     assert!(!topics.body.contains("只看补录"), "{}", topics.body);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_past_year_stays_as_it_was_when_a_platform_is_retyped_or_reactivated() {
+    let app = TestApp::spawn().await;
+    let staff = app.signed_in("city").await;
+    let now = store::clock::now_local();
+    let last_year = now.year() - 1;
+    let p = app.world.platform_a;
+    // Platform A held a session last year; platform B was closed in the year before it.
+    let held = app.session(10, -400).await;
+    app.exec(&format!(
+        "UPDATE sessions SET starts_at = '{last_year}-06-15 09:00:00', ends_at = '{last_year}-06-15 11:00:00',
+             signup_deadline = '{last_year}-06-14 09:00:00', checkin_opens_at = '{last_year}-06-15 08:30:00',
+             checkin_closes_at = '{last_year}-06-15 11:00:00' WHERE id = {held}"
+    ))
+    .await;
+    app.exec(&format!(
+        "UPDATE platforms SET status = 'inactive', deactivated_on = '{}-05-01' WHERE id = {}",
+        last_year - 1,
+        app.world.platform_b
+    ))
+    .await;
+    let by_type = |code: &'static str| Scope {
+        platform_type: Some(code.to_owned()),
+        ..Scope::area("/")
+    };
+    let count = |scope: Scope| {
+        let db = app.state.db.clone();
+        async move {
+            tallies::figures(&db, &scope, Period::year(last_year).unwrap(), now)
+                .await
+                .unwrap()
+        }
+    };
+    let rooms = count(by_type("consultation_room")).await;
+    let all = count(Scope::area("/")).await;
+    assert_eq!((rooms.consultations, rooms.platforms_active), (1, 1));
+
+    // Today platform A becomes a member studio, and platform B is brought back.
+    let id = p.to_string();
+    let edit = format!("/manage/platforms/{id}");
+    let saved = staff
+        .submit(
+            &edit,
+            "/api/platforms/update",
+            &[
+                ("id", id.as_str()),
+                ("name", "甲街道委员工作室"),
+                ("type_code", "member_studio"),
+                ("established_on", "2024-03-01"),
+            ],
+        )
+        .await;
+    assert!(saved.body.contains("已保存"), "{}", saved.body);
+    staff
+        .post_form(
+            "/manage",
+            "/api/platforms/set-status",
+            &[
+                ("id", &app.world.platform_b.to_string()),
+                ("status", "active"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        app.text(&format!(
+            "SELECT status FROM platforms WHERE id = {}",
+            app.world.platform_b
+        ))
+        .await
+        .as_deref(),
+        Some("active")
+    );
+
+    // Last year reads as it stood: a consultation room that held one session; B still closed.
+    assert_eq!(count(by_type("consultation_room")).await, rooms);
+    assert_eq!(count(by_type("member_studio")).await, Figures::default());
+    assert_eq!(count(Scope::area("/")).await, all);
+    // What comes next counts under the new type.
+    let upcoming = app.session(10, 3).await;
+    assert_eq!(
+        app.text(&format!(
+            "SELECT platform_type FROM sessions WHERE id = {upcoming}"
+        ))
+        .await
+        .as_deref(),
+        Some("member_studio")
+    );
+    assert_eq!(
+        app.text(&format!(
+            "SELECT platform_type FROM sessions WHERE id = {held}"
+        ))
+        .await
+        .as_deref(),
+        Some("consultation_room")
+    );
+}

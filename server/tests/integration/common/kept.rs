@@ -1,6 +1,6 @@
 //! What the database keeps copies of — per-session counts (migration 5), tally keys
-//! (migration 7), seats taken (migration 8) and whether a session's numbers are erased
-//! (migration 9) — as statements that count the rows whose copy differs from its source.
+//! (migration 7, with the platform's type as it was on the day, migration 13), seats taken
+//! (migration 8) and whether a session's numbers are erased (migration 9) — as statements that count the rows whose copy differs from its source.
 //! Each must answer 0 after any sequence of writes.
 
 pub const CHECKS: [(&str, &str); 9] = [
@@ -35,7 +35,9 @@ pub const CHECKS: [(&str, &str); 9] = [
     (
         "session keys",
         "SELECT count(*) FROM sessions s JOIN areas a ON a.id = s.area_id JOIN platforms p ON p.id = s.host_platform_id
-         WHERE s.area_path <> a.path OR s.platform_type <> p.type_code",
+         WHERE s.area_path <> a.path OR s.platform_type <> coalesce((SELECT c.from_type FROM platform_changes c
+              WHERE c.platform_id = p.id AND c.changed_on >= date(s.starts_at)
+              ORDER BY c.changed_on, c.id LIMIT 1), p.type_code)",
     ),
     (
         "problem keys",
@@ -55,7 +57,9 @@ pub const CHECKS: [(&str, &str); 9] = [
          JOIN areas a ON a.id = coalesce((SELECT m.from_area_id FROM platform_moves m
               WHERE m.platform_id = p.id AND m.moved_on >= date(t.submitted_at)
               ORDER BY m.moved_on, m.id LIMIT 1), p.area_id)
-         WHERE t.area_path <> a.path OR t.platform_type <> p.type_code",
+         WHERE t.area_path <> a.path OR t.platform_type <> coalesce((SELECT c.from_type FROM platform_changes c
+              WHERE c.platform_id = p.id AND c.changed_on >= date(t.submitted_at)
+              ORDER BY c.changed_on, c.id LIMIT 1), p.type_code)",
     ),
 ];
 

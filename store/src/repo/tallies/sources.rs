@@ -21,6 +21,15 @@ fn platform_area(day: &str) -> String {
     )
 }
 
+/// A platform `p`'s type and status at the start of the day after the period (?5), from its
+/// history (migration 13): the values before its first change on or after that day, else today's.
+const PLATFORM_TYPE_AT_END: &str =
+    "coalesce((SELECT c.from_type FROM platform_changes c WHERE c.platform_id = p.id
+    AND c.changed_on >= ?5 ORDER BY c.changed_on, c.id LIMIT 1), p.type_code)";
+const PLATFORM_STATUS_AT_END: &str =
+    "coalesce((SELECT c.from_status FROM platform_changes c WHERE c.platform_id = p.id
+    AND c.changed_on >= ?5 ORDER BY c.changed_on, c.id LIMIT 1), p.status)";
+
 /// Sessions as `s`, nothing joined: the per-session sums read only these rows.
 pub const SESSIONS: &str = "sessions s";
 /// A session's host platform `p` and the area `a` it was held in, for listed records.
@@ -263,10 +272,11 @@ impl Source {
                 }
             }
             D::PlatformsActive | D::PlatformsNew => {
-                // Platforms are few: where each stood at the period's end is looked up.
+                // Platforms are few: where each stood at the period's end, as what and whether
+                // active, is looked up in its history.
                 let keys = Keys {
                     path: "a.path",
-                    platform_type: "p.type_code",
+                    platform_type: PLATFORM_TYPE_AT_END,
                     platform: "p.id",
                 };
                 Source {
@@ -278,10 +288,11 @@ impl Source {
                         "{} AND ?6 IS NOT NULL AND {}",
                         keys.in_scope(),
                         if drill == D::PlatformsNew {
-                            "p.established_on >= ?4 AND p.established_on < ?5"
+                            "p.established_on >= ?4 AND p.established_on < ?5".to_owned()
                         } else {
-                            "?4 IS NOT NULL AND p.established_on < ?5
-                             AND (p.deactivated_on IS NULL OR p.deactivated_on >= ?5)"
+                            format!(
+                                "?4 IS NOT NULL AND p.established_on < ?5 AND {PLATFORM_STATUS_AT_END} = 'active'"
+                            )
                         }
                     ),
                     date: "p.established_on",
