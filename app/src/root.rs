@@ -12,10 +12,10 @@ use crate::{
     i18n::{use_lang, Lang, T},
     pages::{
         manage::{
-            AnnualReportPage, ClosingPage, DashboardPage, EditPlatformPage, EditSessionPage,
-            ManageAreasPage, ManagePlatformsPage, ManageSessionsPage, ManageTopicPage,
-            ManageTopicsPage, NewPlatformPage, NewSessionPage, OverduePage, RecordHeldPage,
-            TalliesPage, TallyRecordsPage, UsersPage,
+            AnnualReportPage, AuditPage, ClosingPage, DashboardPage, EditPlatformPage,
+            EditSessionPage, ManageAreasPage, ManagePlatformsPage, ManageSessionsPage,
+            ManageTopicPage, ManageTopicsPage, NewPlatformPage, NewSessionPage, OverduePage,
+            RecordHeldPage, TalliesPage, TallyRecordsPage, UsersPage,
         },
         AccountPage, AreaPage, HomePage, LoginPage, MemberRecordPage, NotFoundPage, PlatformPage,
         PlatformPosterPage, ProposeTopicPage, PublicFiguresPage, RegistrationPage, ResultsPage,
@@ -126,6 +126,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/sessions/new") view=NewSessionPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/record") view=RecordHeldPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id/closing") view=ClosingPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/sessions/:id/audit") view=AuditPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/outcomes") view=OverduePage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies") view=TalliesPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies/records") view=TallyRecordsPage ssr=ssr.clone()/>

@@ -216,6 +216,29 @@ texts! {
     SeatsNotANumber => "名额应为整数", "Enter the number of seats as a whole number";
     SeatsRange => "名额应在1到10000之间", "A session has between 1 and 10000 seats";
     DeadlineAfterStart => "报名截止时间应不晚于开始时间", "Sign-up must close no later than the start";
+    // Audit trail
+    AuditTitle => "修改记录", "Change log";
+    AuditIntro => "这场活动的每一次新建、修改、签到、现场登记、缺席和请假，谁在什么时间做的，修改前后的内容。", "Every change to this session — created, changed, check-ins, walk-ins, absences — who made it, when, and the record before and after.";
+    AuditWhen => "时间", "When";
+    AuditWho => "操作人", "Who";
+    AuditWhat => "对象", "What";
+    AuditBefore => "修改前", "Before";
+    AuditAfter => "修改后", "After";
+    AuditEveryone => "全部人员", "Everyone";
+    AuditPerson => "操作人", "Person";
+    AuditFilter => "筛选", "Filter";
+    AuditNone => "还没有修改记录", "No changes recorded yet";
+    AuditTruncated => "只显示最近500条", "Only the latest 500 are shown";
+    AuditNoAccount => "群众本人", "The resident";
+    AuditEntitySession => "活动", "Session";
+    AuditEntityRegistration => "报名与签到", "Registration";
+    AuditEntityMinutes => "议事记录", "Minutes";
+    AuditEntityOutcome => "意见建议", "Suggestion";
+    AuditEntityProblem => "问题", "Problem";
+    AuditEntityReview => "回头看", "Follow-up";
+    AuditCreate => "新建", "Created";
+    AuditUpdate => "修改", "Changed";
+    AuditDelete => "删除", "Deleted";
     // Recorded afterwards (补录) and closed years
     RecordHeldTitle => "补录已举行的活动", "Record a session that was held";
     RecordHeldLink => "补录活动", "Record a past session";

@@ -2,6 +2,7 @@
 //! reads it. Below the server functions, so storage reads into them without reaching up.
 
 pub mod areas;
+pub mod audit;
 pub mod closing;
 pub mod members;
 pub mod organizing;

@@ -7,6 +7,7 @@ mod common;
 mod access;
 mod accounts;
 mod areas_platforms;
+mod audit;
 mod authorization;
 mod backup;
 mod closing;

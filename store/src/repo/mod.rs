@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod areas;
+pub mod audit_trail;
 pub mod login_failures;
 pub mod members;
 pub mod minutes;

@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use sqlx::SqliteConnection;
 
 use super::{
+    organizing::{audit_attendance, AttendanceEntry},
     outbox::{self, Owed},
     StoreError,
 };
@@ -81,19 +82,23 @@ pub async fn cancel(
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn cancel_for_organizer(
     db: &Db,
+    by: i64,
     session_id: i64,
     code: &RegistrationCode,
     now: NaiveDateTime,
 ) -> Result<CancelOutcome, StoreError> {
-    cancel_in(db, Some(session_id), code, now).await
+    cancel_in(db, Some((session_id, by)), code, now).await
 }
 
+/// Cancels a registration: the resident's own (`organizer` none), or one an organizer clears
+/// from their session (`organizer` is the session and who cleared it, which is audited).
 async fn cancel_in(
     db: &Db,
-    only_session: Option<i64>,
+    organizer: Option<(i64, i64)>,
     code: &RegistrationCode,
     now: NaiveDateTime,
 ) -> Result<CancelOutcome, StoreError> {
+    let only_session = organizer.map(|(session, _)| session);
     let mut tx = db.write.begin().await?;
     let (id, session_id, state, starts_at): (i64, i64, RegistrationState, NaiveDateTime) = sqlx::query_as(
         "SELECT r.id, r.session_id, r.state, s.starts_at FROM registrations r JOIN sessions s ON s.id = r.session_id
@@ -119,6 +124,11 @@ async fn cancel_in(
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    if let Some((_, by)) = organizer {
+        let before = AttendanceEntry::state(session_id, state);
+        let after = AttendanceEntry::state(session_id, RegistrationState::Cancelled);
+        audit_attendance(&mut tx, by, id, Some(&before), &after).await?;
+    }
     if state == RegistrationState::Registered {
         promote_waiting(&mut tx, session_id, now).await?;
     }

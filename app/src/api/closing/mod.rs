@@ -3,6 +3,7 @@
 //! visits. Every change is kept in the audit log.
 
 mod attach;
+mod audit;
 mod minutes;
 mod outcome_add;
 mod outcome_update;
@@ -15,6 +16,7 @@ pub use crate::views::closing::{
     Attachment, Attendance, Change, MinutesText, OutcomeRow, ProblemRow, RatingTally, ReviewRow,
 };
 pub use attach::{AttachFile, AttachSignInSheet};
+pub use audit::load_session_audit;
 pub use minutes::SaveMinutes;
 pub use outcome_add::AddOutcome;
 pub use outcome_update::UpdateOutcome;

@@ -16,25 +16,33 @@ pub async fn check_in_code(
 
     let keep = [("code", code.as_str())];
     let result = async {
-        let (_, db, host) = super::changeable_session(&id).await?;
+        let (me, db, host) = super::changeable_session(&id).await?;
         let mut errors = FieldErrors::default();
         let Some(code) = errors.check("code", RegistrationCode::parse(&code), |_| T::CodeMalformed)
         else {
             return Err(errors.into());
         };
-        let notice =
-            match organizing::check_in(&db, host.session_id, &code, "code", now_local()).await? {
-                CheckIn::CheckedIn => T::CheckedIn,
-                CheckIn::AlreadyIn => T::AlreadyCheckedIn,
-                CheckIn::UnknownCode => {
-                    errors.add("code", T::CodeNotForSession);
-                    return Err(errors.into());
-                }
-                CheckIn::NoSeat => {
-                    errors.add("code", T::CodeHasNoSeat);
-                    return Err(errors.into());
-                }
-            };
+        let notice = match organizing::check_in(
+            &db,
+            me.user_id,
+            host.session_id,
+            &code,
+            "code",
+            now_local(),
+        )
+        .await?
+        {
+            CheckIn::CheckedIn => T::CheckedIn,
+            CheckIn::AlreadyIn => T::AlreadyCheckedIn,
+            CheckIn::UnknownCode => {
+                errors.add("code", T::CodeNotForSession);
+                return Err(errors.into());
+            }
+            CheckIn::NoSeat => {
+                errors.add("code", T::CodeHasNoSeat);
+                return Err(errors.into());
+            }
+        };
         Ok(Done::with_notice(
             format!("/manage/sessions/{}#check-in", host.session_id),
             notice,

@@ -17,13 +17,21 @@ pub async fn clear_registration(
 
     let keep = [("row", code.as_str())];
     let result = async {
-        let (_, db, host) = super::changeable_session(&id).await?;
+        let (me, db, host) = super::changeable_session(&id).await?;
         let mut errors = FieldErrors::default();
         let Some(code) = errors.check("code", RegistrationCode::parse(&code), |_| T::CodeMalformed)
         else {
             return Err(errors.into());
         };
-        match registrations::cancel_for_organizer(&db, host.session_id, &code, now_local()).await? {
+        match registrations::cancel_for_organizer(
+            &db,
+            me.user_id,
+            host.session_id,
+            &code,
+            now_local(),
+        )
+        .await?
+        {
             CancelOutcome::Cancelled | CancelOutcome::AlreadyCancelled => Ok(Done::with_notice(
                 format!("/manage/sessions/{}#people", host.session_id),
                 T::RegistrationCleared,

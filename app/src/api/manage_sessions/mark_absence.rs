@@ -23,7 +23,7 @@ pub async fn mark_absence(
         ("leave_reason", leave_reason.as_str()),
     ];
     let result = async {
-        let (_, db, host) = super::changeable_session(&id).await?;
+        let (me, db, host) = super::changeable_session(&id).await?;
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Published | SessionStatus::Held) {
             errors.add(crate::web::forms::FORM_FIELD, T::SessionNotEditable);
@@ -46,7 +46,16 @@ pub async fn mark_absence(
         let (Some(code), Some(absence)) = (code.filter(|_| errors.is_empty()), absence) else {
             return Err(errors.into());
         };
-        match organizing::mark_absence(&db, host.session_id, &code, &absence, now_local()).await? {
+        match organizing::mark_absence(
+            &db,
+            me.user_id,
+            host.session_id,
+            &code,
+            &absence,
+            now_local(),
+        )
+        .await?
+        {
             Marked::Done => {}
             Marked::CheckedIn => {
                 errors.add("absence", T::AlreadyCheckedIn);

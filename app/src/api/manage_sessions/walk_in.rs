@@ -22,7 +22,7 @@ pub async fn add_walk_in(
         ("walk_in_mobile", walk_in_mobile.as_str()),
     ];
     let result = async {
-        let (_, db, host) = super::changeable_session(&id).await?;
+        let (me, db, host) = super::changeable_session(&id).await?;
         let mut errors = FieldErrors::default();
         if !matches!(host.status, SessionStatus::Published | SessionStatus::Held) {
             errors.add(crate::web::forms::FORM_FIELD, T::SessionNotEditable);
@@ -49,6 +49,7 @@ pub async fn add_walk_in(
         }
         let notice = match organizing::walk_in(
             &db,
+            me.user_id,
             host.session_id,
             &name,
             role,

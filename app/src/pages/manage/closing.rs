@@ -74,7 +74,10 @@ fn Closing(view: ClosingView, state: FormState) -> impl IntoView {
         <p><a href=format!("/manage/sessions/{}", card.id)>{card.title.clone()}</a></p>
         <h1>{T::ClosingTitle.tr(lang)}</h1>
         <p class="status-line"><strong>{card.status.label(lang)}</strong> " · " {fmt_datetime(card.starts_at, lang)}</p>
-        <p class="actions"><a href=format!("/sessions/{}/results", card.id)>{T::ResultsTitle.tr(lang)}</a></p>
+        <p class="actions">
+            <a href=format!("/sessions/{}/results", card.id)>{T::ResultsTitle.tr(lang)}</a>
+            <a href=format!("/manage/sessions/{}/audit", card.id)>{T::AuditTitle.tr(lang)}</a>
+        </p>
         {if held {
             let id_evidence = id.clone();
             let (id_minutes, id_files, id_outcomes, id_add, id_problems, id_reviews) =

@@ -1,6 +1,7 @@
 //! The workspace of staff and organizers.
 
 mod areas;
+mod audit;
 mod closing;
 mod dashboard;
 mod overdue;
@@ -13,6 +14,7 @@ mod topics;
 mod users;
 
 pub use areas::ManageAreasPage;
+pub use audit::AuditPage;
 pub use closing::ClosingPage;
 pub use dashboard::DashboardPage;
 pub use overdue::OverduePage;

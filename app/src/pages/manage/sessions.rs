@@ -199,6 +199,7 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
             <p class="actions">
                 <a href=format!("/sessions/{id}")>{T::PublicPage.tr(lang)}</a>
                 <a href=format!("/manage/sessions/{id}/sheet")>{T::SignInSheet.tr(lang)}</a>
+                <a href=format!("/manage/sessions/{id}/audit")>{T::AuditTitle.tr(lang)}</a>
                 <a href=format!("/sessions/{id}/poster")>{T::Poster.tr(lang)}</a>
                 <a href=format!("/manage/sessions/new?platform={platform}&copy={id}")>{T::CopySession.tr(lang)}</a>
                 {started.then(|| view! { <a href=format!("/manage/sessions/{id}/closing")>{T::ClosingTitle.tr(lang)}</a> })}

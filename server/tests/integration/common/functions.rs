@@ -381,6 +381,9 @@ pub fn rows() -> Vec<Row> {
         row("closing/attach", Upload, EDITS_A, |f, _| {
             vec![("id", s(f.past)), ("kind", s("photo"))]
         }),
+        row("closing/audit", Data, EDITS_A, |f, _| {
+            vec![("id", s(f.past))]
+        }),
         row("closing/sign-in-sheet", Upload, EDITS_A, |f, _| {
             vec![("id", s(f.past))]
         }),

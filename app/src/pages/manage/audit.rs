@@ -1,0 +1,108 @@
+//! A session's change log (修改记录): who changed what, when, before and after — check-ins and
+//! walk-ins included, since attendance is the easiest figure to pad.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::closing::load_session_audit,
+    components::{page_id, Loaded},
+    i18n::{fmt_datetime, use_lang, T},
+    views::audit::SessionAudit,
+};
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let id = page_id();
+    let query = use_query_map();
+    let data = Resource::new_blocking(
+        move || (id(), query.read().get("user").and_then(|u| u.parse().ok())),
+        |(id, user)| async move {
+            load_session_audit(id.ok_or(crate::error::AppError::NotFound)?, user).await
+        },
+    );
+    view! { <Loaded data=data render=|v| view! { <Audit view=v/> }/> }
+}
+
+fn entity_label(entity: &str) -> Option<T> {
+    Some(match entity {
+        "session" => T::AuditEntitySession,
+        "registration" => T::AuditEntityRegistration,
+        "minutes" => T::AuditEntityMinutes,
+        "outcome" => T::AuditEntityOutcome,
+        "problem" => T::AuditEntityProblem,
+        "review" => T::AuditEntityReview,
+        _ => return None,
+    })
+}
+
+fn action_label(action: &str) -> Option<T> {
+    Some(match action {
+        "create" => T::AuditCreate,
+        "update" => T::AuditUpdate,
+        "delete" => T::AuditDelete,
+        _ => return None,
+    })
+}
+
+#[component]
+fn Audit(view: SessionAudit) -> impl IntoView {
+    let lang = use_lang();
+    let card = view.card;
+    let id = card.id;
+    let chosen = view.user;
+    view! {
+        <Title text=format!("{} · {}", T::AuditTitle.tr(lang), card.title)/>
+        <p><a href=format!("/manage/sessions/{id}")>{card.title.clone()}</a></p>
+        <h1>{T::AuditTitle.tr(lang)}</h1>
+        <p class="hint">{T::AuditIntro.tr(lang)}</p>
+        <form method="get" action=format!("/manage/sessions/{id}/audit") class="filters">
+            <div class="field">
+                <label for="field-user">{T::AuditPerson.tr(lang)}</label>
+                <select id="field-user" name="user">
+                    <option value="" selected=chosen.is_none()>{T::AuditEveryone.tr(lang)}</option>
+                    {view.people.into_iter().map(|(uid, name)| view! {
+                        <option value=uid.to_string() selected=chosen == Some(uid)>{name}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button secondary">{T::AuditFilter.tr(lang)}</button>
+        </form>
+        {if view.entries.is_empty() {
+            view! { <p class="muted">{T::AuditNone.tr(lang)}</p> }.into_any()
+        } else {
+            view! {
+                <table class="table audit">
+                    <thead><tr>
+                        <th>{T::AuditWhen.tr(lang)}</th>
+                        <th>{T::AuditWho.tr(lang)}</th>
+                        <th>{T::AuditWhat.tr(lang)}</th>
+                        <th>{T::AuditBefore.tr(lang)}</th>
+                        <th>{T::AuditAfter.tr(lang)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {view.entries.into_iter().map(|e| {
+                            let what = format!(
+                                "{} #{} · {}",
+                                entity_label(&e.entity).map_or(e.entity.clone(), |t| t.tr(lang).to_owned()),
+                                e.entity_id,
+                                action_label(&e.action).map_or(e.action.clone(), |t| t.tr(lang).to_owned()),
+                            );
+                            view! {
+                                <tr>
+                                    <td>{fmt_datetime(e.at, lang)}</td>
+                                    <td>{e.who.unwrap_or_else(|| T::AuditNoAccount.tr(lang).to_owned())}</td>
+                                    <td>{what}</td>
+                                    <td><code>{e.before}</code></td>
+                                    <td><code>{e.after}</code></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        {view.truncated.then(|| view! { <p class="hint">{T::AuditTruncated.tr(lang)}</p> })}
+    }
+}
