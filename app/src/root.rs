@@ -15,7 +15,7 @@ use crate::{
             AnnualReportPage, AuditPage, ClosingPage, DashboardPage, EditPlatformPage,
             EditSessionPage, ManageAreasPage, ManagePlatformsPage, ManageSessionsPage,
             ManageTopicPage, ManageTopicsPage, NewPlatformPage, NewSessionPage, OverduePage,
-            RecordHeldPage, TalliesPage, TallyRecordsPage, UsersPage,
+            RecordHeldPage, TalliesPage, TallyRecordsPage, UncoveredPage, UsersPage,
         },
         AccountPage, AreaPage, HomePage, LoginPage, MemberRecordPage, NotFoundPage, PlatformPage,
         PlatformPosterPage, ProposeTopicPage, PublicFiguresPage, RegistrationPage, ResultsPage,
@@ -131,6 +131,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/tallies") view=TalliesPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies/records") view=TallyRecordsPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies/report") view=AnnualReportPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/tallies/uncovered") view=UncoveredPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id") view=EditSessionPage ssr=ssr/>
                 </Routes>
             </Layout>

@@ -17,7 +17,7 @@ use super::{
 use model::{
     domain::{Drill, Figures, Period},
     error::AppError,
-    i18n::{fmt_period, Lang, T},
+    i18n::{fmt_period, Label, Lang, T},
     views::tallies::{file_stem, Breakdown, ScopeNames, TallyParams},
 };
 
@@ -180,14 +180,38 @@ pub async fn figures_xlsx(
             sheet.write_number(r, 1, value as f64).map_err(write)?;
             r += 1;
         }
-        for (label, rate) in [
-            (T::ResolutionRate, total.resolution_rate()),
-            (T::AdoptionRate, total.adoption_rate()),
-            (T::SatisfactionRate, total.satisfaction_rate()),
-        ] {
-            sheet
-                .write_string(r, 0, label.tr(Lang::Zh))
-                .map_err(write)?;
+        let coverage = if s.scope.platform_type.is_none() && s.scope.platform_id.is_none() {
+            tallies::coverage(db, &s.names.area, s.period.to() + chrono::Days::new(1)).await?
+        } else {
+            Vec::new()
+        };
+        let rates = [
+            (
+                T::ResolutionRate.tr(Lang::Zh).to_owned(),
+                total.resolution_rate(),
+            ),
+            (
+                T::AdoptionRate.tr(Lang::Zh).to_owned(),
+                total.adoption_rate(),
+            ),
+            (
+                T::SatisfactionRate.tr(Lang::Zh).to_owned(),
+                total.satisfaction_rate(),
+            ),
+        ]
+        .into_iter()
+        .chain(coverage.iter().map(|c| {
+            (
+                format!(
+                    "{}{}",
+                    c.level.label(Lang::Zh),
+                    T::CoverageTitle.tr(Lang::Zh)
+                ),
+                c.rate(),
+            )
+        }));
+        for (label, rate) in rates {
+            sheet.write_string(r, 0, label).map_err(write)?;
             if let Some(p) = rate.percent() {
                 sheet.write_number(r, 1, p).map_err(write)?;
                 sheet

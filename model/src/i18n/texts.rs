@@ -216,6 +216,15 @@ texts! {
     SeatsNotANumber => "名额应为整数", "Enter the number of seats as a whole number";
     SeatsRange => "名额应在1到10000之间", "A session has between 1 and 10000 seats";
     DeadlineAfterStart => "报名截止时间应不晚于开始时间", "Sign-up must close no later than the start";
+    // Coverage
+    CoverageTitle => "覆盖率", "Coverage";
+    CoverageHint => "期末有运行中的议事平台设在本区划或其下级区划的，计为已覆盖", "An area counts as covered when an active platform stood in it or below it at the period's end";
+    CoverageLevel => "层级", "Level";
+    CoverageCovered => "已覆盖", "Covered";
+    CoverageAreas => "总数", "Areas";
+    CoverageUncovered => "未覆盖", "Not covered";
+    UncoveredTitle => "尚未覆盖的区划", "Areas not yet covered";
+    UncoveredNone => "已全部覆盖", "Every area is covered";
     // Audit trail
     AuditTitle => "修改记录", "Change log";
     AuditIntro => "这场活动的每一次新建、修改、签到、现场登记、缺席和请假，谁在什么时间做的，修改前后的内容。", "Every change to this session — created, changed, check-ins, walk-ins, absences — who made it, when, and the record before and after.";

@@ -161,3 +161,33 @@ pub struct ClosedYear {
     pub area_id: i64,
     pub area_name: String,
 }
+
+/// 覆盖率: of the areas at one level inside a scope, how many had an active platform standing in
+/// them or below them at the period's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    pub level: crate::domain::AreaLevel,
+    pub areas: i64,
+    pub covered: i64,
+}
+
+impl Coverage {
+    pub fn rate(&self) -> crate::domain::Rate {
+        crate::domain::Rate {
+            part: self.covered,
+            base: self.areas,
+        }
+    }
+}
+
+/// The areas at one level that no active platform covered at the period's end: the list staff
+/// work from to reach full coverage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Uncovered {
+    pub params: TallyParams,
+    pub period: Period,
+    pub names: ScopeNames,
+    pub level: crate::domain::AreaLevel,
+    pub coverage: Coverage,
+    pub areas: Vec<super::areas::AreaSummary>,
+}

@@ -367,3 +367,79 @@ async fn the_export_by_area_adds_up_with_the_areas_own_share() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coverage_counts_areas_with_an_active_platform_and_lists_the_rest() {
+    use app::domain::AreaLevel;
+    use chrono::Datelike;
+    let app = TestApp::spawn().await;
+    let staff = app.signed_in("city").await;
+    let district = app.world.district_a.to_string();
+    staff
+        .post_form(
+            "/manage/areas",
+            "/api/areas/create",
+            &[("parent_id", district.as_str()), ("name", "丙街道")],
+        )
+        .await;
+    let today = store::clock::now_local().date();
+    let year = today.year();
+    let city = store::repo::areas::root(&app.state.db).await.unwrap();
+    let end_of = |y: i32| chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1).unwrap();
+    let levels = |day| {
+        let (db, city) = (app.state.db.clone(), city.clone());
+        async move {
+            store::repo::tallies::coverage(&db, &city, day)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|c| (c.level, c.covered, c.areas))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        levels(end_of(year)).await,
+        [(AreaLevel::District, 2, 2), (AreaLevel::Township, 2, 3)]
+    );
+    let page = staff.get(&format!("/manage/tallies?year={year}")).await;
+    assert!(page.body.contains("覆盖率"), "{}", page.body);
+    assert!(page.body.contains("level=township"), "{}", page.body);
+    let list = staff
+        .get(&format!(
+            "/manage/tallies/uncovered?year={year}&level=township"
+        ))
+        .await;
+    assert!(list.body.contains("丙街道"), "{}", list.body);
+    assert!(!list.body.contains("甲街道"), "{}", list.body);
+
+    // Platform B closes today: this year ends with district B uncovered; last year stays.
+    app.exec(&format!(
+        "UPDATE platforms SET status = 'inactive', deactivated_on = '{today}' WHERE id = {}",
+        app.world.platform_b
+    ))
+    .await;
+    assert_eq!(
+        levels(end_of(year)).await,
+        [(AreaLevel::District, 1, 2), (AreaLevel::Township, 1, 3)]
+    );
+    assert_eq!(
+        levels(end_of(year - 1)).await,
+        [(AreaLevel::District, 2, 2), (AreaLevel::Township, 2, 2)],
+        "an area made this year is not counted in last year's"
+    );
+    // District staff see their own district's townships only.
+    let district_staff = app.signed_in("district_a").await;
+    let theirs = district_staff
+        .get(&format!(
+            "/manage/tallies/uncovered?year={year}&area={district}&level=township"
+        ))
+        .await;
+    assert!(theirs.body.contains("丙街道"), "{}", theirs.body);
+    let other = district_staff
+        .get(&format!(
+            "/manage/tallies/uncovered?year={year}&area={}&level=township",
+            app.world.district_b
+        ))
+        .await;
+    assert_eq!(other.status, 403);
+}

@@ -3,9 +3,11 @@
 //! each number opens the records behind it.
 
 mod records;
+mod uncovered;
 mod view;
 
 pub use records::load_tally_records;
+pub use uncovered::load_uncovered;
 pub use view::{load_tallies, TallyView};
 
 pub use crate::domain::{Dimension, Drill};

@@ -22,6 +22,8 @@ pub struct TallyView {
     pub published_at: Option<chrono::NaiveDateTime>,
     /// Platform types to narrow to.
     pub platform_types: Vec<crate::api::platforms::PlatformType>,
+    /// 覆盖率 at each level below the area (for the whole area only, not one platform type).
+    pub coverage: Vec<crate::views::tallies::Coverage>,
     /// The years closed for the area, here or above.
     pub closed_years: Vec<crate::views::tallies::ClosedYear>,
 }
@@ -47,6 +49,11 @@ pub async fn load_tallies(params: TallyParams) -> Result<TallyView, AppError> {
     };
     let platform_types = repo::platforms::types(&db).await?;
     let closed_years = repo::recorded::closed_years(&db, &names.area).await?;
+    let coverage = if scope.platform_type.is_none() && scope.platform_id.is_none() {
+        tallies::coverage(&db, &names.area, period.to() + chrono::Days::new(1)).await?
+    } else {
+        Vec::new()
+    };
     Ok(TallyView {
         params: TallyParams {
             area: Some(names.area.id),
@@ -62,5 +69,6 @@ pub async fn load_tallies(params: TallyParams) -> Result<TallyView, AppError> {
         published_at,
         platform_types,
         closed_years,
+        coverage,
     })
 }

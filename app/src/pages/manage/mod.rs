@@ -22,6 +22,6 @@ pub use platform_edit::{EditPlatformPage, NewPlatformPage};
 pub use platforms::ManagePlatformsPage;
 pub use record_held::RecordHeldPage;
 pub use sessions::{EditSessionPage, ManageSessionsPage, NewSessionPage};
-pub use tallies::{AnnualReportPage, TalliesPage, TallyRecordsPage};
+pub use tallies::{AnnualReportPage, TalliesPage, TallyRecordsPage, UncoveredPage};
 pub use topics::{ManageTopicPage, ManageTopicsPage};
 pub use users::UsersPage;

@@ -431,6 +431,9 @@ pub fn rows() -> Vec<Row> {
                 ("params[drill]", s("consultations")),
             ]
         }),
+        row("tallies/uncovered", Data, STAFF, |f, _| {
+            vec![("params[area]", s(f.district_a)), ("level", s("township"))]
+        }),
         row("published/list", Data, ANYONE, none),
         row("published/publish", Form, STAFF, |f, _| {
             vec![("area", s(f.district_a)), ("year", s("2026"))]

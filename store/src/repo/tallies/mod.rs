@@ -4,6 +4,7 @@
 //! consultation sessions and service activities are counted apart; 人次 are visits.
 
 mod breakdowns;
+mod coverage;
 mod scope;
 mod sources;
 
@@ -18,6 +19,7 @@ use model::views::tallies::TallyRecord;
 use sources::Source;
 
 pub use breakdowns::{breakdowns, name_of};
+pub use coverage::{coverage, uncovered};
 pub use model::domain::Figures;
 pub use scope::resolve_for;
 

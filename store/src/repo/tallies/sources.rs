@@ -14,21 +14,26 @@
 use model::domain::{Dimension, Drill};
 
 /// A platform's area on a day: where it stood before its first move after that day.
-fn platform_area(day: &str) -> String {
+pub(super) fn platform_area(day: &str) -> String {
     format!(
         "coalesce((SELECT m.from_area_id FROM platform_moves m WHERE m.platform_id = p.id AND m.moved_on >= {day}
                    ORDER BY m.moved_on, m.id LIMIT 1), p.area_id)"
     )
 }
 
-/// A platform `p`'s type and status at the start of the day after the period (?5), from its
-/// history (migration 13): the values before its first change on or after that day, else today's.
+/// A platform `p`'s type at the start of the day after the period (?5), from its history
+/// (migration 13): the value before its first change on or after that day, else today's.
 const PLATFORM_TYPE_AT_END: &str =
     "coalesce((SELECT c.from_type FROM platform_changes c WHERE c.platform_id = p.id
     AND c.changed_on >= ?5 ORDER BY c.changed_on, c.id LIMIT 1), p.type_code)";
-const PLATFORM_STATUS_AT_END: &str =
-    "coalesce((SELECT c.from_status FROM platform_changes c WHERE c.platform_id = p.id
-    AND c.changed_on >= ?5 ORDER BY c.changed_on, c.id LIMIT 1), p.status)";
+
+/// Whether a platform `p` was active at the start of `day`, from its history as above.
+pub(super) fn platform_active_on(day: &str) -> String {
+    format!(
+        "coalesce((SELECT c.from_status FROM platform_changes c WHERE c.platform_id = p.id
+            AND c.changed_on >= {day} ORDER BY c.changed_on, c.id LIMIT 1), p.status) = 'active'"
+    )
+}
 
 /// Sessions as `s`, nothing joined: the per-session sums read only these rows.
 pub const SESSIONS: &str = "sessions s";
@@ -279,6 +284,7 @@ impl Source {
                     platform_type: PLATFORM_TYPE_AT_END,
                     platform: "p.id",
                 };
+                let active_at_end = platform_active_on("?5");
                 Source {
                     rows: format!("platforms p JOIN areas a ON a.id = {}", platform_area("?5")),
                     session: None,
@@ -290,9 +296,7 @@ impl Source {
                         if drill == D::PlatformsNew {
                             "p.established_on >= ?4 AND p.established_on < ?5".to_owned()
                         } else {
-                            format!(
-                                "?4 IS NOT NULL AND p.established_on < ?5 AND {PLATFORM_STATUS_AT_END} = 'active'"
-                            )
+                            format!("?4 IS NOT NULL AND p.established_on < ?5 AND {active_at_end}")
                         }
                     ),
                     date: "p.established_on",

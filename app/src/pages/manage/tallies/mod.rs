@@ -2,6 +2,7 @@
 //! breakdown; each number opens the records behind it.
 
 mod charts;
+mod coverage;
 mod records;
 mod report;
 
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+pub use coverage::UncoveredPage;
 pub use records::TallyRecordsPage;
 pub use report::AnnualReportPage;
 
@@ -70,6 +72,7 @@ fn Tallies(view: TallyView, state: FormState) -> impl IntoView {
         published_at,
         closed_years,
         today,
+        coverage,
         ..
     } = view;
     let area_id = names.area.id;
@@ -130,6 +133,7 @@ fn Tallies(view: TallyView, state: FormState) -> impl IntoView {
             <dt>{T::AdoptionRate.tr(lang)}</dt><dd>{rate_text(f.adoption_rate())}</dd>
             <dt>{T::SatisfactionRate.tr(lang)}</dt><dd>{rate_text(f.satisfaction_rate())}</dd>
         </dl>
+        <coverage::CoverageTable coverage=coverage params=params.clone() period=period/>
         <Notice state=state.clone()/>
         {publishable.map(|year| view! {
             <Publishing area_id=area_id year=year published_at=published_at state=state.clone()/>

@@ -74,6 +74,7 @@ fn Report(view: TallyView) -> impl IntoView {
         previous,
         breakdowns,
         today,
+        coverage,
         ..
     } = view;
     let scope = names.title(lang);
@@ -122,6 +123,7 @@ fn Report(view: TallyView) -> impl IntoView {
                     <tr><td>{T::SatisfactionRate.tr(lang)}</td><td class="num">{rate_text(f.satisfaction_rate())}</td><td class="num">{rate_text(previous.satisfaction_rate())}</td></tr>
                 </tbody>
             </table>
+            <super::coverage::CoverageTable coverage=coverage params=params.clone() period=period/>
             <div class="charts">
                 <ColumnChart title=chart_title(if lang == Lang::Zh { "各月" } else { "by month" }) bars=monthly/>
                 {(by_area.len() > 1).then(|| view! {

@@ -1,0 +1,103 @@
+//! 覆盖率 (镇街、村社区全覆盖): the share of areas at each level below a scope with an active
+//! platform at the period's end, standing in the area itself or anywhere below it. Platforms are
+//! read where they stood and whether they were active on that day (moves and history), areas as
+//! they are (an area that existed by then and is active).
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::{sources, StoreError};
+use crate::db::Db;
+use model::{
+    domain::AreaLevel,
+    views::{areas::AreaSummary, tallies::Coverage},
+};
+
+/// The paths of every area an active platform covered on `day` (the platform's own area and
+/// each area above it), within `scope_path`.
+async fn covered_paths(
+    db: &Db,
+    scope_path: &str,
+    day: NaiveDate,
+) -> Result<HashSet<String>, StoreError> {
+    let paths: Vec<String> = sqlx::query_scalar(&format!(
+        "SELECT a.path FROM platforms p JOIN areas a ON a.id = {area}
+         WHERE p.established_on < ?2 AND {active} AND a.path >= ?1 AND a.path < ?1 || '~'",
+        area = sources::platform_area("?2"),
+        active = sources::platform_active_on("?2"),
+    ))
+    .bind(scope_path)
+    .bind(day.to_string())
+    .fetch_all(&db.read)
+    .await?;
+    let mut covered = HashSet::new();
+    for path in paths {
+        // "/1/7/42/" covers "/1/", "/1/7/" and "/1/7/42/".
+        let mut end = 0;
+        while let Some(i) = path[end + 1..].find('/') {
+            end += i + 1;
+            covered.insert(path[..=end].to_owned());
+        }
+    }
+    Ok(covered)
+}
+
+/// The areas strictly below `scope` that existed before `day` and are active.
+async fn areas_below(
+    db: &Db,
+    scope: &AreaSummary,
+    day: NaiveDate,
+) -> Result<Vec<AreaSummary>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, parent_id, level, code, name, path, active FROM areas
+         WHERE path > ?1 AND path < ?1 || '~' AND active = 1 AND date(created_at) < ?2
+         ORDER BY path",
+    )
+    .bind(&scope.path)
+    .bind(day.to_string())
+    .fetch_all(&db.read)
+    .await?)
+}
+
+/// Coverage at each level below the scope's area, on the day after the period (`day`).
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn coverage(
+    db: &Db,
+    scope: &AreaSummary,
+    day: NaiveDate,
+) -> Result<Vec<Coverage>, StoreError> {
+    let covered = covered_paths(db, &scope.path, day).await?;
+    let mut levels: Vec<Coverage> = AreaLevel::ALL
+        .iter()
+        .map(|&level| Coverage {
+            level,
+            areas: 0,
+            covered: 0,
+        })
+        .collect();
+    for area in areas_below(db, scope, day).await? {
+        if let Some(c) = levels.iter_mut().find(|c| c.level == area.level) {
+            c.areas += 1;
+            c.covered += i64::from(covered.contains(&area.path));
+        }
+    }
+    levels.retain(|c| c.areas > 0);
+    Ok(levels)
+}
+
+/// The areas at `level` below the scope that no active platform covered on `day`.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn uncovered(
+    db: &Db,
+    scope: &AreaSummary,
+    level: AreaLevel,
+    day: NaiveDate,
+) -> Result<Vec<AreaSummary>, StoreError> {
+    let covered = covered_paths(db, &scope.path, day).await?;
+    Ok(areas_below(db, scope, day)
+        .await?
+        .into_iter()
+        .filter(|a| a.level == level && !covered.contains(&a.path))
+        .collect())
+}
