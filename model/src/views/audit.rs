@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::sessions::SessionCard;
 
 /// One change: who made it (none for a resident without an account), to which record, and the
-/// record before and after as the log keeps them (JSON).
+/// record before and after as the log keeps them, one `field: value` pair per line
+/// (`fields.title`, `state`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AuditEntry {
     pub at: chrono::NaiveDateTime,
     pub user_id: Option<i64>,
@@ -16,8 +16,8 @@ pub struct AuditEntry {
     pub entity: String,
     pub entity_id: i64,
     pub action: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
+    pub before: Vec<(String, String)>,
+    pub after: Vec<(String, String)>,
 }
 
 /// A session's changes, newest first, optionally only one person's.

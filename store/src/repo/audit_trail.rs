@@ -1,8 +1,57 @@
 //! Reading the audit log back: everything recorded about one session.
 
+use serde_json::Value;
+
 use super::StoreError;
 use crate::db::Db;
 use model::views::audit::AuditEntry;
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    at: chrono::NaiveDateTime,
+    user_id: Option<i64>,
+    who: Option<String>,
+    entity: String,
+    entity_id: i64,
+    action: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+/// The longest value shown of one field: minutes may hold thousands of characters.
+const VALUE_CHARS: usize = 200;
+
+/// A logged record as `field: value` lines, nested fields joined by dots, by field name.
+fn pairs(json: Option<&str>) -> Vec<(String, String)> {
+    fn walk(value: &Value, key: String, out: &mut Vec<(String, String)>) {
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    let key = if key.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{key}.{k}")
+                    };
+                    walk(v, key, out);
+                }
+            }
+            Value::Null => {}
+            Value::String(s) => out.push((key, cut(s))),
+            other => out.push((key, cut(&other.to_string()))),
+        }
+    }
+    fn cut(s: &str) -> String {
+        match s.char_indices().nth(VALUE_CHARS) {
+            Some((end, _)) => format!("{}…", &s[..end]),
+            None => s.to_owned(),
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(value) = json.and_then(|j| serde_json::from_str::<Value>(j).ok()) {
+        walk(&value, String::new(), &mut out);
+    }
+    out
+}
 
 /// The log entries about a session — the session itself, its registrations (check-ins,
 /// walk-ins, absences, cleared places), minutes, suggestions, problems and follow-ups — newest
@@ -22,7 +71,7 @@ pub async fn of_session(
     user: Option<i64>,
     limit: i64,
 ) -> Result<Vec<AuditEntry>, StoreError> {
-    Ok(sqlx::query_as(&format!(
+    let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT l.at, l.user_id, u.display_name AS who, l.entity, l.entity_id, l.action,
                 l.before_json AS before, l.after_json AS after
          {OF_SESSION} AND (?2 IS NULL OR l.user_id = ?2)
@@ -32,7 +81,20 @@ pub async fn of_session(
     .bind(user)
     .bind(limit)
     .fetch_all(&db.read)
-    .await?)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditEntry {
+            before: pairs(r.before.as_deref()),
+            after: pairs(r.after.as_deref()),
+            at: r.at,
+            user_id: r.user_id,
+            who: r.who,
+            entity: r.entity,
+            entity_id: r.entity_id,
+            action: r.action,
+        })
+        .collect())
 }
 
 /// Everyone with an account who changed something about a session: (user id, name).
@@ -44,4 +106,32 @@ pub async fn people_of_session(db: &Db, session_id: i64) -> Result<Vec<(i64, Str
     .bind(session_id)
     .fetch_all(&db.read)
     .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_logged_record_reads_as_field_lines() {
+        let read = pairs(Some(
+            r#"{"fields":{"title":"议事","seats":4},"state":"attended","x":null}"#,
+        ));
+        assert_eq!(
+            read,
+            [
+                ("fields.seats".to_owned(), "4".to_owned()),
+                ("fields.title".to_owned(), "议事".to_owned()),
+                ("state".to_owned(), "attended".to_owned()),
+            ]
+        );
+        assert!(pairs(Some("not json")).is_empty());
+        assert_eq!(
+            pairs(Some(&format!(r#"{{"t":"{}"}}"#, "长".repeat(300))))[0]
+                .1
+                .chars()
+                .count(),
+            201
+        );
+    }
 }

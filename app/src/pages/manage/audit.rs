@@ -73,36 +73,44 @@ fn Audit(view: SessionAudit) -> impl IntoView {
             view! { <p class="muted">{T::AuditNone.tr(lang)}</p> }.into_any()
         } else {
             view! {
-                <table class="table audit">
-                    <thead><tr>
-                        <th>{T::AuditWhen.tr(lang)}</th>
-                        <th>{T::AuditWho.tr(lang)}</th>
-                        <th>{T::AuditWhat.tr(lang)}</th>
-                        <th>{T::AuditBefore.tr(lang)}</th>
-                        <th>{T::AuditAfter.tr(lang)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {view.entries.into_iter().map(|e| {
-                            let what = format!(
-                                "{} #{} · {}",
-                                entity_label(&e.entity).map_or(e.entity.clone(), |t| t.tr(lang).to_owned()),
-                                e.entity_id,
-                                action_label(&e.action).map_or(e.action.clone(), |t| t.tr(lang).to_owned()),
-                            );
-                            view! {
-                                <tr>
-                                    <td>{fmt_datetime(e.at, lang)}</td>
-                                    <td>{e.who.unwrap_or_else(|| T::AuditNoAccount.tr(lang).to_owned())}</td>
-                                    <td>{what}</td>
-                                    <td><code>{e.before}</code></td>
-                                    <td><code>{e.after}</code></td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <ol class="audit">
+                    {view.entries.into_iter().map(|e| {
+                        let what = format!(
+                            "{} #{} · {}",
+                            entity_label(&e.entity).map_or(e.entity.clone(), |t| t.tr(lang).to_owned()),
+                            e.entity_id,
+                            action_label(&e.action).map_or(e.action.clone(), |t| t.tr(lang).to_owned()),
+                        );
+                        let who = e.who.unwrap_or_else(|| T::AuditNoAccount.tr(lang).to_owned());
+                        view! {
+                            <li>
+                                <p><strong>{what}</strong></p>
+                                <p class="muted">{fmt_datetime(e.at, lang)} " · " {who}</p>
+                                <Fields label=T::AuditBefore pairs=e.before/>
+                                <Fields label=T::AuditAfter pairs=e.after/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
             }.into_any()
         }}
         {view.truncated.then(|| view! { <p class="hint">{T::AuditTruncated.tr(lang)}</p> })}
     }
+}
+
+/// A logged record's fields, one per line; nothing when the log holds none (a new record has no
+/// "before").
+#[component]
+fn Fields(label: T, pairs: Vec<(String, String)>) -> impl IntoView {
+    let lang = use_lang();
+    (!pairs.is_empty()).then(|| {
+        view! {
+            <details>
+                <summary>{label.tr(lang)}</summary>
+                <dl class="facts">
+                    {pairs.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                </dl>
+            </details>
+        }
+    })
 }
