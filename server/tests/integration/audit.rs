@@ -3,25 +3,22 @@
 
 use crate::common;
 
-use common::{Browser, TestApp};
-
-async fn code_of(b: &Browser, session: i64, name: &str, mobile: &str) -> String {
-    let to = b.sign_up(session, name, mobile).await.location().unwrap();
-    to.trim_start_matches("/r/")
-        .split(['?', '#'])
-        .next()
-        .unwrap()
-        .to_owned()
-}
+use common::TestApp;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_change_to_attendance_says_who_made_it() {
     let app = TestApp::spawn().await;
     let session = app.session(10, 2).await;
     let resident = app.browser();
-    let here = code_of(&resident, session, "钱七", "13700000003").await;
-    let away = code_of(&resident, session, "王五", "13700000001").await;
-    let squatter = code_of(&resident, session, "占位人", "13700000009").await;
+    let here = resident
+        .registration_code(session, "钱七", "13700000003")
+        .await;
+    let away = resident
+        .registration_code(session, "王五", "13700000001")
+        .await;
+    let squatter = resident
+        .registration_code(session, "占位人", "13700000009")
+        .await;
     let organizer = app.signed_in("organizer_a").await;
     let page = format!("/manage/sessions/{session}");
     let id = session.to_string();

@@ -4,16 +4,7 @@
 
 use crate::common;
 
-use common::{Browser, TestApp};
-
-async fn code_of(b: &Browser, session: i64, name: &str, mobile: &str) -> String {
-    let to = b.sign_up(session, name, mobile).await.location().unwrap();
-    to.trim_start_matches("/r/")
-        .split(['?', '#'])
-        .next()
-        .unwrap()
-        .to_owned()
-}
+use common::TestApp;
 
 /// Moves a session `days` days into the past, as if it had been held.
 async fn hold(app: &TestApp, session: i64, days: i64) {
@@ -44,8 +35,12 @@ async fn minutes_suggestions_problems_ratings_and_follow_up() {
     let session = app.session(30, 2).await;
     let id = session.to_string();
     let resident = app.browser();
-    let came = code_of(&resident, session, "陈秀梅", "13900000001").await;
-    let stayed_away = code_of(&resident, session, "刘建华", "13900000002").await;
+    let came = resident
+        .registration_code(session, "陈秀梅", "13900000001")
+        .await;
+    let stayed_away = resident
+        .registration_code(session, "刘建华", "13900000002")
+        .await;
     let organizer = app.signed_in("organizer_a").await;
     let page = format!("/manage/sessions/{id}/closing");
 

@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::{Browser, TestApp};
+use common::TestApp;
 
 fn later(days: i64, hour: u32) -> String {
     let t = store::clock::now_local().date() + chrono::TimeDelta::days(days);
@@ -11,15 +11,6 @@ fn later(days: i64, hour: u32) -> String {
 }
 
 /// Signs a resident up and returns their registration code.
-async fn code_of(b: &Browser, session: i64, name: &str, mobile: &str) -> String {
-    let to = b.sign_up(session, name, mobile).await.location().unwrap();
-    to.trim_start_matches("/r/")
-        .split(['?', '#'])
-        .next()
-        .unwrap()
-        .to_owned()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invited_roles_and_the_check_in_window_are_saved_and_enforced() {
     let app = TestApp::spawn().await;
@@ -274,9 +265,15 @@ async fn absence_and_leave_are_recorded_and_a_checked_in_person_stays_in() {
     let app = TestApp::spawn().await;
     let session = app.session(10, 2).await;
     let resident = app.browser();
-    let away = code_of(&resident, session, "王五", "13700000001").await;
-    let sick = code_of(&resident, session, "赵六", "13700000002").await;
-    let here = code_of(&resident, session, "钱七", "13700000003").await;
+    let away = resident
+        .registration_code(session, "王五", "13700000001")
+        .await;
+    let sick = resident
+        .registration_code(session, "赵六", "13700000002")
+        .await;
+    let here = resident
+        .registration_code(session, "钱七", "13700000003")
+        .await;
     let organizer = app.signed_in("organizer_a").await;
     let page = format!("/manage/sessions/{session}");
     let id = session.to_string();

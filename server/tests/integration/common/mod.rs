@@ -387,6 +387,20 @@ impl Browser {
         .await
     }
 
+    /// Signs up and returns the registration's code, read from the page it lands on.
+    pub async fn registration_code(&self, session: i64, name: &str, mobile: &str) -> String {
+        let to = self
+            .sign_up(session, name, mobile)
+            .await
+            .location()
+            .unwrap();
+        to.trim_start_matches("/r/")
+            .split(['?', '#'])
+            .next()
+            .unwrap()
+            .to_owned()
+    }
+
     /// Posts a form and follows the redirect back, returning the page it lands on.
     pub async fn submit(&self, from: &str, action: &str, fields: &[(&str, &str)]) -> Answer {
         let res = self.post_form(from, action, fields).await;
