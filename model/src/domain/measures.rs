@@ -39,6 +39,8 @@ code_enum!(
         MemberLevel = "level",
         Sector = "sector",
         ResultClass = "class",
+        /// What a suggestion became: 纳入决策, 民生实事项目, 领导批示, 转提案.
+        Conversion = "conversion",
     }
 );
 
@@ -87,7 +89,7 @@ impl Drill {
             D::Kind | D::Format => !matches!(kind, K::Topic | K::Platform),
             D::TopicCategory | D::TopicSource => kind == K::Topic,
             D::MemberLevel | D::Sector => self == Self::MemberVisits,
-            D::ResultClass => kind == K::Suggestion,
+            D::ResultClass | D::Conversion => kind == K::Suggestion,
         }
     }
 }

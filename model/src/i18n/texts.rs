@@ -436,6 +436,7 @@ texts! {
     ByMemberLevel => "委员参与按层级", "Member visits by level";
     BySector => "委员参与按界别", "Member visits by sector";
     ByResultClass => "意见建议按办理结果", "Suggestions by result";
+    ByConversion => "意见建议的成果转化", "What suggestions became";
     Breakdowns => "分类统计", "Breakdowns";
     ScopeTitle => "统计范围", "Scope";
     OtherPeriod => "按日期范围统计（不填则为整年）", "A range of dates (blank for the whole year)";

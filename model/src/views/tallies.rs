@@ -65,6 +65,7 @@ impl Dimension {
             Self::MemberLevel => T::ByMemberLevel,
             Self::Sector => T::BySector,
             Self::ResultClass => T::ByResultClass,
+            Self::Conversion => T::ByConversion,
         }
     }
 }

@@ -443,3 +443,56 @@ async fn coverage_counts_areas_with_an_active_platform_and_lists_the_rest() {
         .await;
     assert_eq!(other.status, 403);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_suggestions_became_is_counted_and_listed() {
+    let app = TestApp::spawn().await;
+    let held = app.session(10, -2).await;
+    for (text, conversion) in [
+        ("加装电梯纳入年度计划", "'decision'"),
+        ("小区停车改造", "'leader_instruction'"),
+        ("路灯维修", "'leader_instruction'"),
+        ("垃圾分类宣传", "NULL"),
+    ] {
+        app.exec(&format!(
+            "INSERT INTO outcomes (session_id, text, form, conversion, created_at, updated_at)
+             VALUES ({held}, '{text}', 'consensus', {conversion}, datetime('now'), datetime('now'))"
+        ))
+        .await;
+    }
+    let year = app
+        .text(&format!(
+            "SELECT substr(starts_at, 1, 4) FROM sessions WHERE id = {held}"
+        ))
+        .await
+        .unwrap();
+    let staff = app.signed_in("city").await;
+    let page = staff.get(&format!("/manage/tallies?year={year}")).await;
+    assert!(page.body.contains("意见建议的成果转化"), "{}", page.body);
+    let instructed = staff
+        .get(&format!(
+            "/manage/tallies/records?year={year}&drill=suggestions&by=conversion&key=leader_instruction"
+        ))
+        .await;
+    assert!(
+        instructed.body.contains("<strong>2</strong>"),
+        "{}",
+        instructed.body
+    );
+    assert!(instructed.body.contains("路灯维修"), "{}", instructed.body);
+    assert!(
+        !instructed.body.contains("垃圾分类宣传"),
+        "{}",
+        instructed.body
+    );
+    let report = staff
+        .get(&format!("/manage/tallies/report?year={year}"))
+        .await;
+    assert!(
+        report
+            .body
+            .contains("意见建议转化为：纳入决策1条、领导批示2条。"),
+        "{}",
+        report.body
+    );
+}

@@ -11,7 +11,8 @@ use crate::{
 };
 use model::domain::Drill;
 use model::domain::{
-    Dimension, MemberLevel, Period, ResultClass, SessionFormat, SessionKind, TopicSource,
+    Conversion, Dimension, MemberLevel, Period, ResultClass, SessionFormat, SessionKind,
+    TopicSource,
 };
 use model::i18n::{Label, Lang};
 use model::views::{
@@ -56,6 +57,7 @@ fn columns(dimension: Dimension) -> Vec<Drill> {
         D::TopicCategory | D::TopicSource => vec![Topics, TopicsTakenUp],
         D::MemberLevel | D::Sector => vec![MemberVisits],
         D::ResultClass => vec![Suggestions, SuggestionsAdopted],
+        D::Conversion => vec![Suggestions],
     }
 }
 
@@ -202,6 +204,10 @@ impl Namer {
             Dimension::ResultClass => match ResultClass::from_code(key) {
                 Some(c) => label(Some(c), key),
                 None => or_unset("未评定", "Not classed"),
+            },
+            Dimension::Conversion => match Conversion::from_code(key) {
+                Some(c) => label(Some(c), key),
+                None => or_unset("未转化", "Not converted"),
             },
             Dimension::Sector => or_unset("未填界别", "No sector"),
             // '2026-03' and '2026-Q1'.

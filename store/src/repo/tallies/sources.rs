@@ -355,6 +355,7 @@ impl Source {
             Dimension::MemberLevel => "r.member_level".into(),
             Dimension::Sector => "coalesce(mp.sector, '')".into(),
             Dimension::ResultClass => "coalesce(x.result_class, '')".into(),
+            Dimension::Conversion => "coalesce(x.conversion, '')".into(),
         }
     }
 

@@ -63,6 +63,27 @@ fn bars(
         .unwrap_or_default()
 }
 
+/// What suggestions became, as reports say it: "意见建议转化为：纳入决策3条、领导批示2条。"; none
+/// when no suggestion was converted.
+fn conversions(breakdowns: &[Breakdown], lang: Lang) -> Option<String> {
+    let rows = &breakdowns
+        .iter()
+        .find(|b| b.dimension == Dimension::Conversion)?
+        .rows;
+    let parts: Vec<String> = rows
+        .iter()
+        .filter(|r| !r.key.is_empty() && r.counts.first().is_some_and(|n| *n > 0))
+        .map(|r| match lang {
+            Lang::Zh => format!("{}{}条", r.name.0, r.counts[0]),
+            Lang::En => format!("{} {}", r.name.1, r.counts[0]),
+        })
+        .collect();
+    (!parts.is_empty()).then(|| match lang {
+        Lang::Zh => format!("意见建议转化为：{}。", parts.join("、")),
+        Lang::En => format!("Suggestions became: {}.", parts.join(", ")),
+    })
+}
+
 #[component]
 fn Report(view: TallyView) -> impl IntoView {
     let lang = use_lang();
@@ -103,6 +124,7 @@ fn Report(view: TallyView) -> impl IntoView {
             <h1>{heading}</h1>
             <p class="lead">{summary(lang, period, &scope, &f)}</p>
             <p>{details(lang, &f, &previous)}</p>
+            {conversions(&breakdowns, lang).map(|text| view! { <p>{text}</p> })}
             <h2>{T::MainFigures.tr(lang)}</h2>
             <table class="table figures">
                 <thead><tr>
