@@ -15,9 +15,10 @@ use super::{
     },
 };
 use model::{
-    domain::{Drill, Figures, Period},
+    domain::{AreaLevel, Drill, Figures, Period},
     error::AppError,
     i18n::{fmt_period, Label, Lang, T},
+    views::tallies::Coverage,
     views::tallies::{file_stem, Breakdown, ScopeNames, TallyParams},
 };
 
@@ -79,14 +80,57 @@ fn columns(f: &Figures) -> [(T, i64); 16] {
     f.each().map(|(drill, n)| (drill.label(), n))
 }
 
+/// One row of the table by area: its name, its figures, and its coverage (none for the own-share
+/// row, which has no areas below it of its own).
+struct AreaRow {
+    name: String,
+    figures: Figures,
+    coverage: Option<Vec<Coverage>>,
+}
+
+/// The table by area, and the levels whose coverage it has columns for.
+struct AreaTable {
+    levels: Vec<AreaLevel>,
+    rows: Vec<AreaRow>,
+}
+
+impl AreaTable {
+    /// The column names: area, period, every figure, then per level its covered and all areas.
+    fn header(&self) -> Vec<String> {
+        [T::AreaColumn.tr(Lang::Zh), T::PeriodColumn.tr(Lang::Zh)]
+            .into_iter()
+            .chain(columns(&Figures::default()).map(|(t, _)| t.tr(Lang::Zh)))
+            .map(str::to_owned)
+            .chain(self.levels.iter().flat_map(|l| {
+                let level = l.label(Lang::Zh);
+                [
+                    format!("{level}{}", T::CoverageCoveredColumn.tr(Lang::Zh)),
+                    format!("{level}{}", T::CoverageAreasColumn.tr(Lang::Zh)),
+                ]
+            }))
+            .collect()
+    }
+
+    /// A row's coverage cells, aligned with the header: empty where the level does not apply.
+    fn coverage_cells(&self, row: &AreaRow) -> Vec<Option<i64>> {
+        self.levels
+            .iter()
+            .flat_map(|level| {
+                let found = row
+                    .coverage
+                    .as_ref()
+                    .and_then(|c| c.iter().find(|c| c.level == *level));
+                [found.map(|c| c.covered), found.map(|c| c.areas)]
+            })
+            .collect()
+    }
+}
+
 /// The figures of each area directly below the scope's, one row each, then what the scope's
 /// own area holds itself (本级: its total less its children's, so the table adds up on its
-/// face), and the scope last as the total.
-async fn figure_rows(
-    db: &Db,
-    s: &Subject,
-    now: NaiveDateTime,
-) -> Result<Vec<(String, Figures)>, ExportError> {
+/// face), and the scope last as the total; with each row's coverage when the scope is a whole
+/// area (not one platform type or platform).
+async fn area_table(db: &Db, s: &Subject, now: NaiveDateTime) -> Result<AreaTable, ExportError> {
     let mut scopes: Vec<(String, tallies::Scope)> = areas::children(db, &s.names.area)
         .await?
         .into_iter()
@@ -106,38 +150,64 @@ async fn figure_rows(
         ),
         s.scope.clone(),
     ));
+    let whole_area = s.scope.platform_type.is_none() && s.scope.platform_id.is_none();
+    let index = match whole_area {
+        true => {
+            let day = s.period.to() + chrono::Days::new(1);
+            Some(tallies::CoverageIndex::read(db, &s.names.area, day).await?)
+        }
+        false => None,
+    };
     let mut rows = Vec::with_capacity(scopes.len() + 1);
     for (name, scope) in scopes {
-        rows.push((name, tallies::figures(db, &scope, s.period, now).await?));
+        rows.push(AreaRow {
+            name,
+            figures: tallies::figures(db, &scope, s.period, now).await?,
+            coverage: index.as_ref().map(|i| i.of(&scope.area_path)),
+        });
     }
     if let Some((total, children)) = rows.split_last() {
         let own = children
             .iter()
-            .fold(total.1, |own, (_, child)| own.minus(child));
+            .fold(total.figures, |own, child| own.minus(&child.figures));
         let name = format!("{}（{}）", s.names.area.name, T::OwnShareRow.tr(Lang::Zh));
-        rows.insert(rows.len() - 1, (name, own));
+        rows.insert(
+            rows.len() - 1,
+            AreaRow {
+                name,
+                figures: own,
+                coverage: None,
+            },
+        );
     }
-    Ok(rows)
-}
-
-fn header() -> Vec<&'static str> {
-    [T::AreaColumn.tr(Lang::Zh), T::PeriodColumn.tr(Lang::Zh)]
-        .into_iter()
-        .chain(columns(&Figures::default()).map(|(t, _)| t.tr(Lang::Zh)))
-        .collect()
+    let levels = rows
+        .last()
+        .and_then(|t| t.coverage.as_ref())
+        .map(|c| c.iter().map(|c| c.level).collect())
+        .unwrap_or_default();
+    Ok(AreaTable { levels, rows })
 }
 
 /// The figures by area as CSV.
 pub async fn figures_csv(db: &Db, s: &Subject, now: NaiveDateTime) -> Result<Vec<u8>, ExportError> {
-    let rows = figure_rows(db, s, now).await?;
+    let table = area_table(db, s, now).await?;
     let write_err = |e: csv::Error| ExportError::Write(e.to_string());
     let mut out = CsvOut::new(true);
-    out.row(header()).map_err(write_err)?;
+    out.row(table.header()).map_err(write_err)?;
     let period = fmt_period(s.period, Lang::Zh);
-    for (name, f) in rows {
-        let values = columns(&f).map(|(_, v)| v.to_string());
-        out.row([name, period.clone()].into_iter().chain(values))
-            .map_err(write_err)?;
+    for row in &table.rows {
+        let values = columns(&row.figures).map(|(_, v)| v.to_string());
+        let coverage = table
+            .coverage_cells(row)
+            .into_iter()
+            .map(|n| n.map(|n| n.to_string()).unwrap_or_default());
+        out.row(
+            [row.name.clone(), period.clone()]
+                .into_iter()
+                .chain(values)
+                .chain(coverage),
+        )
+        .map_err(write_err)?;
     }
     out.into_bytes().map_err(ExportError::Write)
 }
@@ -150,13 +220,13 @@ pub async fn figures_xlsx(
     now: NaiveDateTime,
 ) -> Result<Vec<u8>, ExportError> {
     use rust_xlsxwriter::{Format, Workbook, XlsxError};
-    let rows = figure_rows(db, s, now).await?;
+    let table = area_table(db, s, now).await?;
     let breakdowns: Vec<Breakdown> =
         tallies::breakdowns(db, &s.scope, &s.names, s.period, now).await?;
     let write = |e: XlsxError| ExportError::Write(e.to_string());
     let bold = Format::new().set_bold();
     let mut book = Workbook::new();
-    let total = rows.last().map(|(_, f)| *f).unwrap_or_default();
+    let total = table.rows.last().map(|r| r.figures).unwrap_or_default();
     let period = fmt_period(s.period, Lang::Zh);
     {
         let sheet = book
@@ -180,11 +250,11 @@ pub async fn figures_xlsx(
             sheet.write_number(r, 1, value as f64).map_err(write)?;
             r += 1;
         }
-        let coverage = if s.scope.platform_type.is_none() && s.scope.platform_id.is_none() {
-            tallies::coverage(db, &s.names.area, s.period.to() + chrono::Days::new(1)).await?
-        } else {
-            Vec::new()
-        };
+        let coverage = table
+            .rows
+            .last()
+            .and_then(|r| r.coverage.clone())
+            .unwrap_or_default();
         let rates = [
             (
                 T::ResolutionRate.tr(Lang::Zh).to_owned(),
@@ -228,20 +298,23 @@ pub async fn figures_xlsx(
             .add_worksheet()
             .set_name(T::ByArea.tr(Lang::Zh))
             .map_err(write)?;
-        for (c, h) in header().into_iter().enumerate() {
+        for (c, h) in table.header().into_iter().enumerate() {
             sheet
                 .write_string_with_format(0, cell(c), h, &bold)
                 .map_err(write)?;
         }
-        for (i, (name, f)) in rows.into_iter().enumerate() {
-            sheet.write_string(row_at(i + 1), 0, name).map_err(write)?;
-            sheet
-                .write_string(row_at(i + 1), 1, &period)
-                .map_err(write)?;
-            for (c, (_, v)) in columns(&f).into_iter().enumerate() {
-                sheet
-                    .write_number(row_at(i + 1), cell(c + 2), v as f64)
-                    .map_err(write)?;
+        for (i, row) in table.rows.iter().enumerate() {
+            let r = row_at(i + 1);
+            sheet.write_string(r, 0, &row.name).map_err(write)?;
+            sheet.write_string(r, 1, &period).map_err(write)?;
+            let values = columns(&row.figures).map(|(_, v)| Some(v));
+            let cells = values.into_iter().chain(table.coverage_cells(row));
+            for (c, v) in cells.enumerate() {
+                if let Some(v) = v {
+                    sheet
+                        .write_number(r, cell(c + 2), v as f64)
+                        .map_err(write)?;
+                }
             }
         }
     }

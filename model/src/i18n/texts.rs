@@ -223,6 +223,8 @@ texts! {
     CoverageCovered => "已覆盖", "Covered";
     CoverageAreas => "总数", "Areas";
     CoverageUncovered => "未覆盖", "Not covered";
+    CoverageCoveredColumn => "已覆盖（个）", " covered";
+    CoverageAreasColumn => "总数（个）", " in all";
     UncoveredTitle => "尚未覆盖的区划", "Areas not yet covered";
     UncoveredNone => "已全部覆盖", "Every area is covered";
     // Audit trail

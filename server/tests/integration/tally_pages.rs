@@ -355,7 +355,21 @@ async fn the_export_by_area_adds_up_with_the_areas_own_share() {
     let (total, parts) = rows.split_last().unwrap();
     assert_eq!(total[0], "甲区（合计）");
     assert_eq!(total[2], "2");
-    for column in 2..total.len() {
+    // Every figure's column adds up; coverage follows them: the district's one township is
+    // covered, and the rows without areas below them leave it empty.
+    let header: Vec<&str> = csv
+        .body
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(header.len(), 2 + 16 + 2, "{header:?}");
+    assert_eq!(header[18], "镇街园区已覆盖（个）");
+    assert_eq!(&total[18..], ["1", "1"]);
+    assert_eq!(&named("甲街道")[18..], ["", ""]);
+    for column in 2..18 {
         let sum: i64 = parts
             .iter()
             .map(|r| r[column].parse::<i64>().unwrap())

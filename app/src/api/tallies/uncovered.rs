@@ -12,12 +12,13 @@ pub async fn load_uncovered(params: TallyParams, level: String) -> Result<Uncove
     let (db, _, names) = super::resolve(&params).await?;
     let period = params.period(now_local().date());
     let day = period.to() + chrono::Days::new(1);
-    let coverage = tallies::coverage(&db, &names.area, day)
-        .await?
+    let index = tallies::CoverageIndex::read(&db, &names.area, day).await?;
+    let coverage = index
+        .of(&names.area.path)
         .into_iter()
         .find(|c| c.level == level)
         .ok_or(AppError::NotFound)?;
-    let areas = tallies::uncovered(&db, &names.area, level, day).await?;
+    let areas = index.uncovered(level);
     Ok(Uncovered {
         params: TallyParams {
             area: Some(names.area.id),

@@ -60,44 +60,62 @@ async fn areas_below(
     .await?)
 }
 
+/// The areas below a scope and the paths its active platforms covered on one day, read once, so
+/// the coverage of the scope and of each area inside it is counted without another query.
+pub struct CoverageIndex {
+    covered: HashSet<String>,
+    areas: Vec<AreaSummary>,
+}
+
+impl CoverageIndex {
+    /// Reads the scope's areas and platforms as they stood on `day` (the day after the period).
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn read(db: &Db, scope: &AreaSummary, day: NaiveDate) -> Result<Self, StoreError> {
+        Ok(Self {
+            covered: covered_paths(db, &scope.path, day).await?,
+            areas: areas_below(db, scope, day).await?,
+        })
+    }
+
+    /// Coverage at each level strictly below the area at `path`, levels without areas left out.
+    pub fn of(&self, path: &str) -> Vec<Coverage> {
+        let mut levels: Vec<Coverage> = AreaLevel::ALL
+            .iter()
+            .map(|&level| Coverage {
+                level,
+                areas: 0,
+                covered: 0,
+            })
+            .collect();
+        let below = self
+            .areas
+            .iter()
+            .filter(|a| a.path.len() > path.len() && a.path.starts_with(path));
+        for area in below {
+            if let Some(c) = levels.iter_mut().find(|c| c.level == area.level) {
+                c.areas += 1;
+                c.covered += i64::from(self.covered.contains(&area.path));
+            }
+        }
+        levels.retain(|c| c.areas > 0);
+        levels
+    }
+
+    /// The areas at `level` that no active platform covered.
+    pub fn uncovered(self, level: AreaLevel) -> Vec<AreaSummary> {
+        let covered = self.covered;
+        self.areas
+            .into_iter()
+            .filter(|a| a.level == level && !covered.contains(&a.path))
+            .collect()
+    }
+}
+
 /// Coverage at each level below the scope's area, on the day after the period (`day`).
-#[tracing::instrument(level = "debug", skip_all)]
 pub async fn coverage(
     db: &Db,
     scope: &AreaSummary,
     day: NaiveDate,
 ) -> Result<Vec<Coverage>, StoreError> {
-    let covered = covered_paths(db, &scope.path, day).await?;
-    let mut levels: Vec<Coverage> = AreaLevel::ALL
-        .iter()
-        .map(|&level| Coverage {
-            level,
-            areas: 0,
-            covered: 0,
-        })
-        .collect();
-    for area in areas_below(db, scope, day).await? {
-        if let Some(c) = levels.iter_mut().find(|c| c.level == area.level) {
-            c.areas += 1;
-            c.covered += i64::from(covered.contains(&area.path));
-        }
-    }
-    levels.retain(|c| c.areas > 0);
-    Ok(levels)
-}
-
-/// The areas at `level` below the scope that no active platform covered on `day`.
-#[tracing::instrument(level = "debug", skip_all)]
-pub async fn uncovered(
-    db: &Db,
-    scope: &AreaSummary,
-    level: AreaLevel,
-    day: NaiveDate,
-) -> Result<Vec<AreaSummary>, StoreError> {
-    let covered = covered_paths(db, &scope.path, day).await?;
-    Ok(areas_below(db, scope, day)
-        .await?
-        .into_iter()
-        .filter(|a| a.level == level && !covered.contains(&a.path))
-        .collect())
+    Ok(CoverageIndex::read(db, scope, day).await?.of(&scope.path))
 }

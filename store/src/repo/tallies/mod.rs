@@ -19,7 +19,7 @@ use model::views::tallies::TallyRecord;
 use sources::Source;
 
 pub use breakdowns::{breakdowns, name_of};
-pub use coverage::{coverage, uncovered};
+pub use coverage::{coverage, CoverageIndex};
 pub use model::domain::Figures;
 pub use scope::resolve_for;
 
