@@ -436,3 +436,34 @@ async fn a_past_year_stays_as_it_was_when_a_platform_is_retyped_or_reactivated()
         Some("consultation_room")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_platform_written_as_closed_was_active_before_it_closed() {
+    let app = TestApp::spawn().await;
+    let now = store::clock::now_local();
+    let year = now.year() - 2;
+    let active_in = |y: i32| {
+        let db = app.state.db.clone();
+        async move {
+            tallies::figures(&db, &Scope::area("/"), Period::year(y).unwrap(), now)
+                .await
+                .unwrap()
+                .platforms_active
+        }
+    };
+    let (before, after) = (active_in(year).await, active_in(year + 1).await);
+    // As the demo and an import write one: already closed, with the day it closed.
+    app.exec(&format!(
+        "INSERT INTO platforms (name, type_code, area_id, address, status, established_on, deactivated_on, created_at)
+         VALUES ('丁村议事室', 'consultation_room', {}, '丁村', 'inactive', '2020-01-01', '{}-03-01', '2020-01-01 09:00:00')",
+        app.world.township_a,
+        year + 1
+    ))
+    .await;
+    assert_eq!(active_in(year).await, before + 1, "open all of that year");
+    assert_eq!(
+        active_in(year + 1).await,
+        after,
+        "closed before that year ended"
+    );
+}
