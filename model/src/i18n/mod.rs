@@ -1,6 +1,7 @@
 //! zh-CN first, English second. Every text is a key of [`T`] that carries both languages side by
 //! side, so a missing translation is a compile error rather than a blank on a resident's phone.
 
+mod audit_fields;
 mod dates;
 mod field_errors;
 mod figures;
@@ -8,6 +9,7 @@ mod labels;
 mod lang;
 mod texts;
 
+pub use audit_fields::{audit_field, audit_value};
 pub use dates::{fmt_date, fmt_datetime, fmt_period, fmt_time};
 pub use figures::{details as figures_details, rate_text, summary as figures_summary};
 pub use labels::Label;

@@ -89,6 +89,12 @@ async fn every_change_to_attendance_says_who_made_it() {
     assert!(log.body.contains("修改记录"), "{}", log.body);
     assert_eq!(log.body.matches("报名与签到 #").count(), 4, "{}", log.body);
     assert!(log.body.contains("organizer_a"), "{}", log.body);
+    // Fields and codes read as words: 状态 已签到, not `state: attended`.
+    assert!(
+        log.body.contains("<dt>状态</dt><dd>已签到</dd>"),
+        "{}",
+        log.body
+    );
     let theirs = organizer
         .get(&format!("/manage/sessions/{id}/audit?user={organizer_id}"))
         .await;

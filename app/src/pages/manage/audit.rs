@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     api::closing::load_session_audit,
     components::{page_id, Loaded},
-    i18n::{fmt_datetime, use_lang, T},
+    i18n::{audit_field, audit_value, fmt_datetime, use_lang, T},
     views::audit::SessionAudit,
 };
 
@@ -108,7 +108,9 @@ fn Fields(label: T, pairs: Vec<(String, String)>) -> impl IntoView {
             <details>
                 <summary>{label.tr(lang)}</summary>
                 <dl class="facts">
-                    {pairs.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                    {pairs.into_iter().map(|(k, v)| view! {
+                        <dt>{audit_field(&k, lang)}</dt><dd>{audit_value(&k, &v, lang)}</dd>
+                    }).collect_view()}
                 </dl>
             </details>
         }
