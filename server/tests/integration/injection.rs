@@ -154,6 +154,17 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         "UPDATE users SET username = '\"><i yst-injected>' || id WHERE username NOT IN ('city', 'district', 'organizer', 'member')",
     )
     .await;
+    // The change log shows logged records field by field: one carrying every hostile text.
+    sqlx::query(
+        "INSERT INTO audit_log (at, entity, entity_id, action, before_json, after_json)
+         VALUES (datetime('now'), 'session', ?1, 'update', json_object(?2, ?3), json_object('fields', json_object('title', ?3)))",
+    )
+    .bind(concluded)
+    .bind(HOSTILE.replace("{}", "audit-key"))
+    .bind(HOSTILE.replace("{}", "audit-value"))
+    .execute(&app.state.db.write)
+    .await
+    .unwrap();
 
     let public = [
         "/".to_owned(),
@@ -193,6 +204,8 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         "/manage/users".to_owned(),
         format!("/members/{member}"),
         "/account".to_owned(),
+        format!("/manage/sessions/{concluded}/audit"),
+        format!("/manage/sessions/record?platform={platform}"),
     ];
     let year = store::clock::now_local().format("%Y").to_string();
     let last_year = (year.parse::<i32>().unwrap() - 1).to_string();
@@ -217,6 +230,12 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         ));
         figures.push(format!(
             "/manage/tallies/records?year={y}&area={city}&drill=resident-visits"
+        ));
+        figures.push(format!(
+            "/manage/tallies/records?year={y}&area={city}&drill=consultations&recorded=1"
+        ));
+        figures.push(format!(
+            "/manage/tallies/uncovered?year={y}&area={city}&level=village"
         ));
     }
 
@@ -252,6 +271,25 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         .await;
     let back = refused.location().expect("a refused form goes back");
     pages.push(("anonymous", back.clone(), anonymous.get(&back).await));
+    // A refused 补录 shows the typed roster back, and names each wrong line.
+    let roster = format!(
+        "{}\n{} 13",
+        HOSTILE.replace("{}", "typed-roster"),
+        HOSTILE.replace("{}", "typed-line")
+    );
+    let recorded = organizer
+        .post_form(
+            &format!("/manage/sessions/record?platform={platform}"),
+            "/api/manage-sessions/record-held",
+            &[
+                ("platform_id", &platform.to_string()),
+                ("title", &HOSTILE.replace("{}", "typed-held-title")),
+                ("roster", &roster),
+            ],
+        )
+        .await;
+    let back = recorded.location().expect("a refused 补录 goes back");
+    pages.push(("organizer", back.clone(), organizer.get(&back).await));
 
     let mut seen = String::new();
     for (who, path, page) in &pages {
@@ -272,6 +310,9 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         seen.contains("typed-description"),
         "the refused form shows what was typed"
     );
+    for shown in ["audit-key", "audit-value", "typed-roster", "typed-line"] {
+        assert!(seen.contains(shown), "{shown} is shown");
+    }
 }
 
 #[test]
