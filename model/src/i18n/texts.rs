@@ -76,7 +76,6 @@ texts! {
     RoleOrganizer => "议事平台召集人", "Platform organizer";
     RoleMember => "政协委员", "CPPCC member";
     // Areas
-    Areas => "行政区划", "Areas";
     AreaName => "名称", "Name";
     AreaCode => "区划代码", "Administrative code";
     AreaCodeHint => "12位统计用区划代码，不知道可留空", "The 12-digit statistical code; leave blank if unknown";
@@ -114,7 +113,6 @@ texts! {
     StarRatingRange => "星级应为1到5", "A star rating is from 1 to 5";
     Status => "状态", "Status";
     NewPlatform => "新建议事平台", "New platform";
-    EditPlatform => "修改平台信息", "Edit platform";
     MovePlatform => "迁移到其他区划", "Move to another area";
     MoveHint => "已举行的活动仍计入原区划，未开始的活动随平台迁移", "Sessions already held stay counted in the old area; upcoming ones move with the platform";
     MoveTo => "迁入区划", "Move to";
@@ -230,9 +228,6 @@ texts! {
     // Audit trail
     AuditTitle => "修改记录", "Change log";
     AuditIntro => "这场活动的每一次新建、修改、签到、现场登记、缺席和请假，谁在什么时间做的，修改前后的内容。", "Every change to this session — created, changed, check-ins, walk-ins, absences — who made it, when, and the record before and after.";
-    AuditWhen => "时间", "When";
-    AuditWho => "操作人", "Who";
-    AuditWhat => "对象", "What";
     AuditBefore => "修改前", "Before";
     AuditAfter => "修改后", "After";
     AuditEveryone => "全部人员", "Everyone";
@@ -386,7 +381,6 @@ texts! {
     TopicAlreadyClosed => "该议题已合并、不予立项或已协商，不能再审核", "This topic is merged, declined or consulted on and can no longer be reviewed";
     // Yearly figures
     FiguresTile => "年度统计", "Yearly figures";
-    TalliesTitle => "年协商议事工作统计", " consultation work in figures";
     YearSuffix => "年", "";
     Figure => "指标", "Figure";
     Change => "增减", "Change";
@@ -440,7 +434,6 @@ texts! {
     ByResultClass => "意见建议按办理结果", "Suggestions by result";
     ByConversion => "意见建议的成果转化", "What suggestions became";
     Breakdowns => "分类统计", "Breakdowns";
-    ScopeTitle => "统计范围", "Scope";
     OtherPeriod => "按日期范围统计（不填则为整年）", "A range of dates (blank for the whole year)";
     PeriodFrom => "起始日期", "From";
     PeriodTo => "截止日期", "To";
@@ -532,7 +525,6 @@ texts! {
     AdoptionLabel => "采纳情况", "Adoption";
     ConversionLabel => "成果转化", "Converted into";
     FeedbackOn => "反馈日期", "Reported back on";
-    NotDecided => "未定", "Not yet";
     UpdateOutcome => "保存办理情况", "Save handling";
     OutcomeUpdated => "办理情况已保存", "Handling saved";
     CompletedNeedsResult => "办结时请选择办理结果", "Choose the result when marking it completed";
@@ -540,7 +532,6 @@ texts! {
     NoProblems => "还没有记录问题", "No problems recorded yet";
     ProblemDescription => "问题描述", "Problem";
     LinkedOutcome => "关联的意见建议", "Linked suggestion";
-    NoLink => "（不关联）", "(none)";
     AddProblem => "记录问题", "Record problem";
     ProblemAdded => "问题已记录", "Problem recorded";
     RaisedOn => "提出日期", "Raised on";
