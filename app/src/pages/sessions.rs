@@ -151,6 +151,7 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
         format,
         member,
         mine,
+        coorganizers,
     } = view;
     let left = card.seats_left();
     let open = card.signup_open;
@@ -182,6 +183,12 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
             <dt>{T::When.tr(lang)}</dt>
             <dd>{fmt_datetime(card.starts_at, lang)} "–" {fmt_time(card.ends_at)}</dd>
             <dt>{T::Where.tr(lang)}</dt><dd>{card.place.clone()}</dd>
+            {(!coorganizers.is_empty()).then(|| view! {
+                <dt>{T::CoHosts.tr(lang)}</dt>
+                <dd>{coorganizers.into_iter().enumerate().map(|(i, (id, name))| view! {
+                    {(i > 0).then_some("、")}<a href=format!("/platforms/{id}")>{name}</a>
+                }).collect_view()}</dd>
+            })}
             <dt>{T::Kind.tr(lang)}</dt><dd>{card.kind.label(lang)} " · " {format_text}</dd>
             <dt>{T::Seats.tr(lang)}</dt>
             <dd>{card.seats} " · " {T::SeatsLeft.tr(lang)} " " {left}

@@ -24,6 +24,7 @@ pub fn audit_field(key: &str, lang: Lang) -> String {
         "fields.time.start" => ("开始时间", "Starts"),
         "fields.time.end" => ("结束时间", "Ends"),
         "fields.seats" => ("名额", "Seats"),
+        "fields.coorganizers" => ("协办平台", "Co-hosts"),
         "text" => ("内容", "Text"),
         "handling_status" => ("办理状态", "Handling"),
         "adoption" => ("采纳情况", "Adoption"),

@@ -322,6 +322,10 @@ texts! {
     MinutesBefore => "分钟（开始前）", "minutes before the start";
     InvitedRoles => "限定报名对象", "Only these may sign up";
     InvitedRolesChoiceHint => "都不勾选则所有群众均可报名", "Tick none to let anyone sign up";
+    CoHostsField => "协办平台", "Co-hosting platforms";
+    CoHostsHint => "可选本市、各区县和本镇街的平台。活动只计入主办平台的数字。", "Platforms of the city, its districts and this township. The session counts only at its host.";
+    CoHosts => "协办", "Co-hosts";
+    CoHostedMark => "（协办）", " (co-host)";
     CopySession => "复制为新活动", "Copy into a new session";
     SignInSheet => "签到表", "Sign-in sheet";
     Poster => "海报", "Poster";

@@ -37,6 +37,9 @@ pub struct SessionDraft {
     pub signup_deadline: String,
     pub checkin_lead: String,
     pub invited: Vec<RegistrationRole>,
+    /// The co-hosting platforms' ids.
+    #[serde(default)]
+    pub coorganizers: Vec<i64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -54,6 +57,8 @@ pub struct SessionFields {
     pub invited: Vec<RegistrationRole>,
     /// How long before the start check-in opens.
     pub checkin_lead_minutes: i64,
+    /// The platforms co-hosting it (协办); it counts once, at its host.
+    pub coorganizers: Vec<i64>,
 }
 
 impl SessionFields {

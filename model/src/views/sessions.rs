@@ -65,6 +65,9 @@ pub struct PublicSession {
     /// a whole family, or a village's elderly.
     #[serde(default)]
     pub mine: Vec<(String, String)>,
+    /// The co-hosting platforms (id, name).
+    #[serde(default)]
+    pub coorganizers: Vec<(i64, String)>,
 }
 
 /// What the holder of a registration code sees.

@@ -11,6 +11,7 @@ mod audit;
 mod authorization;
 mod backup;
 mod closing;
+mod cohosts;
 mod crash;
 mod demo;
 mod finding;

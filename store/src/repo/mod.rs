@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod areas;
 pub mod audit_trail;
+pub mod cohosts;
 pub mod login_failures;
 pub mod members;
 pub mod minutes;

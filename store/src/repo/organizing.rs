@@ -70,6 +70,7 @@ pub async fn create(
     .fetch_one(&mut *tx)
     .await?;
     write_roles(&mut tx, id, f).await?;
+    super::cohosts::write(&mut tx, id, &f.coorganizers).await?;
     audit::record(&mut tx, by, "session", id, "create", None::<&()>, Some(f)).await?;
     tx.commit().await?;
     Ok(id)
@@ -114,6 +115,7 @@ pub async fn update(
     .execute(&mut *tx)
     .await?;
     write_roles(&mut tx, id, f).await?;
+    super::cohosts::write(&mut tx, id, &f.coorganizers).await?;
     if before.0 == SessionStatus::Published && (before.1 != f.time.start() || before.2 != f.place) {
         let changed = Message::Changed {
             title: f.title.clone(),
@@ -452,6 +454,7 @@ pub async fn draft(db: &Db, id: i64, with_times: bool) -> Result<SessionDraft, S
         signup_deadline: input(row.signup_deadline),
         checkin_lead: lead.to_string(),
         invited,
+        coorganizers: super::cohosts::of_session(db, id).await?,
     })
 }
 

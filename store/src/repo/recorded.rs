@@ -65,6 +65,7 @@ pub async fn record_held(
     .bind(platform_id)
     .fetch_one(&mut *tx)
     .await?;
+    super::cohosts::write(&mut tx, id, &f.coorganizers).await?;
     for person in roster {
         let level: Option<MemberLevel> = match person.member_user_id {
             Some(user) => Some(

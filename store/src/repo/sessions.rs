@@ -108,6 +108,7 @@ struct PublicRow {
     waiting: i64,
     /// This browser's registrations here, as a JSON list of `[code, name]`.
     mine: String,
+    coorganizers: String,
 }
 
 /// A session's public page; `None` for a draft. `device` is the key of the browser asking
@@ -125,7 +126,10 @@ pub async fn public(
                 (SELECT count(*) FROM registrations r WHERE r.session_id = s.id AND r.state = 'waitlisted') AS waiting,
                 (SELECT json_group_array(json_array(r.code, r.name)) FROM registrations r
                  WHERE ?2 IS NOT NULL AND r.session_id = s.id AND r.device_hash = ?2 AND r.state <> 'cancelled'
-                ) AS mine
+                ) AS mine,
+                (SELECT json_group_array(json_array(p.id, p.name)) FROM session_coorganizers co
+                 JOIN platforms p ON p.id = co.platform_id WHERE co.session_id = s.id
+                ) AS coorganizers
          FROM ({CARD} WHERE s.id = ?1) c JOIN sessions s ON s.id = c.id"
     ))
     .bind(id)
@@ -139,6 +143,7 @@ pub async fn public(
         audience,
         waiting,
         mine,
+        coorganizers,
     } = row;
     let card = card.with_clock(crate::clock::now_local());
     if card.status == model::domain::SessionStatus::Draft {
@@ -161,10 +166,11 @@ pub async fn public(
         waiting,
         member: None,
         mine: serde_json::from_str(&mine).unwrap_or_default(),
+        coorganizers: serde_json::from_str(&coorganizers).unwrap_or_default(),
     }))
 }
 
-/// The sessions hosted by these platforms that start in `[from, to)`, in time order.
+/// The sessions hosted or co-hosted by these platforms that start in `[from, to)`, in time order.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn between_at(
     db: &Db,
@@ -177,11 +183,13 @@ pub async fn between_at(
     }
     let placeholders = vec!["?"; platform_ids.len()].join(",");
     let sql = format!(
-        "{CARD} WHERE s.host_platform_id IN ({placeholders}) AND s.starts_at >= ? AND s.starts_at < ?
+        "{CARD} WHERE (s.host_platform_id IN ({placeholders})
+             OR s.id IN (SELECT session_id FROM session_coorganizers WHERE platform_id IN ({placeholders})))
+           AND s.starts_at >= ? AND s.starts_at < ?
          ORDER BY s.starts_at LIMIT 1000"
     );
     let mut q = sqlx::query_as(&sql);
-    for id in platform_ids {
+    for id in platform_ids.iter().chain(platform_ids) {
         q = q.bind(*id);
     }
     let now = crate::clock::now_local();

@@ -16,6 +16,8 @@ pub struct SessionEditView {
     pub attendees: Vec<Attendee>,
     /// The numbers above are masked: the viewer is staff, not one of the session's organizers.
     pub numbers_masked: bool,
+    /// The platforms the form offers as co-hosts (id, name · area).
+    pub cohost_choices: Vec<(i64, String)>,
 }
 
 /// `id` none: a new draft at `platform`, blank or copied from the session `copy`.
@@ -40,6 +42,7 @@ pub async fn load_session_edit(
             let mut attendees = repo::organizing::attendees(&db, id).await?;
             store::sign_up_list::for_viewer(&me, &host, &mut attendees);
             let numbers_masked = !store::sign_up_list::sees_numbers(&me, &host);
+            let cohost_choices = repo::cohosts::choices(&db, host.platform_id, Some(id)).await?;
             Ok(SessionEditView {
                 platform_id: card.platform_id,
                 platform_name: card.platform_name.clone(),
@@ -47,6 +50,7 @@ pub async fn load_session_edit(
                 draft,
                 attendees,
                 numbers_masked,
+                cohost_choices,
             })
         }
         None => {
@@ -67,6 +71,7 @@ pub async fn load_session_edit(
                     ..SessionDraft::default()
                 },
             };
+            let cohost_choices = repo::cohosts::choices(&db, platform.id, None).await?;
             Ok(SessionEditView {
                 card: None,
                 draft,
@@ -74,6 +79,7 @@ pub async fn load_session_edit(
                 platform_name: platform.name,
                 attendees: Vec::new(),
                 numbers_masked: false,
+                cohost_choices,
             })
         }
     }

@@ -27,10 +27,12 @@ pub struct RawSessionFields<'a> {
     pub checkin_lead: &'a str,
     /// The invited roles' codes, joined by commas (the form sends one value per ticked box).
     pub invited: &'a str,
+    /// The co-hosting platforms' ids, joined by commas.
+    pub coorganizers: &'a str,
 }
 
 impl RawSessionFields<'_> {
-    pub fn keep(&self) -> [(&str, &str); 12] {
+    pub fn keep(&self) -> [(&str, &str); 13] {
         [
             ("title", self.title),
             ("summary", self.summary),
@@ -44,7 +46,21 @@ impl RawSessionFields<'_> {
             ("signup_deadline", self.signup_deadline),
             ("checkin_lead", self.checkin_lead),
             ("invited", self.invited),
+            ("coorganizers", self.coorganizers),
         ]
+    }
+
+    /// The co-hosts ticked, each one of `allowed` (the platforms the form offered).
+    fn coorganizers(&self, allowed: &[i64], errors: &mut FieldErrors) -> Vec<i64> {
+        let mut chosen = Vec::new();
+        for typed in self.coorganizers.split(',').filter(|c| !c.is_empty()) {
+            match typed.parse::<i64>().ok().filter(|id| allowed.contains(id)) {
+                Some(id) if !chosen.contains(&id) => chosen.push(id),
+                Some(_) => {}
+                None => errors.add("coorganizers", T::ChooseOne),
+            }
+        }
+        chosen
     }
 
     /// Parses the fields every session has, planned or recorded afterwards: the time on its
@@ -94,8 +110,14 @@ impl RawSessionFields<'_> {
     }
 
     /// Parses every field of a planned session, collecting every error; `now` refuses times in
-    /// the past.
-    pub fn parse(&self, now: NaiveDateTime, errors: &mut FieldErrors) -> Option<SessionFields> {
+    /// the past, and co-hosts must be among `cohosts`.
+    pub fn parse(
+        &self,
+        now: NaiveDateTime,
+        cohosts: &[i64],
+        errors: &mut FieldErrors,
+    ) -> Option<SessionFields> {
+        let coorganizers = self.coorganizers(cohosts, errors);
         let (time, basics) = self.basics(errors);
         if time.is_some_and(|t| t.start() <= now) {
             errors.add("starts_at", T::StartInPast);
@@ -146,6 +168,7 @@ impl RawSessionFields<'_> {
             signup_deadline: deadline?,
             invited,
             checkin_lead_minutes: lead?,
+            coorganizers,
         })
         .filter(|_| errors.is_empty())
     }
@@ -156,8 +179,10 @@ impl RawSessionFields<'_> {
         &self,
         now: NaiveDateTime,
         people: usize,
+        cohosts: &[i64],
         errors: &mut FieldErrors,
     ) -> Option<SessionFields> {
+        let coorganizers = self.coorganizers(cohosts, errors);
         let (time, basics) = self.basics(errors);
         if time.is_some_and(|t| t.start() > now) {
             errors.add("starts_at", T::HeldMustBePast);
@@ -176,6 +201,7 @@ impl RawSessionFields<'_> {
             seats,
             invited: Vec::new(),
             checkin_lead_minutes: 0,
+            coorganizers,
         })
         .filter(|_| errors.is_empty())
     }

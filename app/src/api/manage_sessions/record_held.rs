@@ -19,6 +19,9 @@ pub async fn record_held_session(
     #[server(default)] starts_at: String,
     #[server(default)] ends_at: String,
     #[server(default)] roster: String,
+    /// One value per ticked co-host box (`coorganizers[]`).
+    #[server(default)]
+    coorganizers: Vec<String>,
 ) -> Result<(), AppError> {
     use chrono::Datelike;
 
@@ -33,6 +36,7 @@ pub async fn record_held_session(
     use crate::web::{require_principal, state};
     use store::{clock::now_local, repo};
 
+    let coorganizers = coorganizers.join(",");
     let raw = RawSessionFields {
         title: &title,
         summary: &summary,
@@ -46,9 +50,11 @@ pub async fn record_held_session(
         signup_deadline: "",
         checkin_lead: "",
         invited: "",
+        coorganizers: &coorganizers,
     };
     let mut keep = raw.keep()[..8].to_vec();
     keep.extend([
+        ("coorganizers", coorganizers.as_str()),
         ("roster", roster.as_str()),
         ("platform_id", platform_id.as_str()),
     ]);
@@ -108,7 +114,8 @@ pub async fn record_held_session(
                 member_user_id,
             });
         }
-        let fields = raw.parse_held(now, people.len(), &mut errors);
+        let cohosts = super::save::cohost_ids(&db, platform.id, None).await?;
+        let fields = raw.parse_held(now, people.len(), &cohosts, &mut errors);
         if let Some(f) = &fields {
             let year = f.time.start().year();
             if repo::recorded::year_closed(&db, &platform.area_path, year).await? {

@@ -25,6 +25,9 @@ pub async fn save_session(
     /// One value per ticked role box (`invited[]` in the form); none means anyone may sign up.
     #[server(default)]
     invited: Vec<String>,
+    /// One value per ticked co-host box (`coorganizers[]`).
+    #[server(default)]
+    coorganizers: Vec<String>,
 ) -> Result<(), AppError> {
     use super::fields::RawSessionFields;
     use crate::domain::SessionStatus;
@@ -34,6 +37,7 @@ pub async fn save_session(
     use store::{clock::now_local, repo};
 
     let invited = invited.join(",");
+    let coorganizers = coorganizers.join(",");
     let raw = RawSessionFields {
         title: &title,
         summary: &summary,
@@ -47,6 +51,7 @@ pub async fn save_session(
         signup_deadline: &signup_deadline,
         checkin_lead: &checkin_lead,
         invited: &invited,
+        coorganizers: &coorganizers,
     };
     let keep = raw.keep();
     let result = async {
@@ -74,7 +79,20 @@ pub async fn save_session(
             }
             None => {}
         }
-        let Some(fields) = raw.parse(now, &mut errors) else {
+        // A new session is hosted by the platform the form names, if the principal may use it.
+        let (host_platform, session) = match &existing {
+            Some(host) => (host.platform_id, Some(host.session_id)),
+            None => {
+                let platform =
+                    repo::platforms::get(&db, crate::api::parse_id(&platform_id)?).await?;
+                if !me.edits_platform(platform.id, &platform.area_path) {
+                    return Err(AppError::Forbidden.into());
+                }
+                (platform.id, None)
+            }
+        };
+        let cohosts = cohost_ids(&db, host_platform, session).await?;
+        let Some(fields) = raw.parse(now, &cohosts, &mut errors) else {
             return Err(errors.into());
         };
         let saved = match existing {
@@ -82,14 +100,7 @@ pub async fn save_session(
                 repo::organizing::update(&db, me.user_id, host.session_id, &fields, now).await?;
                 host.session_id
             }
-            None => {
-                let platform =
-                    repo::platforms::get(&db, crate::api::parse_id(&platform_id)?).await?;
-                if !me.edits_platform(platform.id, &platform.area_path) {
-                    return Err(AppError::Forbidden.into());
-                }
-                repo::organizing::create(&db, me.user_id, platform.id, &fields, now).await?
-            }
+            None => repo::organizing::create(&db, me.user_id, host_platform, &fields, now).await?,
         };
         Ok(Done::with_notice(
             format!("/manage/sessions/{saved}"),
@@ -98,4 +109,18 @@ pub async fn save_session(
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)
+}
+
+/// The ids of the platforms the form may name as co-hosts.
+#[cfg(feature = "ssr")]
+pub(super) async fn cohost_ids(
+    db: &store::db::Db,
+    host_platform: i64,
+    session: Option<i64>,
+) -> Result<Vec<i64>, store::repo::StoreError> {
+    Ok(store::repo::cohosts::choices(db, host_platform, session)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect())
 }

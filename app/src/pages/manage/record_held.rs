@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::sessions::choices;
+use super::sessions::{choices, CoHosts};
 use crate::{
     api::manage_sessions::{load_session_edit, RecordHeldSession, SessionEditView},
     components::{Hidden, LoadedForm, PostForm, SelectField, Submit, TextArea, TextField},
@@ -46,6 +46,7 @@ fn RecordHeldForm(view: SessionEditView, state: FormState) -> impl IntoView {
             <TextField name="starts_at" label=T::StartsAt kind="datetime-local"/>
             <TextField name="ends_at" label=T::EndsAt kind="datetime-local"/>
             <TextArea name="roster" label=T::Roster hint=T::RosterHint rows=10/>
+            <CoHosts choices=view.cohost_choices.clone() chosen=Vec::new()/>
             <TextArea name="summary" label=T::SessionSummary optional=true/>
             <Submit label=T::RecordHeldSave/>
         </PostForm>

@@ -34,6 +34,7 @@ pub fn ManageSessionsPage() -> impl IntoView {
 fn SessionMonth(view: ManageSessions) -> impl IntoView {
     let lang = use_lang();
     let month = view.month;
+    let hosts: Vec<i64> = view.platforms.iter().map(|p| p.id).collect();
     let heading = match lang {
         Lang::Zh => format!("{}年{}月", month.year(), month.number()),
         Lang::En => month.to_string(),
@@ -52,7 +53,7 @@ fn SessionMonth(view: ManageSessions) -> impl IntoView {
             <h2>{heading}</h2>
             <a href=format!("/manage/sessions?month={}", month.next()) rel="next">{T::NextMonth.tr(lang)} " ›"</a>
         </nav>
-        <MonthGrid month=month today=view.today sessions=view.sessions.clone()/>
+        <MonthGrid month=month today=view.today sessions=view.sessions.clone() hosts=hosts.clone()/>
         {if view.sessions.is_empty() {
             view! { <p>{T::NoSessionsThisMonth.tr(lang)}</p> }.into_any()
         } else {
@@ -65,14 +66,17 @@ fn SessionMonth(view: ManageSessions) -> impl IntoView {
                         <th class="num">{T::Registered.tr(lang)}</th>
                     </tr></thead>
                     <tbody>
-                        {view.sessions.into_iter().map(|s| view! {
+                        {view.sessions.into_iter().map(|s| {
+                            let href = workspace_href(&s, &hosts);
+                            let hosted = hosts.contains(&s.platform_id);
+                            view! {
                             <tr>
-                                <td><a href=format!("/manage/sessions/{}", s.id)>{s.title}</a></td>
+                                <td><a href=href>{s.title}</a>{(!hosted).then(|| T::CoHostedMark.tr(lang))}</td>
                                 <td>{fmt_datetime(s.starts_at, lang)}</td>
                                 <td>{s.status.label(lang)}</td>
                                 <td class="num">{s.taken} " / " {s.seats}</td>
                             </tr>
-                        }).collect_view()}
+                        }}).collect_view()}
                     </tbody>
                 </table>
             }.into_any()
@@ -80,9 +84,24 @@ fn SessionMonth(view: ManageSessions) -> impl IntoView {
     }
 }
 
+/// Where the viewer works on a session: its workspace at a platform they run (`hosts`), its
+/// public page at one they only co-host.
+fn workspace_href(s: &SessionCard, hosts: &[i64]) -> String {
+    if hosts.contains(&s.platform_id) {
+        format!("/manage/sessions/{}", s.id)
+    } else {
+        format!("/sessions/{}", s.id)
+    }
+}
+
 /// The month as a grid of weeks, Monday first, each day listing its sessions.
 #[component]
-fn MonthGrid(month: Month, today: chrono::NaiveDate, sessions: Vec<SessionCard>) -> impl IntoView {
+fn MonthGrid(
+    month: Month,
+    today: chrono::NaiveDate,
+    sessions: Vec<SessionCard>,
+    hosts: Vec<i64>,
+) -> impl IntoView {
     let lang = use_lang();
     let weekdays = match lang {
         Lang::Zh => ["一", "二", "三", "四", "五", "六", "日"],
@@ -104,7 +123,7 @@ fn MonthGrid(month: Month, today: chrono::NaiveDate, sessions: Vec<SessionCard>)
                                         <span class="day">{day.day()}</span>
                                         {on_day.into_iter().map(|s| view! {
                                             <a class="in-day" class:cancelled=s.status == SessionStatus::Cancelled
-                                               href=format!("/manage/sessions/{}", s.id)>
+                                               href=workspace_href(s, &hosts)>
                                                 {fmt_time(s.starts_at)} " " {s.title.clone()}
                                             </a>
                                         }).collect_view()}
@@ -235,7 +254,8 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
                 upcoming=upcoming state=state.clone()/>
         })}
         {editable.then(|| view! {
-            <SessionForm id=id_form platform_id=view.platform_id draft=view.draft.clone() state=workspace_state/>
+            <SessionForm id=id_form platform_id=view.platform_id draft=view.draft.clone()
+                cohosts=view.cohost_choices.clone() state=workspace_state/>
         })}
         {(editable && card.is_some()).then(|| view! {
             <section>
@@ -426,6 +446,7 @@ fn SessionForm(
     id: String,
     platform_id: i64,
     draft: SessionDraft,
+    cohosts: Vec<(i64, String)>,
     state: FormState,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -454,9 +475,23 @@ fn SessionForm(
                 <TextField name="signup_deadline" label=T::SignupDeadlineField kind="datetime-local" default=draft.signup_deadline/>
                 <SelectField name="checkin_lead" label=T::CheckinLead options=leads default=draft.checkin_lead/>
                 <CheckboxGroup name="invited" label=T::InvitedRoles options=roles default=invited hint=T::InvitedRolesChoiceHint/>
+                <CoHosts choices=cohosts chosen=draft.coorganizers/>
                 <TextArea name="summary" label=T::SessionSummary optional=true default=draft.summary/>
                 <Submit label=T::Save/>
             </PostForm>
         </section>
     }
+}
+
+/// The co-hosting platforms to tick, when there are any to choose from.
+#[component]
+pub(super) fn CoHosts(choices: Vec<(i64, String)>, chosen: Vec<i64>) -> impl IntoView {
+    let options: Vec<(String, String)> = choices
+        .into_iter()
+        .map(|(id, name)| (id.to_string(), name))
+        .collect();
+    let chosen = chosen.iter().map(i64::to_string).collect();
+    (!options.is_empty()).then(|| {
+        view! { <CheckboxGroup name="coorganizers" label=T::CoHostsField options=options default=chosen hint=T::CoHostsHint/> }
+    })
 }
