@@ -355,46 +355,24 @@ pub async fn walk_in(
         }
     }
     let mut tx = db.write.begin().await?;
-    for _ in 0..8 {
-        let code =
-            RegistrationCode::from_number(argon2::password_hash::rand_core::RngCore::next_u64(
-                &mut argon2::password_hash::rand_core::OsRng,
-            ));
-        let inserted: Result<i64, _> = sqlx::query_scalar(
-            "INSERT INTO registrations (session_id, code, name, mobile, role, state, walk_in, checked_in_at,
-                 checkin_method, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, 'attended', 1, ?, 'walk_in', ?, ?) RETURNING id",
-        )
-        .bind(session_id)
-        .bind(code.as_str())
-        .bind(name.as_str())
-        .bind(mobile.map(|m| m.as_str()))
-        .bind(role)
-        .bind(db_time(now))
-        .bind(db_time(now))
-        .bind(db_time(now))
-        .fetch_one(&mut *tx)
-        .await;
-        match inserted {
-            Ok(id) => {
-                let after = AttendanceEntry {
-                    method: Some("walk_in"),
-                    role: Some(role),
-                    ..AttendanceEntry::state(session_id, RegistrationState::Attended)
-                };
-                audit_attendance(&mut tx, by, id, None, &after).await?;
-                tx.commit().await?;
-                return Ok(CheckIn::CheckedIn);
-            }
-            Err(sqlx::Error::Database(d))
-                if d.is_unique_violation() && d.message().contains("code") =>
-            {
-                continue
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Err(StoreError::Conflict("no free registration code".into()))
+    let row = super::attended_rows::Attended {
+        session_id,
+        name: name.as_str(),
+        mobile: mobile.map(|m| m.as_str()),
+        role,
+        member: None,
+        walk_in: true,
+        at: now,
+    };
+    let id = super::attended_rows::insert(&mut tx, &row, now).await?;
+    let after = AttendanceEntry {
+        method: Some("walk_in"),
+        role: Some(role),
+        ..AttendanceEntry::state(session_id, RegistrationState::Attended)
+    };
+    audit_attendance(&mut tx, by, id, None, &after).await?;
+    tx.commit().await?;
+    Ok(CheckIn::CheckedIn)
 }
 
 /// A session's fields as its edit form shows them; `with_times` false for a copy, which must

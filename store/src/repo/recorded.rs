@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use super::StoreError;
 use crate::{audit, clock::db_time, db::Db};
 use model::{
-    domain::{MemberLevel, RegistrationCode},
+    domain::MemberLevel,
     views::{
         areas::AreaSummary,
         organizing::{RosterPerson, SessionFields},
@@ -76,37 +76,16 @@ pub async fn record_held(
             ),
             None => None,
         };
-        // A code that is taken already is drawn again; eight draws from 10^12 codes do not all
-        // collide.
-        let mut written = false;
-        for _ in 0..8 {
-            let code = RegistrationCode::from_number(rand::random());
-            let done = sqlx::query(
-                "INSERT INTO registrations (session_id, code, name, mobile, role, member_user_id, member_level,
-                     state, walk_in, checked_in_at, checkin_method, created_at, updated_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, 'attended', 0, ?, 'hand', ?, ?)
-                 ON CONFLICT (code) DO NOTHING",
-            )
-            .bind(id)
-            .bind(code.as_str())
-            .bind(person.name.as_str())
-            .bind(person.mobile.as_ref().map(|m| m.as_str()))
-            .bind(person.role)
-            .bind(person.member_user_id)
-            .bind(level)
-            .bind(&start)
-            .bind(db_time(now))
-            .bind(db_time(now))
-            .execute(&mut *tx)
-            .await?;
-            if done.rows_affected() == 1 {
-                written = true;
-                break;
-            }
-        }
-        if !written {
-            return Err(StoreError::Conflict("no free registration code".into()));
-        }
+        let row = super::attended_rows::Attended {
+            session_id: id,
+            name: person.name.as_str(),
+            mobile: person.mobile.as_ref().map(|m| m.as_str()),
+            role: person.role,
+            member: person.member_user_id.zip(level),
+            walk_in: false,
+            at: f.time.start(),
+        };
+        super::attended_rows::insert(&mut tx, &row, now).await?;
     }
     #[derive(serde::Serialize)]
     struct Recorded<'a> {
