@@ -14,8 +14,8 @@ use crate::{
         manage::{
             AnnualReportPage, AuditPage, ClosingPage, DashboardPage, EditPlatformPage,
             EditSessionPage, ManageAreasPage, ManagePlatformsPage, ManageSessionsPage,
-            ManageTopicPage, ManageTopicsPage, NewPlatformPage, NewSessionPage, OverduePage,
-            RecordHeldPage, TalliesPage, TallyRecordsPage, UncoveredPage, UsersPage,
+            ManageTopicPage, ManageTopicsPage, MemberTotalsPage, NewPlatformPage, NewSessionPage,
+            OverduePage, RecordHeldPage, TalliesPage, TallyRecordsPage, UncoveredPage, UsersPage,
         },
         AccountPage, AreaPage, HomePage, LoginPage, MemberRecordPage, NotFoundPage, PlatformPage,
         PlatformPosterPage, ProposeTopicPage, PublicFiguresPage, RegistrationPage, ResultsPage,
@@ -132,6 +132,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/tallies/records") view=TallyRecordsPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies/report") view=AnnualReportPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies/uncovered") view=UncoveredPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/members") view=MemberTotalsPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id") view=EditSessionPage ssr=ssr/>
                 </Routes>
             </Layout>

@@ -99,9 +99,20 @@ pub async fn figures_xlsx(
     export(&state, &params(&q), &headers, Export::Xlsx).await
 }
 
+/// `GET /manage/members.csv?…`: the members of the scope's area with their totals for the
+/// period (委员履职统计), for staff over it.
+pub async fn members_csv(
+    State(state): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    export(&state, &params(&q), &headers, Export::Members).await
+}
+
 enum Export {
     Csv,
     Xlsx,
+    Members,
 }
 
 fn attachment(content_type: &str, name: &str) -> [(header::HeaderName, String); 2] {
@@ -135,24 +146,25 @@ async fn export(state: &AppState, p: &TallyParams, headers: &HeaderMap, kind: Ex
         Ok(s) => s,
         Err(e) => return refused(e),
     };
-    let (made, content_type, extension) = match kind {
+    let (made, content_type, name) = match kind {
         Export::Csv => (
             figures_csv(&state.db, &s, now).await,
             "text/csv; charset=utf-8",
-            "csv",
+            format!("{}.csv", s.file_stem()),
         ),
         Export::Xlsx => (
             figures_xlsx(&state.db, &s, now).await,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
+            format!("{}.xlsx", s.file_stem()),
+        ),
+        Export::Members => (
+            store::member_export::members_csv(&state.db, &s, now).await,
+            "text/csv; charset=utf-8",
+            store::member_export::file_name(&s),
         ),
     };
     match made {
-        Ok(bytes) => (
-            attachment(content_type, &format!("{}.{extension}", s.file_stem())),
-            bytes,
-        )
-            .into_response(),
+        Ok(bytes) => (attachment(content_type, &name), bytes).into_response(),
         Err(e) => refused(e),
     }
 }

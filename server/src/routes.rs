@@ -63,6 +63,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
             "/manage/tallies/export.xlsx",
             get(crate::downloads::figures_xlsx),
         )
+        .route("/manage/members.csv", get(crate::downloads::members_csv))
         .route(
             "/manage/tallies/records.csv",
             get(crate::downloads::records_csv),

@@ -40,3 +40,38 @@ pub struct MemberSuggestion {
     pub handling_status: HandlingStatus,
     pub adoption: Option<Adoption>,
 }
+
+/// A member account found by name, for an organizer to check in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct MemberChoice {
+    pub user_id: i64,
+    pub name: String,
+    pub level: MemberLevel,
+    pub sector: String,
+    /// Their home area (所在地区), if set.
+    pub area_name: Option<String>,
+    /// Already checked in at the session being looked at.
+    pub attended: bool,
+}
+
+/// One member's service in a period, for 履职考核: counted from the sessions held in the period,
+/// wherever they were held.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct MemberTotals {
+    pub user_id: i64,
+    pub name: String,
+    pub level: MemberLevel,
+    pub sector: String,
+    pub area_name: Option<String>,
+    /// Sessions attended.
+    pub attended: i64,
+    /// Of them, held in a township or a village (下沉基层).
+    pub grassroots: i64,
+    /// Signed up and absent, or on leave.
+    pub absent: i64,
+    pub leave: i64,
+    /// Suggestions they proposed at those sessions.
+    pub suggestions: i64,
+}

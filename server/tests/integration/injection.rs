@@ -206,6 +206,12 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         "/account".to_owned(),
         format!("/manage/sessions/{concluded}/audit"),
         format!("/manage/sessions/record?platform={platform}"),
+        // A typed search comes back in its box; the members it finds carry hostile names.
+        format!(
+            "/manage/sessions/{upcoming}?member_q={}",
+            app::url::encode_component(&HOSTILE.replace("{}", "typed-member-search"))
+        ),
+        format!("/manage/sessions/{concluded}/closing?member_q=yst"),
     ];
     let year = store::clock::now_local().format("%Y").to_string();
     let last_year = (year.parse::<i32>().unwrap() - 1).to_string();
@@ -237,6 +243,7 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         figures.push(format!(
             "/manage/tallies/uncovered?year={y}&area={city}&level=village"
         ));
+        figures.push(format!("/manage/members?year={y}&area={city}"));
     }
 
     let organizer = app.signed_in_with("organizer", common::DEMO_PASSWORD).await;
@@ -310,7 +317,13 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         seen.contains("typed-description"),
         "the refused form shows what was typed"
     );
-    for shown in ["audit-key", "audit-value", "typed-roster", "typed-line"] {
+    for shown in [
+        "audit-key",
+        "audit-value",
+        "typed-roster",
+        "typed-line",
+        "typed-member-search",
+    ] {
         assert!(seen.contains(shown), "{shown} is shown");
     }
 }

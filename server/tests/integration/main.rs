@@ -20,6 +20,7 @@ mod hostile_input;
 mod injection;
 mod layers;
 mod limits;
+mod members;
 mod messages;
 mod organizing;
 mod privacy;

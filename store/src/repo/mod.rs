@@ -7,6 +7,7 @@ mod attended_rows;
 pub mod audit_trail;
 pub mod cohosts;
 pub mod login_failures;
+pub mod member_attendance;
 pub mod members;
 pub mod minutes;
 pub mod organizing;

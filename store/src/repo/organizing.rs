@@ -242,14 +242,14 @@ pub enum CheckIn {
 /// Names and numbers stay out: the registration's own row has them.
 #[derive(serde::Serialize)]
 pub(crate) struct AttendanceEntry<'a> {
-    session_id: i64,
-    state: RegistrationState,
+    pub(crate) session_id: i64,
+    pub(crate) state: RegistrationState,
     #[serde(skip_serializing_if = "Option::is_none")]
-    method: Option<&'a str>,
+    pub(crate) method: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    role: Option<model::domain::RegistrationRole>,
+    pub(crate) role: Option<model::domain::RegistrationRole>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<&'a str>,
+    pub(crate) reason: Option<&'a str>,
 }
 
 impl<'a> AttendanceEntry<'a> {

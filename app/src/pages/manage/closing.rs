@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use super::member_picker::{MemberPicker, PickerOn};
 use crate::{
     api::closing::{
         load_closing, AddOutcome, AddProblem, AddReview, AttachFile, AttachSignInSheet, Change,
@@ -85,6 +86,7 @@ fn Closing(view: ClosingView, state: FormState) -> impl IntoView {
             view! {
                 {view.recorded_afterwards.then(|| view! { <Evidence id=id_evidence view=view.clone() state=state.clone()/> })}
                 <AttendanceBox view=view.clone()/>
+                <MemberPicker id=card.id on=PickerOn::Closing state=state.clone()/>
                 <section id="minutes">
                     <h2>{T::MinutesTitle.tr(lang)}</h2>
                     <MinutesForm id=id_minutes view=view.clone() state=state.clone()/>

@@ -28,6 +28,7 @@ fn Dashboard(me: Me) -> impl IntoView {
         <ul class="tiles">
             {me.is_staff.then(|| view! {
                 <li><a class="tile" href="/manage/tallies">{T::FiguresTile.tr(lang)}</a></li>
+                <li><a class="tile" href="/manage/members">{T::MemberTotalsTile.tr(lang)}</a></li>
                 <li><a class="tile" href="/manage/areas">{T::ManageAreas.tr(lang)}</a></li>
                 <li><a class="tile" href="/manage/platforms">{T::ManagePlatforms.tr(lang)}</a></li>
                 <li><a class="tile" href="/manage/users">{T::Accounts.tr(lang)}</a></li>

@@ -4,6 +4,7 @@ mod areas;
 mod audit;
 mod closing;
 mod dashboard;
+mod member_picker;
 mod overdue;
 mod platform_edit;
 mod platforms;
@@ -22,6 +23,8 @@ pub use platform_edit::{EditPlatformPage, NewPlatformPage};
 pub use platforms::ManagePlatformsPage;
 pub use record_held::RecordHeldPage;
 pub use sessions::{EditSessionPage, ManageSessionsPage, NewSessionPage};
-pub use tallies::{AnnualReportPage, TalliesPage, TallyRecordsPage, UncoveredPage};
+pub use tallies::{
+    AnnualReportPage, MemberTotalsPage, TalliesPage, TallyRecordsPage, UncoveredPage,
+};
 pub use topics::{ManageTopicPage, ManageTopicsPage};
 pub use users::UsersPage;

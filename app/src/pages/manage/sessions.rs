@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use super::member_picker::{MemberPicker, PickerOn};
 use crate::{
     api::manage_sessions::{
         load_manage_sessions, load_session_edit, AddWalkIn, Attendee, CancelSession, CheckInCode,
@@ -248,6 +249,7 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
         })}
         {(status == Some(SessionStatus::Published)).then(|| view! {
             <CheckInDesk id=id_desk registered=registered attended=attended state=state.clone()/>
+            {card.as_ref().map(|c| view! { <MemberPicker id=c.id on=PickerOn::Desk state=state.clone()/> })}
         })}
         {card.is_some().then(|| view! {
             <People id=id_people attendees=view.attendees.clone() masked=view.numbers_masked

@@ -315,6 +315,16 @@ pub fn rows() -> Vec<Row> {
                 ("walk_in_role", s("resident")),
             ]
         }),
+        row("manage-sessions/members-found", Data, EDITS_A, |f, _| {
+            vec![("id", s(f.past)), ("q", s("member"))]
+        }),
+        row("manage-sessions/member-check-in", Form, EDITS_A, |f, _| {
+            vec![
+                ("id", s(f.past)),
+                ("member", s(f.member)),
+                ("back", s("closing")),
+            ]
+        }),
         row("printouts/sign-in-sheet", Data, EDITS_A, |f, _| {
             vec![("id", s(f.future))]
         }),
@@ -430,6 +440,9 @@ pub fn rows() -> Vec<Row> {
                 ("params[area]", s(f.district_a)),
                 ("params[drill]", s("consultations")),
             ]
+        }),
+        row("members/totals", Data, STAFF, |f, _| {
+            vec![("params[area]", s(f.district_a))]
         }),
         row("tallies/uncovered", Data, STAFF, |f, _| {
             vec![("params[area]", s(f.district_a)), ("level", s("township"))]

@@ -3,6 +3,7 @@
 
 mod charts;
 mod coverage;
+mod members;
 mod records;
 mod report;
 
@@ -11,6 +12,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 pub use coverage::UncoveredPage;
+pub use members::MemberTotalsPage;
 pub use records::TallyRecordsPage;
 pub use report::AnnualReportPage;
 
