@@ -11,6 +11,7 @@ pub mod db;
 mod error;
 pub mod exports;
 pub mod files;
+pub mod ledger;
 pub mod member_export;
 pub mod qr;
 pub mod readers;

@@ -3,7 +3,7 @@
 
 pub mod accounts;
 pub mod areas;
-mod attended_rows;
+pub(crate) mod attended_rows;
 pub mod audit_trail;
 pub mod cohosts;
 pub mod login_failures;
