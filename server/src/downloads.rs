@@ -75,6 +75,34 @@ pub async fn sign_up_list(
     }
 }
 
+/// `GET /manage/import/template.xlsx`: the ledger template, listing the platforms the downloader
+/// may import into; 404 for anyone who imports nothing.
+pub async fn ledger_template(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
+    let me = match store::auth::principal_from_cookie(&state.db, cookie).await {
+        Ok(Some(me)) if me.is_staff() || me.is_organizer() => me,
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => return refused(e.into()),
+    };
+    let now = store::clock::now_local();
+    let made = match store::ledger::imports::context(&state.db, &me, now).await {
+        Ok(cx) => store::ledger::template::workbook(&cx.platforms, &Default::default())
+            .map_err(|e| ExportError::Write(e.to_string())),
+        Err(e) => Err(e.into()),
+    };
+    match made {
+        Ok(bytes) => (
+            attachment(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "议事台账导入模板.xlsx",
+            ),
+            bytes,
+        )
+            .into_response(),
+        Err(e) => refused(e),
+    }
+}
+
 /// The figures choices of an export link, read as the pages read them.
 fn params(query: &HashMap<String, String>) -> TallyParams {
     TallyParams::from_query(|k| query.get(k).cloned())

@@ -65,6 +65,10 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         )
         .route("/manage/members.csv", get(crate::downloads::members_csv))
         .route(
+            "/manage/import/template.xlsx",
+            get(crate::downloads::ledger_template),
+        )
+        .route(
             "/manage/tallies/records.csv",
             get(crate::downloads::records_csv),
         )

@@ -5,6 +5,7 @@ pub mod areas;
 pub mod auth;
 pub mod closed_years;
 pub mod closing;
+pub mod ledger;
 pub mod manage_sessions;
 pub mod members;
 pub mod platforms;
@@ -18,8 +19,9 @@ pub mod topics;
 pub mod users;
 
 /// The server functions that take `multipart/form-data` (file uploads).
-pub fn multipart_endpoints() -> [&'static str; 3] {
+pub fn multipart_endpoints() -> [&'static str; 4] {
     [
+        <ledger::UploadLedger as leptos::server_fn::ServerFn>::PATH,
         <closing::AttachFile as leptos::server_fn::ServerFn>::PATH,
         <closing::AttachSignInSheet as leptos::server_fn::ServerFn>::PATH,
         <topics::AttachTopicPhoto as leptos::server_fn::ServerFn>::PATH,

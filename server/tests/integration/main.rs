@@ -19,6 +19,7 @@ mod guards;
 mod hostile_input;
 mod injection;
 mod layers;
+mod ledger;
 mod limits;
 mod members;
 mod messages;

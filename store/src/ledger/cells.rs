@@ -113,12 +113,28 @@ fn read_csv(bytes: &[u8]) -> Result<Workbook, ReadError> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut grid = BTreeMap::new();
+    // The line each row starts on, counted here: the csv reader skips blank lines, and the
+    // position it gives for a row is where it began reading, before the line ends it skipped.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line) = (0usize, 0u32);
     for record in reader.records() {
         let record = record.map_err(|_| ReadError::Unreadable)?;
-        // The line the row starts on, as the file's reader counts it: the csv reader skips
-        // blank lines.
-        let line = record.position().map_or(1, |p| p.line());
-        let row = u32::try_from(line.saturating_sub(1)).unwrap_or(u32::MAX);
+        let mut start = record
+            .position()
+            .map_or(counted_to, |p| {
+                usize::try_from(p.byte()).unwrap_or(usize::MAX)
+            })
+            .clamp(counted_to, bytes.len());
+        while bytes.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            start += 1;
+        }
+        let newlines = bytes[counted_to..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        counted_to = start;
+        let row = line;
         if row > MAX_ROWS {
             return Err(ReadError::TooManyRows(LedgerSheet::Sessions));
         }
@@ -201,6 +217,17 @@ mod tests {
         let sheet = &book.sheets[&LedgerSheet::Sessions];
         assert_eq!(sheet.headings, ["编号"]);
         assert_eq!(sheet.rows, [(4, vec!["B7".to_owned()])]);
+    }
+
+    #[test]
+    fn windows_line_ends_keep_the_row_numbers() {
+        let book = read("编号\r\n\r\nA1\r\n\"两\r\n行\"\r\nA3\r\n".as_bytes()).unwrap();
+        let rows: Vec<u32> = book.sheets[&LedgerSheet::Sessions]
+            .rows
+            .iter()
+            .map(|(n, _)| *n)
+            .collect();
+        assert_eq!(rows, [3, 4, 6]);
     }
 
     #[test]

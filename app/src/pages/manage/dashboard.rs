@@ -37,6 +37,7 @@ fn Dashboard(me: Me) -> impl IntoView {
                 <li><a class="tile" href="/manage/platforms">{T::YourPlatforms.tr(lang)}</a></li>
             })}
             <li><a class="tile" href="/manage/sessions">{T::ManageSessions.tr(lang)}</a></li>
+            <li><a class="tile" href="/manage/import">{T::LedgerTile.tr(lang)}</a></li>
             <li><a class="tile" href="/manage/topics">{T::TopicsTitle.tr(lang)}</a></li>
             <li><a class="tile" href="/manage/outcomes">{T::FollowUpTile.tr(lang)}</a></li>
             <li><a class="tile" href="/account">{T::Account.tr(lang)}</a></li>

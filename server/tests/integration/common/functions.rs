@@ -56,6 +56,8 @@ pub struct Fixture {
     pub problem: i64,
     pub member: i64,
     pub organizer_a: i64,
+    /// A clean ledger uploaded by organizer A, not yet imported.
+    pub ledger_upload: i64,
     pub registration_code: String,
     pub attended_code: String,
     pub topic_code: String,
@@ -325,6 +327,15 @@ pub fn rows() -> Vec<Row> {
                 ("back", s("closing")),
             ]
         }),
+        // Ledgers
+        row("ledger/upload", Upload, WORKERS, |_, _| vec![]),
+        row("ledger/preview", Data, &[OrganizerA], |f, _| {
+            vec![("id", s(f.ledger_upload))]
+        }),
+        row("ledger/import", Form, &[OrganizerA], |f, _| {
+            vec![("id", s(f.ledger_upload))]
+        }),
+        row("ledger/list", Data, WORKERS, none),
         row("printouts/sign-in-sheet", Data, EDITS_A, |f, _| {
             vec![("id", s(f.future))]
         }),
@@ -530,6 +541,24 @@ pub async fn fixture(app: &TestApp, resident: &Browser) -> Fixture {
         )
         .await;
     let problem = app.scalar("SELECT max(id) FROM problems").await;
+    let organizer_a = app
+        .scalar("SELECT id FROM users WHERE username = 'organizer_a'")
+        .await;
+    let held = store::clock::now_local() - chrono::TimeDelta::days(1);
+    let ledger = format!(
+        "活动编号,议事平台,活动名称,活动类型,地点,开始时间,居民人数\nF-1,{},矩阵测试,民生议事,活动室,{},3\n",
+        app.world.platform_a,
+        held.format("%Y-%m-%d %H:%M")
+    );
+    let ledger_upload = store::ledger::imports::upload(
+        &app.state.db,
+        organizer_a,
+        "台账.csv",
+        ledger.as_bytes(),
+        store::clock::now_local(),
+    )
+    .await
+    .unwrap();
     Fixture {
         future,
         past,
@@ -539,9 +568,8 @@ pub async fn fixture(app: &TestApp, resident: &Browser) -> Fixture {
         member: app
             .scalar("SELECT id FROM users WHERE username = 'member'")
             .await,
-        organizer_a: app
-            .scalar("SELECT id FROM users WHERE username = 'organizer_a'")
-            .await,
+        organizer_a,
+        ledger_upload,
         registration_code,
         attended_code: "ATTENDXY".to_owned(),
         topic_code,
