@@ -1,17 +1,11 @@
 //! What staff wait for: the figures page of a city's year, and a full export of the records
 //! behind a figure, with the server's resident memory sampled while the export streams.
 
-use std::{
-    sync::{
-        atomic::{AtomicBool, Ordering},
-        Arc,
-    },
-    time::{Duration, Instant},
-};
+use std::time::{Duration, Instant};
 
 use reqwest::{Client, StatusCode};
 
-use crate::{load::Sample, site::SiteError};
+use crate::{load::Sample, site::SiteError, stats::RssSampler};
 
 /// A full export, as the client received it.
 pub struct ExportRun {
@@ -21,14 +15,6 @@ pub struct ExportRun {
     pub elapsed: Duration,
     /// The server's largest resident set while the export ran.
     pub peak_rss_kib: Option<u64>,
-}
-
-fn rss_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 /// The figures page, read `times` times one after another by a signed-in staff member.
@@ -55,18 +41,7 @@ pub async fn download(
     url: &str,
     pid: Option<u32>,
 ) -> Result<ExportRun, SiteError> {
-    let done = Arc::new(AtomicBool::new(false));
-    let sampler = pid.map(|pid| {
-        let done = done.clone();
-        tokio::spawn(async move {
-            let mut peak = 0;
-            while !done.load(Ordering::Relaxed) {
-                peak = peak.max(rss_kib(pid).unwrap_or(0));
-                tokio::time::sleep(Duration::from_millis(10)).await;
-            }
-            peak
-        })
-    });
+    let sampler = RssSampler::start(pid);
     let started = Instant::now();
     let mut answer = staff.get(url).send().await?;
     if answer.status() != StatusCode::OK {
@@ -81,11 +56,7 @@ pub async fn download(
         lines += chunk.iter().filter(|b| **b == b'\n').count() as u64;
     }
     let elapsed = started.elapsed();
-    done.store(true, Ordering::Relaxed);
-    let peak_rss_kib = match sampler {
-        Some(task) => task.await.ok(),
-        None => None,
-    };
+    let peak_rss_kib = sampler.stop().await;
     Ok(ExportRun {
         what: what.to_owned(),
         bytes,

@@ -22,6 +22,47 @@ pub fn peak_memory_kib(pid: u32) -> Option<u64> {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
+fn rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// The server's largest resident set while something runs, sampled every 10 ms.
+pub struct RssSampler {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    task: Option<tokio::task::JoinHandle<u64>>,
+}
+
+impl RssSampler {
+    pub fn start(pid: Option<u32>) -> Self {
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let task = pid.map(|pid| {
+            let done = done.clone();
+            tokio::spawn(async move {
+                let mut peak = 0;
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    peak = peak.max(rss_kib(pid).unwrap_or(0));
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                }
+                peak
+            })
+        });
+        Self { done, task }
+    }
+
+    /// The peak in KiB, if there was a process to sample.
+    pub async fn stop(self) -> Option<u64> {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        match self.task {
+            Some(task) => task.await.ok(),
+            None => None,
+        }
+    }
+}
+
 /// CPU counters at the start of a phase. A virtual machine's host may run other guests on
 /// its cores ("steal"): a phase that lost half its CPU to them measures the host, not the
 /// server, and the server's own CPU time per request shows what the code costs either way.
