@@ -4,6 +4,7 @@
 //! `scripts/bench.sh` builds the release server, loads the demo data, starts it and runs this.
 
 mod exports;
+mod ledger;
 mod load;
 mod report;
 mod site;
@@ -60,7 +61,12 @@ enum Part {
     Figures,
     /// The resident pages' first-load weight.
     Weights,
+    /// A 5,000-session ledger uploaded, previewed and imported by an organizer.
+    Ledger,
 }
+
+/// The ledger the import is measured with: a district's year, or a busy room's several.
+const LEDGER_SESSIONS: usize = 5_000;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -130,6 +136,13 @@ async fn run(cli: Cli) -> Result<Report, site::SiteError> {
         .filter_map(|e| e.split_once('='))
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect();
+    if runs(Part::Ledger) {
+        eprintln!("bench: importing a ledger of {LEDGER_SESSIONS} sessions");
+        let organizer = site.sign_in(&cli.organizer, &cli.password).await?;
+        let platform = site.organizer_platform(&organizer).await?;
+        report.ledger =
+            Some(ledger::import(&site, &organizer, platform, LEDGER_SESSIONS, cli.pid).await?);
+    }
     if runs(Part::Weights) {
         report.weights = site.resident_page_weights(&pages[0]).await?;
     }

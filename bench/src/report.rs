@@ -17,6 +17,7 @@ pub struct Report {
     /// Timings measured outside the server process: (what, value).
     pub extras: Vec<(String, String)>,
     pub peak_memory_kib: Option<u64>,
+    pub ledger: Option<crate::ledger::LedgerRun>,
 }
 
 impl Report {
@@ -102,6 +103,25 @@ impl fmt::Display for Report {
                         .map_or("—".to_owned(), |k| format!("{:.1} MB", k as f64 / 1024.0))
                 )?;
             }
+        }
+        if let Some(l) = &self.ledger {
+            writeln!(f)?;
+            writeln!(
+                f,
+                "| ledger import | rows | file | upload, check and preview | import | server memory while it ran |"
+            )?;
+            writeln!(f, "|---|---:|---:|---:|---:|---:|")?;
+            writeln!(
+                f,
+                "| {} sessions (with suggestions and problems) | {} | {:.0} KB | {} | {} | {} |",
+                l.sessions,
+                l.rows,
+                l.bytes as f64 / 1024.0,
+                ms(l.preview),
+                ms(l.import),
+                l.peak_rss_kib
+                    .map_or("—".to_owned(), |k| format!("{:.1} MB", k as f64 / 1024.0))
+            )?;
         }
         if !self.weights.is_empty() {
             writeln!(f)?;
