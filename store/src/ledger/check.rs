@@ -6,81 +6,28 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
-use super::cells::{Sheet, Workbook};
+use super::{
+    cells::{Sheet, Workbook},
+    columns::*,
+    lookup::{choose, ledger_time, MemberIndex, PlatformIndex},
+    sheets::{people_rows, problem_rows, suggestion_rows},
+};
 use model::{
     domain::{
-        Adoption, Conversion, MemberLevel, Mobile, PersonName, PersonNameError, RegistrationRole,
-        RequiredText, Seats, SessionFormat, SessionKind, TimeRange, TimeRangeError,
+        Adoption, Conversion, MemberLevel, RegistrationRole, RequiredText, Seats, SessionFormat,
+        SessionKind, TimeRange, TimeRangeError,
     },
-    i18n::{Label, Lang, T},
+    i18n::{Label, T},
     views::{
         ledger::{LedgerCounts, LedgerProblem, LedgerSheet},
         organizing::SessionFields,
     },
 };
 
-pub const NO: &str = "活动编号";
-pub const PLATFORM: &str = "议事平台";
-pub const TITLE: &str = "活动名称";
-pub const KIND: &str = "活动类型";
-pub const FORMAT: &str = "形式";
-pub const LOCAL_NAME: &str = "本地叫法";
-pub const PLACE: &str = "地点";
-pub const START: &str = "开始时间";
-pub const END: &str = "结束时间";
-pub const NAME: &str = "姓名";
-pub const ROLE: &str = "身份";
-pub const MOBILE: &str = "手机号";
-pub const SUGGESTION: &str = "意见建议";
-pub const PROPOSER: &str = "提出委员";
-pub const DEPARTMENT: &str = "牵头部门";
-pub const ADOPTION: &str = "采纳情况";
-pub const CONVERSION: &str = "成果转化";
-pub const PROBLEM: &str = "问题";
-pub const RESOLVED_ON: &str = "解决日期";
-pub const RESOLUTION: &str = "解决情况";
-
 /// The most problems listed; the rest are counted.
 pub const PROBLEMS_LISTED: usize = 500;
 /// Attendance counted by role, per cell: a session's seats are at most this many.
 const COUNT_MAX: u32 = Seats::MAX;
-
-/// The roles counted in the 活动台账 sheet, each with its column: members are named, in the
-/// 参会人员 sheet, since they count by their level.
-pub fn count_columns() -> Vec<(RegistrationRole, String)> {
-    RegistrationRole::ALL
-        .iter()
-        .filter(|r| **r != RegistrationRole::Member)
-        .map(|r| (*r, format!("{}人数", r.label(Lang::Zh))))
-        .collect()
-}
-
-/// The columns of each sheet, in the template's order; the required ones first.
-pub fn columns(sheet: LedgerSheet) -> Vec<String> {
-    let fixed: &[&str] = match sheet {
-        LedgerSheet::Sessions => &[
-            NO, PLATFORM, TITLE, KIND, FORMAT, LOCAL_NAME, PLACE, START, END,
-        ],
-        LedgerSheet::People => &[NO, NAME, ROLE, MOBILE],
-        LedgerSheet::Suggestions => &[NO, SUGGESTION, PROPOSER, DEPARTMENT, ADOPTION, CONVERSION],
-        LedgerSheet::Problems => &[NO, PROBLEM, RESOLVED_ON, RESOLUTION],
-    };
-    let mut all: Vec<String> = fixed.iter().map(|c| (*c).to_owned()).collect();
-    if sheet == LedgerSheet::Sessions {
-        all.extend(count_columns().into_iter().map(|(_, c)| c));
-    }
-    all
-}
-
-/// The columns a sheet must have.
-fn required(sheet: LedgerSheet) -> &'static [&'static str] {
-    match sheet {
-        LedgerSheet::Sessions => &[NO, PLATFORM, TITLE, KIND, PLACE, START],
-        LedgerSheet::People => &[NO, NAME],
-        LedgerSheet::Suggestions => &[NO, SUGGESTION],
-        LedgerSheet::Problems => &[NO, PROBLEM],
-    }
-}
 
 /// A platform the importer may write to.
 #[derive(Debug, Clone)]
@@ -161,13 +108,13 @@ impl Checked {
 }
 
 /// Problems as they are found.
-struct Found<'a> {
-    sheet: LedgerSheet,
-    into: &'a mut Checked,
+pub(super) struct Found<'a> {
+    pub(super) sheet: LedgerSheet,
+    pub(super) into: &'a mut Checked,
 }
 
 impl Found<'_> {
-    fn add(&mut self, row: u32, column: &str, value: &str, message: T) {
+    pub(super) fn add(&mut self, row: u32, column: &str, value: &str, message: T) {
         if self.into.problems.len() >= PROBLEMS_LISTED {
             self.into.more_problems += 1;
             return;
@@ -183,14 +130,14 @@ impl Found<'_> {
 }
 
 /// One row's cells by heading.
-struct Row<'a> {
-    sheet: &'a Sheet,
-    number: u32,
-    cells: &'a [String],
+pub(super) struct Row<'a> {
+    pub(super) sheet: &'a Sheet,
+    pub(super) number: u32,
+    pub(super) cells: &'a [String],
 }
 
 impl<'a> Row<'a> {
-    fn get(&self, heading: &str) -> &'a str {
+    pub(super) fn get(&self, heading: &str) -> &'a str {
         self.sheet
             .column(heading)
             .and_then(|i| self.cells.get(i))
@@ -198,7 +145,7 @@ impl<'a> Row<'a> {
     }
 }
 
-fn rows(sheet: &Sheet) -> impl Iterator<Item = Row<'_>> {
+pub(super) fn rows(sheet: &Sheet) -> impl Iterator<Item = Row<'_>> {
     sheet.rows.iter().map(move |(number, cells)| Row {
         sheet,
         number: *number,
@@ -476,217 +423,8 @@ const DEFAULT_START: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
     None => NaiveTime::MIN,
 };
 
-/// Which session a row of another sheet belongs to: `None` (with the problem noted) when the
-/// number is not in the 活动台账, `Some(None)` when it is but that row was skipped or wrong.
-fn session_of(
-    row: &Row<'_>,
-    by_no: &HashMap<String, Option<usize>>,
-    found: &mut Found<'_>,
-) -> Option<Option<usize>> {
-    let no = row.get(NO);
-    match by_no.get(no) {
-        Some(i) => Some(*i),
-        None => {
-            let message = if no.is_empty() {
-                T::Required
-            } else {
-                T::LedgerUnknownNo
-            };
-            found.add(row.number, NO, no, message);
-            None
-        }
-    }
-}
-
-fn people_rows(
-    sheet: &Sheet,
-    by_no: &HashMap<String, Option<usize>>,
-    members: &MemberIndex<'_>,
-    sessions: &mut [NewSession],
-    out: &mut Checked,
-) {
-    let mut found = Found {
-        sheet: LedgerSheet::People,
-        into: out,
-    };
-    let mut numbers: HashSet<(usize, String)> = HashSet::new();
-    for row in rows(sheet) {
-        let n = row.number;
-        let session = session_of(&row, by_no, &mut found);
-        let name = match PersonName::parse(row.get(NAME)) {
-            Ok(name) => Some(name),
-            Err(e) => {
-                let message = match e {
-                    PersonNameError::Empty => T::Required,
-                    PersonNameError::TooLong => T::TooLong,
-                    PersonNameError::Unprintable => T::NameUnprintable,
-                };
-                found.add(n, NAME, row.get(NAME), message);
-                None
-            }
-        };
-        let role = match row.get(ROLE) {
-            "" => Some(RegistrationRole::Resident),
-            typed => {
-                let r = choose(RegistrationRole::ALL, RegistrationRole::code, typed)
-                    .or_else(|| (typed == "委员").then_some(RegistrationRole::Member));
-                if r.is_none() {
-                    found.add(n, ROLE, typed, T::LedgerUnknownChoice);
-                }
-                r
-            }
-        };
-        let member = match (role, &name) {
-            (Some(RegistrationRole::Member), Some(name)) => match members.find(name.as_str()) {
-                Ok(m) => Some(Some(m)),
-                Err(message) => {
-                    found.add(n, NAME, name.as_str(), message);
-                    None
-                }
-            },
-            _ => Some(None),
-        };
-        let mobile = match row.get(MOBILE) {
-            "" => Some(None),
-            typed => match Mobile::parse(typed) {
-                Ok(m) => Some(Some(m.as_str().to_owned())),
-                Err(_) => {
-                    found.add(n, MOBILE, typed, T::MobileMalformed);
-                    None
-                }
-            },
-        };
-        let (Some(Some(i)), Some(name), Some(role), Some(member), Some(mobile)) =
-            (session, name, role, member, mobile)
-        else {
-            continue;
-        };
-        if let Some(m) = &mobile {
-            if !numbers.insert((i, m.clone())) {
-                found.add(n, MOBILE, m, T::LedgerDuplicateMobile);
-                continue;
-            }
-        }
-        sessions[i].people.push(NewPerson {
-            name: name.as_str().to_owned(),
-            role,
-            mobile,
-            member: member.map(|m| (m.id, m.level)),
-        });
-    }
-}
-
-fn suggestion_rows(
-    sheet: &Sheet,
-    by_no: &HashMap<String, Option<usize>>,
-    members: &MemberIndex<'_>,
-    sessions: &mut [NewSession],
-    out: &mut Checked,
-) {
-    let mut found = Found {
-        sheet: LedgerSheet::Suggestions,
-        into: out,
-    };
-    for row in rows(sheet) {
-        let n = row.number;
-        let session = session_of(&row, by_no, &mut found);
-        let text_ = text(&mut found, n, SUGGESTION, row.get(SUGGESTION), 2000, true).flatten();
-        let proposer = match row.get(PROPOSER) {
-            "" => Some(None),
-            typed => match members.find(typed) {
-                Ok(m) => Some(Some(m.id)),
-                Err(message) => {
-                    found.add(n, PROPOSER, typed, message);
-                    None
-                }
-            },
-        };
-        let department = text(&mut found, n, DEPARTMENT, row.get(DEPARTMENT), 64, false);
-        let adoption = optional_choice(&mut found, &row, ADOPTION, Adoption::ALL, Adoption::code);
-        let conversion = optional_choice(
-            &mut found,
-            &row,
-            CONVERSION,
-            Conversion::ALL,
-            Conversion::code,
-        );
-        let (
-            Some(Some(i)),
-            Some(text),
-            Some(proposer),
-            Some(lead_department),
-            Some(adoption),
-            Some(conversion),
-        ) = (session, text_, proposer, department, adoption, conversion)
-        else {
-            continue;
-        };
-        sessions[i].suggestions.push(NewSuggestion {
-            text,
-            proposer,
-            lead_department,
-            adoption,
-            conversion,
-        });
-    }
-}
-
-fn problem_rows(
-    sheet: &Sheet,
-    by_no: &HashMap<String, Option<usize>>,
-    cx: &Context,
-    sessions: &mut [NewSession],
-    out: &mut Checked,
-) {
-    let mut found = Found {
-        sheet: LedgerSheet::Problems,
-        into: out,
-    };
-    for row in rows(sheet) {
-        let n = row.number;
-        let session = session_of(&row, by_no, &mut found);
-        let description = text(&mut found, n, PROBLEM, row.get(PROBLEM), 1000, true).flatten();
-        let resolution = text(&mut found, n, RESOLUTION, row.get(RESOLUTION), 1000, false);
-        let held_on = session
-            .flatten()
-            .map(|i| sessions[i].fields.time.start().date());
-        let resolved_on = match row.get(RESOLVED_ON) {
-            "" => Some(None),
-            typed => match ledger_time(typed) {
-                Some((t, _)) if t.date() > cx.now.date() => {
-                    found.add(n, RESOLVED_ON, typed, T::LedgerInFuture);
-                    None
-                }
-                Some((t, _)) if held_on.is_some_and(|h| t.date() < h) => {
-                    found.add(n, RESOLVED_ON, typed, T::LedgerResolvedBeforeSession);
-                    None
-                }
-                Some((t, _)) => Some(Some(t.date())),
-                None => {
-                    found.add(n, RESOLVED_ON, typed, T::LedgerNotATime);
-                    None
-                }
-            },
-        };
-        if matches!(resolved_on, Some(Some(_))) && matches!(resolution, Some(None)) {
-            found.add(n, RESOLUTION, "", T::LedgerResolutionRequired);
-            continue;
-        }
-        let (Some(Some(i)), Some(description), Some(resolution), Some(resolved_on)) =
-            (session, description, resolution, resolved_on)
-        else {
-            continue;
-        };
-        sessions[i].problems.push(NewProblem {
-            description,
-            resolved_on,
-            resolution,
-        });
-    }
-}
-
 /// A text cell: `Some(None)` when empty and optional; `None` when refused (noted).
-fn text(
+pub(super) fn text(
     found: &mut Found<'_>,
     row: u32,
     column: &str,
@@ -708,7 +446,7 @@ fn text(
     }
 }
 
-fn optional_choice<L: Label>(
+pub(super) fn optional_choice<L: Label>(
     found: &mut Found<'_>,
     row: &Row<'_>,
     column: &str,
@@ -724,104 +462,5 @@ fn optional_choice<L: Label>(
                 None
             }
         },
-    }
-}
-
-/// A value by its Chinese or English label, either half of a label like "协商议事会/专题协商", or
-/// its code.
-pub fn choose<L: Label>(all: &[L], code: fn(L) -> &'static str, typed: &str) -> Option<L> {
-    let typed = typed.trim();
-    all.iter().copied().find(|v| {
-        let (zh, en) = v.pair();
-        typed == zh
-            || typed.eq_ignore_ascii_case(en)
-            || typed == code(*v)
-            || zh.split('/').any(|part| part == typed)
-    })
-}
-
-/// A date and time as ledgers write them: `2026-03-05 14:30`, `2026/3/5 14:30`, `2026.3.5`,
-/// `2026年3月5日 14:30`; the flag says whether a time was given.
-pub fn ledger_time(typed: &str) -> Option<(NaiveDateTime, bool)> {
-    let s: String = typed
-        .trim()
-        .replace(['/', '.', '年', '月'], "-")
-        .replace(['日', 'T'], " ");
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    for f in ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(&s, f) {
-            return plausible(t).then_some((t, true));
-        }
-    }
-    let d = NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()?;
-    let t = d.and_time(NaiveTime::MIN);
-    plausible(t).then_some((t, false))
-}
-
-fn plausible(t: NaiveDateTime) -> bool {
-    (2000..=2100).contains(&chrono::Datelike::year(&t))
-}
-
-/// Platforms by name (several may share one) and by number.
-struct PlatformIndex<'a> {
-    by_name: HashMap<&'a str, Vec<&'a PlatformRef>>,
-    by_id: HashMap<i64, &'a PlatformRef>,
-}
-
-impl<'a> PlatformIndex<'a> {
-    fn new(all: &'a [PlatformRef]) -> Self {
-        let mut by_name: HashMap<&str, Vec<&PlatformRef>> = HashMap::new();
-        for p in all {
-            by_name.entry(p.name.trim()).or_default().push(p);
-        }
-        Self {
-            by_name,
-            by_id: all.iter().map(|p| (p.id, p)).collect(),
-        }
-    }
-
-    fn find(&self, typed: &str) -> Result<&'a PlatformRef, T> {
-        let typed = typed.trim();
-        if typed.is_empty() {
-            return Err(T::Required);
-        }
-        if let Some(p) = typed.parse::<i64>().ok().and_then(|id| self.by_id.get(&id)) {
-            return Ok(p);
-        }
-        match self.by_name.get(typed).map(Vec::as_slice) {
-            Some([one]) => Ok(one),
-            Some(_) => Err(T::LedgerAmbiguousPlatform),
-            None => Err(T::LedgerUnknownPlatform),
-        }
-    }
-}
-
-/// Member accounts by name and by username.
-struct MemberIndex<'a> {
-    by_name: HashMap<&'a str, Vec<&'a MemberRef>>,
-    by_username: HashMap<&'a str, &'a MemberRef>,
-}
-
-impl<'a> MemberIndex<'a> {
-    fn new(all: &'a [MemberRef]) -> Self {
-        let mut by_name: HashMap<&str, Vec<&MemberRef>> = HashMap::new();
-        for m in all {
-            by_name.entry(m.name.as_str()).or_default().push(m);
-        }
-        Self {
-            by_name,
-            by_username: all.iter().map(|m| (m.username.as_str(), m)).collect(),
-        }
-    }
-
-    fn find(&self, typed: &str) -> Result<&'a MemberRef, T> {
-        if let Some(m) = self.by_username.get(typed) {
-            return Ok(m);
-        }
-        match self.by_name.get(typed).map(Vec::as_slice) {
-            Some([one]) => Ok(one),
-            Some(_) => Err(T::RosterMemberAmbiguous),
-            None => Err(T::RosterMemberUnknown),
-        }
     }
 }
