@@ -73,6 +73,9 @@ pub struct LedgerPreview {
     /// More problems than listed.
     pub more_problems: usize,
     pub counts: LedgerCounts,
+    /// The sessions this upload imported (id, title, start), to go on to their minutes.
+    #[serde(default)]
+    pub sessions: Vec<(i64, String, NaiveDateTime)>,
 }
 
 /// One import done, for the list of past imports.

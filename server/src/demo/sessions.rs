@@ -471,9 +471,15 @@ async fn write_results(
         let feedback =
             finished.then(|| (s.start.date() + TimeDelta::days(g.range(20, 100))).min(now.date()));
         let id: i64 = sqlx::query_scalar(
+            // Every other session's suggestion was put forward by a member who was there (decided
+            // by the id, so the generator's random stream stays as it was).
             "INSERT INTO outcomes (session_id, text, form, lead_department, deadline, handling_status, result_class,
-                 adoption, conversion, feedback_on, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 adoption, conversion, feedback_on, created_at, updated_at, proposer_user_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                 (SELECT member_user_id FROM registrations
+                  WHERE session_id = ? AND ? % 2 = 0 AND state = 'attended' AND member_user_id IS NOT NULL
+                  ORDER BY id LIMIT 1))
+             RETURNING id",
         )
         .bind(session_id)
         .bind(*g.pick(words::SUGGESTIONS))
@@ -487,6 +493,8 @@ async fn write_results(
         .bind(feedback.map(|d| d.to_string()))
         .bind(ts(recorded))
         .bind(ts(recorded))
+        .bind(session_id)
+        .bind(session_id)
         .fetch_one(&mut *tx)
         .await?;
         if g.chance(0.4) {

@@ -206,6 +206,21 @@ async fn a_ledger_is_checked_row_by_row_imported_whole_and_never_twice() {
         1
     );
 
+    // Each imported session names the file it came from.
+    let session = app
+        .scalar(&format!(
+            "SELECT min(id) FROM sessions WHERE import_id = {id}"
+        ))
+        .await;
+    let closing = organizer
+        .get(&format!("/manage/sessions/{session}/closing"))
+        .await
+        .body;
+    assert!(
+        closing.contains(r#"<span class="chip">台账导入</span>"#) && closing.contains("台账.xlsx"),
+        "{closing}"
+    );
+
     // The same file again: the preview says when it was imported, and importing adds nothing.
     let (page, again) = upload(&organizer, "台账（副本）.xlsx", fixed).await;
     assert!(page.contains("导入时间"), "{page}");

@@ -205,6 +205,12 @@ pub async fn preview(
         Some(_) => summary(db, id).await?,
         None => checked.counts,
     };
+    let sessions = sqlx::query_as(
+        "SELECT id, title, starts_at FROM sessions WHERE import_id = ? ORDER BY starts_at, id LIMIT 500",
+    )
+    .bind(id)
+    .fetch_all(&db.read)
+    .await?;
     Ok(LedgerPreview {
         id: upload.id,
         file_name: upload.file_name,
@@ -214,6 +220,7 @@ pub async fn preview(
         problems: checked.problems,
         more_problems: checked.more_problems,
         counts,
+        sessions,
     })
 }
 
@@ -384,6 +391,21 @@ async fn write_session(
         .await?;
     }
     Ok(())
+}
+
+/// The ledger a session was imported from: its file's name, when it was imported and its hash.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn source_of(
+    db: &Db,
+    session_id: i64,
+) -> Result<Option<(String, NaiveDateTime, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT i.file_name, i.imported_at, i.sha256 FROM sessions s JOIN ledger_imports i ON i.id = s.import_id
+         WHERE s.id = ? AND i.imported_at IS NOT NULL",
+    )
+    .bind(session_id)
+    .fetch_optional(&db.read)
+    .await?)
 }
 
 /// The imports a principal made, newest first.

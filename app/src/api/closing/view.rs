@@ -28,6 +28,8 @@ pub struct ClosingView {
     /// Recorded afterwards (补录), and the storage key of its sign-in sheet's photo if uploaded.
     pub recorded_afterwards: bool,
     pub sign_in_sheet: Option<String>,
+    /// Imported from a ledger: the file's name, when, and its SHA-256.
+    pub imported_from: Option<(String, chrono::NaiveDateTime, String)>,
 }
 
 /// Organizers of the session's platform and staff over it.
@@ -41,6 +43,7 @@ pub async fn load_closing(id: i64) -> Result<ClosingView, AppError> {
     let (recorded_afterwards, sign_in_sheet) =
         repo::recorded::evidence(&db, host.session_id).await?;
     Ok(ClosingView {
+        imported_from: store::ledger::imports::source_of(&db, host.session_id).await?,
         recorded_afterwards,
         sign_in_sheet,
         card: repo::sessions::card(&db, host.session_id).await?,

@@ -85,6 +85,10 @@ fn Closing(view: ClosingView, state: FormState) -> impl IntoView {
                 (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id);
             view! {
                 {view.recorded_afterwards.then(|| view! { <Evidence id=id_evidence view=view.clone() state=state.clone()/> })}
+                {view.imported_from.clone().map(|(file, at, sha)| view! {
+                    <p class="notice"><span class="chip">{T::ImportedChip.tr(lang)}</span> " "
+                        {file} " · " {fmt_datetime(at, lang)} " · SHA-256 " <code>{sha.chars().take(12).collect::<String>()}</code></p>
+                })}
                 <AttendanceBox view=view.clone()/>
                 <MemberPicker id=card.id on=PickerOn::Closing state=state.clone()/>
                 <section id="minutes">

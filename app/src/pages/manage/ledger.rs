@@ -41,7 +41,7 @@ fn Import(done: Vec<LedgerImportRow>, state: FormState) -> impl IntoView {
             view! { <p>{T::LedgerNoImports.tr(lang)}</p> }.into_any()
         } else {
             view! {
-                <ul class="plain">
+                <ul class="imports">
                     {done.into_iter().map(|d| view! {
                         <li>
                             <a href=format!("/manage/import/{}", d.id)>{d.file_name}</a>
@@ -124,6 +124,15 @@ fn Preview(view: LedgerPreview, state: FormState) -> impl IntoView {
         (Some(at), _) => view! {
             <p class="notice">{T::LedgerImportedAt.tr(lang)} " " {fmt_datetime(at, lang)}</p>
             <p><CountsLine counts=view.counts/></p>
+            {(!view.sessions.is_empty()).then(|| view! {
+                <h2>{T::LedgerImportedSessions.tr(lang)}</h2>
+                <p class="hint">{T::LedgerImportedSessionsHint.tr(lang)}</p>
+                <ul class="imports">
+                    {view.sessions.into_iter().map(|(id, title, at)| view! {
+                        <li><a href=format!("/manage/sessions/{id}/closing")>{title}</a> " · " {fmt_datetime(at, lang)}</li>
+                    }).collect_view()}
+                </ul>
+            })}
         }
         .into_any(),
         (None, false) => {

@@ -54,9 +54,11 @@ pub fn MemberPicker(id: i64, on: PickerOn, state: FormState) -> impl IntoView {
             <h3>{T::MembersAtTable.tr(lang)}</h3>
             {refused.map(|e| view! { <p class="notice error" role="alert">{e.tr(lang)}</p> })}
             <p class="hint">{T::MembersAtTableHint.tr(lang)}</p>
-            <form method="get" action=format!("{}#members", on.page(id)) class="form inline-search">
-                <label for="member_q">{T::FindMember.tr(lang)}</label>
-                <input type="search" id="member_q" name="member_q" value=typed autocomplete="off"/>
+            <form method="get" action=format!("{}#members", on.page(id)) class="form">
+                <div class="field">
+                    <label for="member_q">{T::FindMember.tr(lang)}</label>
+                    <input type="search" id="member_q" name="member_q" value=typed autocomplete="off" enterkeyhint="search"/>
+                </div>
                 <button type="submit" class="button secondary">{T::FindMemberButton.tr(lang)}</button>
             </form>
             <Loaded data=found render=move |members| view! {
@@ -114,5 +116,5 @@ fn Found(
             }
         })
         .collect_view();
-    view! { <ul class="plain">{rows}</ul> }.into_any()
+    view! { <ul class="found-members">{rows}</ul> }.into_any()
 }
