@@ -37,9 +37,8 @@ pub async fn load_tallies(params: TallyParams) -> Result<TallyView, AppError> {
     let (db, scope, names) = super::resolve(&params).await?;
     let now = now_local();
     let period = params.period(now.date());
-    let figures = tallies::figures(&db, &scope, period, now).await?;
-    let previous = tallies::figures(&db, &scope, period.year_before(), now).await?;
-    let breakdowns = tallies::breakdowns(&db, &scope, &names, period, now).await?;
+    let (figures, previous, breakdowns) =
+        tallies::overview(&db, &scope, &names, period, now).await?;
     let publishable = period
         .whole_year()
         .filter(|_| scope.platform_type.is_none() && scope.platform_id.is_none());

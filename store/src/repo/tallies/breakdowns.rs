@@ -61,7 +61,9 @@ fn columns(dimension: Dimension) -> Vec<Drill> {
     }
 }
 
-/// Every breakdown of a scope's period.
+/// Every breakdown of a scope's period. The dimensions are read at once, each on a read
+/// connection of its own; a dimension of the session's own reads all its per-session figures in
+/// one pass; quarters are added up from the months, which count the same records.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn breakdowns(
     db: &Db,
@@ -71,35 +73,92 @@ pub async fn breakdowns(
     now: NaiveDateTime,
 ) -> Result<Vec<Breakdown>, StoreError> {
     let namer = Namer::load(db, &names.area).await?;
-    let mut out = Vec::new();
-    for &dimension in Dimension::ALL {
-        let columns = columns(dimension);
-        // Every month (quarter) of the period gets a row, so a quiet month reads as 0.
-        let mut rows: BTreeMap<String, Vec<i64>> = calendar_keys(dimension, period)
-            .into_iter()
-            .map(|k| (k, vec![0; columns.len()]))
-            .collect();
-        for (c, &drill) in columns.iter().enumerate() {
-            for (key, n) in tallies::breakdown(db, drill, dimension, scope, period, now).await? {
-                rows.entry(key).or_insert_with(|| vec![0; columns.len()])[c] = n;
+    let read = Dimension::ALL
+        .iter()
+        .filter(|d| **d != Dimension::Quarter)
+        .map(|&d| counts_of(db, d, scope, period, now));
+    let mut counted: Vec<(Dimension, BTreeMap<String, Vec<i64>>)> =
+        futures_util::future::try_join_all(read).await?;
+    if let Some((_, months)) = counted.iter().find(|(d, _)| *d == Dimension::Month) {
+        let mut quarters = zero_rows(Dimension::Quarter, period);
+        for (month, counts) in months {
+            let row = quarters
+                .entry(quarter_of(month))
+                .or_insert_with(|| vec![0; counts.len()]);
+            for (sum, n) in row.iter_mut().zip(counts) {
+                *sum += n;
             }
         }
-        let rows = rows
-            .into_iter()
-            .map(|(key, counts)| BreakdownRow {
-                name: namer.name(dimension, &key),
-                area_id: namer.area_id(dimension, &key),
-                key,
-                counts,
-            })
-            .collect();
-        out.push(Breakdown {
-            dimension,
-            columns,
-            rows,
-        });
+        counted.push((Dimension::Quarter, quarters));
     }
-    Ok(out)
+    Ok(Dimension::ALL
+        .iter()
+        .filter_map(|d| counted.iter().position(|(c, _)| c == d))
+        .map(|i| {
+            let (dimension, rows) = counted[i].clone();
+            Breakdown {
+                dimension,
+                columns: columns(dimension),
+                rows: rows
+                    .into_iter()
+                    .map(|(key, counts)| BreakdownRow {
+                        name: namer.name(dimension, &key),
+                        area_id: namer.area_id(dimension, &key),
+                        key,
+                        counts,
+                    })
+                    .collect(),
+            }
+        })
+        .collect())
+}
+
+/// "2026-03" → "2026-Q1".
+fn quarter_of(month: &str) -> String {
+    let (year, m) = month.split_once('-').unwrap_or((month, "1"));
+    let m: u32 = m.parse().unwrap_or(1);
+    format!("{year}-Q{}", (m + 2) / 3)
+}
+
+/// Every month (quarter) of the period gets a row, so a quiet month reads as 0.
+fn zero_rows(dimension: Dimension, period: Period) -> BTreeMap<String, Vec<i64>> {
+    let width = columns(dimension).len();
+    calendar_keys(dimension, period)
+        .into_iter()
+        .map(|k| (k, vec![0; width]))
+        .collect()
+}
+
+/// One dimension's rows: each value with its count per column.
+async fn counts_of(
+    db: &Db,
+    dimension: Dimension,
+    scope: &tallies::Scope,
+    period: Period,
+    now: NaiveDateTime,
+) -> Result<(Dimension, BTreeMap<String, Vec<i64>>), StoreError> {
+    let columns = columns(dimension);
+    let mut rows = zero_rows(dimension, period);
+    let (kept, others): (Vec<usize>, Vec<usize>) = (0..columns.len()).partition(|&c| {
+        super::sources::on_session(dimension) && tallies::kept_per_session(columns[c])
+    });
+    if !kept.is_empty() {
+        let drills: Vec<Drill> = kept.iter().map(|&c| columns[c]).collect();
+        for (key, counts) in
+            tallies::breakdown_held(db, &drills, dimension, scope, period, now).await?
+        {
+            let row = rows.entry(key).or_insert_with(|| vec![0; columns.len()]);
+            for (&c, n) in kept.iter().zip(counts) {
+                row[c] = n;
+            }
+        }
+    }
+    for c in others {
+        for (key, n) in tallies::breakdown(db, columns[c], dimension, scope, period, now).await? {
+            rows.entry(key).or_insert_with(|| vec![0; columns.len()])[c] = n;
+        }
+    }
+    Ok((dimension, rows))
 }
 
 /// How one value of a dimension reads: (zh, en).

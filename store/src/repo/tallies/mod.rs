@@ -104,6 +104,24 @@ fn per_session(source: &Source, dimension: Option<Dimension>) -> Option<(&'stati
     }
 }
 
+/// What the figures page shows: a period's figures, those of the same days a year before, and
+/// every breakdown, read at once, each part on a read connection of its own.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn overview(
+    db: &Db,
+    scope: &Scope,
+    names: &model::views::tallies::ScopeNames,
+    period: Period,
+    now: NaiveDateTime,
+) -> Result<(Figures, Figures, Vec<model::views::tallies::Breakdown>), StoreError> {
+    futures_util::future::try_join3(
+        figures(db, scope, period, now),
+        figures(db, scope, period.year_before(), now),
+        breakdowns(db, scope, names, period, now),
+    )
+    .await
+}
+
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn figures(
     db: &Db,
@@ -181,6 +199,54 @@ pub async fn breakdown(
     Ok(bound(sqlx::query_as(&sql), scope, period, now, None)
         .fetch_all(&db.read)
         .await?)
+}
+
+/// Several figures kept per session (see [`kept_per_session`]), split by a dimension of the
+/// session's own (`sources::on_session`), in one pass over the scope's held sessions: each value
+/// that occurs, with one count per figure of `drills`, in order. The same counts as
+/// [`breakdown`] gives each figure, in one pass instead of one each.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn breakdown_held(
+    db: &Db,
+    drills: &[Drill],
+    dimension: Dimension,
+    scope: &Scope,
+    period: Period,
+    now: NaiveDateTime,
+) -> Result<Vec<(String, Vec<i64>)>, StoreError> {
+    let held = Source::of(Drill::ResidentVisits);
+    let sums: Vec<String> = drills
+        .iter()
+        .map(|&drill| match per_session(&Source::of(drill), None) {
+            Some((column, filter)) => format!("total(CASE WHEN {filter} THEN {column} ELSE 0 END)"),
+            None => "0".to_owned(),
+        })
+        .collect();
+    // The counts as one JSON array: a row of as many columns as figures asked for.
+    let sql = format!(
+        "SELECT {value} AS v, json_array({sums}) FROM {from} WHERE {filter} GROUP BY v ORDER BY v",
+        value = held.value(dimension),
+        sums = sums.join(", "),
+        from = sources::SESSIONS,
+        filter = held.per_session_filter(None),
+    );
+    let rows: Vec<(String, String)> = bound(sqlx::query_as(&sql), scope, period, now, None)
+        .fetch_all(&db.read)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(key, json)| {
+            // `total()` is SQLite's never-NULL sum, a float holding a whole count.
+            let counts: Vec<f64> = serde_json::from_str(&json).ok()?;
+            let counts: Vec<i64> = counts.into_iter().map(|n| n as i64).collect();
+            counts.iter().any(|n| *n > 0).then_some((key, counts))
+        })
+        .collect())
+}
+
+/// Whether a figure is kept per session, so that [`breakdown_held`] counts it.
+pub fn kept_per_session(drill: Drill) -> bool {
+    Source::of(drill).per_session.is_some()
 }
 
 /// The `SELECT` of a figure's records, optionally within one value of a dimension, and only
