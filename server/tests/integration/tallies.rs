@@ -1,6 +1,7 @@
 //! The yearly figures against a brute-force recount of the raw rows, on generated worlds with
 //! cancellations, service activities, co-organized sessions, problems resolved in other years,
-//! a platform that moved and one that closed; every parent area's figures equal its own plus
+//! a platform that moved and one that closed, sessions recorded afterwards (补录) and imported
+//! from a ledger, and members checked in by organizers; every parent area's figures equal its own plus
 //! the sum of its children's; every breakdown adds up to its figure and every number's list
 //! of records is exactly that long.
 
@@ -387,9 +388,113 @@ async fn rewrite_history(state: &app::web::AppState) {
     }
 }
 
+/// The other ways records arrive: a session recorded afterwards with a member on its roster, a
+/// member checked in by an organizer at a held session (once, though asked twice), and a ledger
+/// of two sessions imported (twice, counted once).
+async fn arrive_otherwise(state: &app::web::AppState) {
+    use app::domain::{
+        MemberLevel, PersonName, RegistrationRole, Seats, SessionFormat, SessionKind, TimeRange,
+    };
+    use app::views::organizing::{RosterPerson, SessionFields};
+    let db = &state.db;
+    let at = |d: &str| NaiveDateTime::parse_from_str(d, "%Y-%m-%d %H:%M").unwrap();
+    let (platform, path): (i64, String) = sqlx::query_as(
+        "SELECT p.id, a.path FROM platforms p JOIN areas a ON a.id = p.area_id
+         WHERE p.status = 'active' AND p.established_on < '2025-01-01' ORDER BY p.id DESC LIMIT 1",
+    )
+    .fetch_one(&db.read)
+    .await
+    .unwrap();
+    let (member, _level): (i64, MemberLevel) =
+        sqlx::query_as("SELECT user_id, level FROM member_profiles ORDER BY user_id LIMIT 1")
+            .fetch_one(&db.read)
+            .await
+            .unwrap();
+    let staff: i64 = sqlx::query_scalar(
+        "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
+         JOIN areas a ON a.id = r.area_id WHERE r.role = 'staff' AND ? LIKE a.path || '%'
+         ORDER BY length(a.path) LIMIT 1",
+    )
+    .bind(&path)
+    .fetch_one(&db.read)
+    .await
+    .unwrap();
+    let time = TimeRange::new(at("2025-09-10 09:00"), at("2025-09-10 11:00")).unwrap();
+    let fields = SessionFields {
+        title: "院坝协商".into(),
+        summary: String::new(),
+        kind: SessionKind::Council,
+        format: SessionFormat::Onsite,
+        format_local_name: Some("院坝协商".into()),
+        place: "三组院坝".into(),
+        time,
+        seats: Seats::new(3).unwrap(),
+        signup_deadline: time.start(),
+        invited: Vec::new(),
+        checkin_lead_minutes: 0,
+        coorganizers: Vec::new(),
+    };
+    let person = |name: &str, role, member_user_id| RosterPerson {
+        name: PersonName::parse(name).unwrap(),
+        role,
+        mobile: None,
+        member_user_id,
+    };
+    let roster = [
+        person("张建国", RegistrationRole::Resident, None),
+        person("李秀英", RegistrationRole::Expert, None),
+        person("委员", RegistrationRole::Member, Some(member)),
+    ];
+    store::repo::recorded::record_held(db, staff, platform, &fields, &roster, now())
+        .await
+        .unwrap();
+    let held: i64 = sqlx::query_scalar(
+        "SELECT id FROM sessions WHERE status = 'held' AND starts_at < '2026-11-01' AND starts_at >= '2026-01-01'
+         AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.session_id = sessions.id AND r.member_user_id = ?)
+         ORDER BY id LIMIT 1",
+    )
+    .bind(member)
+    .fetch_one(&db.read)
+    .await
+    .unwrap();
+    for _ in 0..2 {
+        store::repo::member_attendance::check_in(db, staff, held, member, now())
+            .await
+            .unwrap();
+    }
+    let me = store::auth::Principal::load(db, staff)
+        .await
+        .unwrap()
+        .unwrap();
+    let ledger = format!(
+        "活动编号,议事平台,活动名称,活动类型,地点,开始时间,居民人数,专家人数\n\
+         P-1,{platform},板凳会,民生议事,村口,2025-04-02 19:00,7,1\n\
+         P-2,{platform},政策宣讲,政策宣讲,村委会,2026-05-06,12,\n"
+    );
+    for _ in 0..2 {
+        let upload =
+            store::ledger::imports::upload(db, staff, "台账.csv", ledger.as_bytes(), now())
+                .await
+                .unwrap();
+        store::ledger::imports::import(db, &me, upload, now())
+            .await
+            .unwrap()
+            .ok();
+    }
+    assert_eq!(
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM sessions WHERE import_id IS NOT NULL")
+            .fetch_one(&db.read)
+            .await
+            .unwrap(),
+        2,
+        "a ledger imported twice counts once"
+    );
+}
+
 async fn check_world(seed: u64) {
     let (state, dir) = world(seed).await;
     rewrite_history(&state).await;
+    arrive_otherwise(&state).await;
     let drifted = common::kept::drifted(&state.db.read).await;
     assert!(
         drifted.is_empty(),

@@ -285,13 +285,19 @@ impl Source {
                     platform: "p.id",
                 };
                 let active_at_end = platform_active_on("?5");
+                // Only a platform standing in the scope now, or moved away from it, can have
+                // stood in it at the period's end: checked first, so the history is looked up
+                // for the scope's platforms and not for every platform of the province.
+                let may_be_in_scope = "(p.area_id IN (SELECT id FROM areas WHERE path >= ?1 AND path < ?1 || '~')
+                    OR p.id IN (SELECT m.platform_id FROM platform_moves m JOIN areas f ON f.id = m.from_area_id
+                                WHERE f.path >= ?1 AND f.path < ?1 || '~'))";
                 Source {
                     rows: format!("platforms p JOIN areas a ON a.id = {}", platform_area("?5")),
                     session: None,
                     names: String::new(),
                     keys,
                     filter: format!(
-                        "{} AND ?6 IS NOT NULL AND {}",
+                        "{may_be_in_scope} AND {} AND ?6 IS NOT NULL AND {}",
                         keys.in_scope(),
                         if drill == D::PlatformsNew {
                             "p.established_on >= ?4 AND p.established_on < ?5".to_owned()
