@@ -117,7 +117,7 @@ pub async fn breakdowns(
 fn quarter_of(month: &str) -> String {
     let (year, m) = month.split_once('-').unwrap_or((month, "1"));
     let m: u32 = m.parse().unwrap_or(1);
-    format!("{year}-Q{}", (m + 2) / 3)
+    format!("{year}-Q{}", m.div_ceil(3))
 }
 
 /// Every month (quarter) of the period gets a row, so a quiet month reads as 0.
