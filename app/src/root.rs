@@ -12,11 +12,11 @@ use crate::{
     i18n::{use_lang, Lang, T},
     pages::{
         manage::{
-            AnnualReportPage, AuditPage, ClosingPage, DashboardPage, EditPlatformPage,
-            EditSessionPage, ImportPage, ImportPreviewPage, ManageAreasPage, ManagePlatformsPage,
-            ManageSessionsPage, ManageTopicPage, ManageTopicsPage, MemberTotalsPage,
-            NewPlatformPage, NewSessionPage, OverduePage, RecordHeldPage, TalliesPage,
-            TallyRecordsPage, UncoveredPage, UsersPage,
+            AnnualReportPage, AreaAuditPage, AuditPage, ClosingPage, DashboardPage,
+            EditPlatformPage, EditSessionPage, ImportPage, ImportPreviewPage, ManageAreasPage,
+            ManagePlatformsPage, ManageSessionsPage, ManageTopicPage, ManageTopicsPage,
+            MemberTotalsPage, NewPlatformPage, NewSessionPage, OverduePage, RecordHeldPage,
+            TalliesPage, TallyRecordsPage, UncoveredPage, UsersPage,
         },
         AccountPage, AreaPage, HomePage, LoginPage, MemberRecordPage, NotFoundPage, PlatformPage,
         PlatformPosterPage, ProposeTopicPage, PublicFiguresPage, RegistrationPage, ResultsPage,
@@ -134,6 +134,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/tallies/report") view=AnnualReportPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies/uncovered") view=UncoveredPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/members") view=MemberTotalsPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/audit") view=AreaAuditPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/import") view=ImportPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/import/:id") view=ImportPreviewPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id") view=EditSessionPage ssr=ssr/>

@@ -31,3 +31,15 @@ pub struct SessionAudit {
     /// More entries than are shown.
     pub truncated: bool,
 }
+
+/// The latest changes about the sessions of an area, each with its session (id, title).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AreaAudit {
+    pub area_id: i64,
+    pub area_name: String,
+    pub entries: Vec<(AuditEntry, i64, String)>,
+    /// The people in these entries: (user id, name), to filter by.
+    pub people: Vec<(i64, String)>,
+    pub user: Option<i64>,
+    pub truncated: bool,
+}

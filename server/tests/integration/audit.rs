@@ -115,4 +115,29 @@ async fn every_change_to_attendance_says_who_made_it() {
     let refused = other.get(&format!("/manage/sessions/{id}/audit")).await;
     assert!(!refused.body.contains("报名与签到 #"), "{}", refused.body);
     assert_eq!(refused.status, 403);
+
+    // The area's log: staff over the session's area see its changes, each linking to the
+    // session's own log, and can keep one person's.
+    let area = staff.get("/manage/audit").await.body;
+    assert_eq!(area.matches("报名与签到 #").count(), 4, "{area}");
+    assert!(
+        area.contains(&format!(r#"<a href="/manage/sessions/{id}/audit">"#)),
+        "{area}"
+    );
+    let theirs = staff
+        .get(&format!("/manage/audit?user={organizer_id}"))
+        .await
+        .body;
+    assert_eq!(theirs.matches("报名与签到 #").count(), 4, "{theirs}");
+    let nobody = staff.get("/manage/audit?user=999999").await.body;
+    assert!(nobody.contains("还没有修改记录"), "{nobody}");
+    // Staff of another area see none of it, and an organizer has no area log.
+    let district_b = app.world.district_b;
+    let city = app.signed_in("city").await;
+    let elsewhere = city
+        .get(&format!("/manage/audit?area={district_b}"))
+        .await
+        .body;
+    assert_eq!(elsewhere.matches("报名与签到 #").count(), 0, "{elsewhere}");
+    assert_ne!(organizer.get("/manage/audit").await.status, 200);
 }

@@ -244,6 +244,7 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
             "/manage/tallies/uncovered?year={y}&area={city}&level=village"
         ));
         figures.push(format!("/manage/members?year={y}&area={city}"));
+        figures.push(format!("/manage/audit?area={city}"));
     }
 
     let organizer = app.signed_in_with("organizer", common::DEMO_PASSWORD).await;

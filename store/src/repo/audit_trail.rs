@@ -1,4 +1,5 @@
-//! Reading the audit log back: everything recorded about one session.
+//! Reading the audit log back: everything recorded about one session, or about the sessions of an
+//! area.
 
 use serde_json::Value;
 
@@ -82,19 +83,63 @@ pub async fn of_session(
     .bind(limit)
     .fetch_all(&db.read)
     .await?;
+    Ok(rows.into_iter().map(entry).collect())
+}
+
+/// The latest changes about the sessions held in an area's subtree, newest first, at most
+/// `limit`, optionally only those `user` made: each with its session (id, title). The log is
+/// walked from its newest entry and stops at the limit.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn of_area(
+    db: &Db,
+    area_path: &str,
+    user: Option<i64>,
+    limit: i64,
+) -> Result<Vec<(AuditEntry, i64, String)>, StoreError> {
+    #[derive(sqlx::FromRow)]
+    struct AreaRow {
+        #[sqlx(flatten)]
+        row: Row,
+        session_id: i64,
+        title: String,
+    }
+    let rows: Vec<AreaRow> = sqlx::query_as(
+        "WITH e AS (
+             SELECT l.*, CASE l.entity
+                 WHEN 'session' THEN l.entity_id WHEN 'minutes' THEN l.entity_id
+                 WHEN 'registration' THEN (SELECT session_id FROM registrations WHERE id = l.entity_id)
+                 WHEN 'outcome' THEN (SELECT session_id FROM outcomes WHERE id = l.entity_id)
+                 WHEN 'problem' THEN (SELECT session_id FROM problems WHERE id = l.entity_id)
+                 WHEN 'review' THEN (SELECT session_id FROM reviews WHERE id = l.entity_id) END AS session_id
+             FROM audit_log l WHERE (?2 IS NULL OR l.user_id = ?2))
+         SELECT e.at, e.user_id, u.display_name AS who, e.entity, e.entity_id, e.action,
+                e.before_json AS before, e.after_json AS after, s.id AS session_id, s.title
+         FROM e JOIN sessions s ON s.id = e.session_id LEFT JOIN users u ON u.id = e.user_id
+         WHERE s.area_path >= ?1 AND s.area_path < ?1 || '~'
+         ORDER BY e.id DESC LIMIT ?3",
+    )
+    .bind(area_path)
+    .bind(user)
+    .bind(limit)
+    .fetch_all(&db.read)
+    .await?;
     Ok(rows
         .into_iter()
-        .map(|r| AuditEntry {
-            before: pairs(r.before.as_deref()),
-            after: pairs(r.after.as_deref()),
-            at: r.at,
-            user_id: r.user_id,
-            who: r.who,
-            entity: r.entity,
-            entity_id: r.entity_id,
-            action: r.action,
-        })
+        .map(|r| (entry(r.row), r.session_id, r.title))
         .collect())
+}
+
+fn entry(r: Row) -> AuditEntry {
+    AuditEntry {
+        before: pairs(r.before.as_deref()),
+        after: pairs(r.after.as_deref()),
+        at: r.at,
+        user_id: r.user_id,
+        who: r.who,
+        entity: r.entity,
+        entity_id: r.entity_id,
+        action: r.action,
+    }
 }
 
 /// Everyone with an account who changed something about a session: (user id, name).

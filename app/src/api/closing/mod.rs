@@ -2,6 +2,7 @@
 //! check-ins, one record per suggestion with its handling, the problems resolved, and follow-up
 //! visits. Every change is kept in the audit log.
 
+mod area_audit;
 mod attach;
 mod audit;
 mod minutes;
@@ -15,6 +16,7 @@ mod view;
 pub use crate::views::closing::{
     Attachment, Attendance, Change, MinutesText, OutcomeRow, ProblemRow, RatingTally, ReviewRow,
 };
+pub use area_audit::load_area_audit;
 pub use attach::{AttachFile, AttachSignInSheet};
 pub use audit::load_session_audit;
 pub use minutes::SaveMinutes;

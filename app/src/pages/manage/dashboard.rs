@@ -29,6 +29,7 @@ fn Dashboard(me: Me) -> impl IntoView {
             {me.is_staff.then(|| view! {
                 <li><a class="tile" href="/manage/tallies">{T::FiguresTile.tr(lang)}</a></li>
                 <li><a class="tile" href="/manage/members">{T::MemberTotalsTile.tr(lang)}</a></li>
+                <li><a class="tile" href="/manage/audit">{T::AreaAuditTile.tr(lang)}</a></li>
                 <li><a class="tile" href="/manage/areas">{T::ManageAreas.tr(lang)}</a></li>
                 <li><a class="tile" href="/manage/platforms">{T::ManagePlatforms.tr(lang)}</a></li>
                 <li><a class="tile" href="/manage/users">{T::Accounts.tr(lang)}</a></li>

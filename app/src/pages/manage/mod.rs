@@ -16,7 +16,7 @@ mod topics;
 mod users;
 
 pub use areas::ManageAreasPage;
-pub use audit::AuditPage;
+pub use audit::{AreaAuditPage, AuditPage};
 pub use closing::ClosingPage;
 pub use dashboard::DashboardPage;
 pub use ledger::{ImportPage, ImportPreviewPage};

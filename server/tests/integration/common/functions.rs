@@ -452,6 +452,9 @@ pub fn rows() -> Vec<Row> {
                 ("params[drill]", s("consultations")),
             ]
         }),
+        row("closing/area-audit", Data, STAFF, |f, _| {
+            vec![("params[area]", s(f.district_a))]
+        }),
         row("members/totals", Data, STAFF, |f, _| {
             vec![("params[area]", s(f.district_a))]
         }),
