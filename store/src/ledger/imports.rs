@@ -342,8 +342,10 @@ async fn write_session(
     .bind(s.platform_id)
     .fetch_one(&mut *conn)
     .await?;
-    for p in &s.people {
-        let row = Attended {
+    let people: Vec<Attended> = s
+        .people
+        .iter()
+        .map(|p| Attended {
             session_id: id,
             name: &p.name,
             mobile: p.mobile.as_deref(),
@@ -355,9 +357,9 @@ async fn write_session(
             member: p.member,
             walk_in: false,
             at: f.time.start(),
-        };
-        attended_rows::insert(&mut *conn, &row, now).await?;
-    }
+        })
+        .collect();
+    attended_rows::insert_many(&mut *conn, &people, now).await?;
     for o in &s.suggestions {
         sqlx::query(
             "INSERT INTO outcomes (session_id, text, form, proposer_user_id, lead_department, adoption, conversion,
