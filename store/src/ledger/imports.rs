@@ -315,33 +315,12 @@ async fn write_session(
     now: NaiveDateTime,
 ) -> Result<(), StoreError> {
     let f = &s.fields;
-    let start = db_time(f.time.start());
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO sessions (host_platform_id, area_id, title, summary, kind, format, format_local_name, place,
-             starts_at, ends_at, seats, signup_deadline, checkin_opens_at, checkin_closes_at, audience, status,
-             import_id, ledger_no, created_by, created_at, updated_at)
-         SELECT p.id, p.area_id, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'public', 'held', ?, ?, ?, ?, ?
-         FROM platforms p WHERE p.id = ? RETURNING id",
-    )
-    .bind(&f.title)
-    .bind(f.kind)
-    .bind(f.format)
-    .bind(&f.format_local_name)
-    .bind(&f.place)
-    .bind(&start)
-    .bind(db_time(f.time.end()))
-    .bind(f.seats.get())
-    .bind(&start)
-    .bind(&start)
-    .bind(db_time(f.time.end()))
-    .bind(import_id)
-    .bind(&s.ledger_no)
-    .bind(by)
-    .bind(db_time(now))
-    .bind(db_time(now))
-    .bind(s.platform_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let origin = crate::repo::recorded::Origin::Imported {
+        import_id,
+        ledger_no: &s.ledger_no,
+    };
+    let id =
+        crate::repo::recorded::insert_held(&mut *conn, by, s.platform_id, f, origin, now).await?;
     let people: Vec<Attended> = s
         .people
         .iter()

@@ -27,24 +27,37 @@ pub async fn members_named(db: &Db, name: &str) -> Result<Vec<i64>, StoreError> 
     .await?)
 }
 
-/// Writes a session that was held at `platform_id`, with everyone on its roster as attended
-/// (marked by hand, at the start time); it counts like any held session from this commit on.
-#[tracing::instrument(level = "debug", skip_all)]
-pub async fn record_held(
-    db: &Db,
+/// How a held session came to be written after the fact.
+pub(crate) enum Origin<'a> {
+    /// 补录, from its paper sign-in sheet.
+    Recorded,
+    /// From a ledger upload, with its number in the ledger.
+    Imported { import_id: i64, ledger_no: &'a str },
+}
+
+/// Writes a session held at `platform_id` as held, in the caller's transaction: sign-up and
+/// check-in windows collapse to its start, and its seats are the people who came.
+pub(crate) async fn insert_held(
+    conn: &mut sqlx::SqliteConnection,
     by: i64,
     platform_id: i64,
     f: &SessionFields,
-    roster: &[RosterPerson],
+    origin: Origin<'_>,
     now: NaiveDateTime,
 ) -> Result<i64, StoreError> {
-    let mut tx = db.write.begin().await?;
     let start = db_time(f.time.start());
-    let id: i64 = sqlx::query_scalar(
+    let (recorded, import_id, ledger_no) = match origin {
+        Origin::Recorded => (true, None, None),
+        Origin::Imported {
+            import_id,
+            ledger_no,
+        } => (false, Some(import_id), Some(ledger_no)),
+    };
+    Ok(sqlx::query_scalar(
         "INSERT INTO sessions (host_platform_id, area_id, title, summary, kind, format, format_local_name, place,
              starts_at, ends_at, seats, signup_deadline, checkin_opens_at, checkin_closes_at, audience, status,
-             recorded_afterwards, created_by, created_at, updated_at)
-         SELECT p.id, p.area_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'public', 'held', 1, ?, ?, ?
+             recorded_afterwards, import_id, ledger_no, created_by, created_at, updated_at)
+         SELECT p.id, p.area_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'public', 'held', ?, ?, ?, ?, ?, ?
          FROM platforms p WHERE p.id = ? RETURNING id",
     )
     .bind(&f.title)
@@ -59,12 +72,30 @@ pub async fn record_held(
     .bind(&start)
     .bind(db_time(f.checkin_opens_at()))
     .bind(db_time(f.time.end()))
+    .bind(recorded)
+    .bind(import_id)
+    .bind(ledger_no)
     .bind(by)
     .bind(db_time(now))
     .bind(db_time(now))
     .bind(platform_id)
-    .fetch_one(&mut *tx)
-    .await?;
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// Writes a session that was held at `platform_id`, with everyone on its roster as attended
+/// (marked by hand, at the start time); it counts like any held session from this commit on.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn record_held(
+    db: &Db,
+    by: i64,
+    platform_id: i64,
+    f: &SessionFields,
+    roster: &[RosterPerson],
+    now: NaiveDateTime,
+) -> Result<i64, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let id = insert_held(&mut tx, by, platform_id, f, Origin::Recorded, now).await?;
     super::cohosts::write(&mut tx, id, &f.coorganizers).await?;
     for person in roster {
         let level: Option<MemberLevel> = match person.member_user_id {
