@@ -544,7 +544,61 @@ async fn check_world(seed: u64) {
             );
         }
     }
+    check_coverage(&state, &raw, seed).await;
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Coverage of every area at each year's end against a recount: at each level below the area,
+/// the active areas that existed by then, and those with an active platform standing in them
+/// or below them that day (where it stood then).
+async fn check_coverage(state: &app::web::AppState, raw: &Raw, seed: u64) {
+    let areas: Vec<(i64, String, String, bool, NaiveDateTime)> =
+        sqlx::query_as("SELECT id, path, level, active, created_at FROM areas ORDER BY path")
+            .fetch_all(&state.db.read)
+            .await
+            .unwrap();
+    for year in [2025, 2026] {
+        let end = NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap();
+        let standing: Vec<String> = raw
+            .platforms
+            .iter()
+            .filter(|(_, _, est, off)| *est < end && off.is_none_or(|off| off >= end))
+            .map(|(p, ..)| raw.platform_path(*p, end))
+            .collect();
+        for (id, path, ..) in &areas {
+            let scope = store::repo::areas::get(&state.db, *id).await.unwrap();
+            let got = tallies::coverage(&state.db, &scope, end).await.unwrap();
+            let mut want: Vec<(String, i64, i64)> = Vec::new();
+            for (_, p, level, active, created) in &areas {
+                if !(p.len() > path.len() && p.starts_with(path.as_str()) && *active)
+                    || created.date() >= end
+                {
+                    continue;
+                }
+                let covered = i64::from(standing.iter().any(|s| s.starts_with(p.as_str())));
+                match want.iter_mut().find(|(l, ..)| l == level) {
+                    Some(w) => {
+                        w.1 += 1;
+                        w.2 += covered;
+                    }
+                    None => want.push((level.clone(), 1, covered)),
+                }
+            }
+            for c in &got {
+                let w = want
+                    .iter()
+                    .find(|(l, ..)| l == c.level.code())
+                    .unwrap_or_else(|| panic!("seed {seed}, {year}, {path}: {:?}", c.level));
+                assert_eq!(
+                    (c.areas, c.covered),
+                    (w.1, w.2),
+                    "seed {seed}, {year}, area {path}, {:?}: coverage matches a recount",
+                    c.level
+                );
+            }
+            assert_eq!(got.len(), want.len(), "seed {seed}, {year}, {path}: levels");
+        }
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
