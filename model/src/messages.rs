@@ -22,6 +22,19 @@ code_enum!(
     }
 );
 
+code_enum!(
+    /// Where a message stands with its sender (the schema's CHECK allows these).
+    DeliveryState {
+        /// Not tried yet.
+        Queued = "queued",
+        Sent = "sent",
+        /// Tried and failed; tried again after a pause.
+        Failed = "failed",
+        /// Failed too often, refused for good, or its number erased: never tried again.
+        GivenUp = "given_up",
+    }
+);
+
 /// A message owed to one person, with what its text needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {

@@ -6,7 +6,7 @@ use std::time::Duration;
 use chrono::{NaiveDateTime, TimeDelta};
 
 use app::web::AppState;
-use store::repo::{self, StoreError};
+use store::repo::{self, outbox::Tried, StoreError};
 
 use crate::messages::Sender;
 
@@ -21,9 +21,25 @@ const PERIOD: Duration = Duration::from_secs(60);
 pub struct Pass {
     pub reminders_queued: u64,
     pub sent: u64,
+    /// Failed this pass, to be tried again.
     pub failed: u64,
+    /// Failed for good this pass.
+    pub given_up: u64,
     pub numbers_erased: u64,
     pub files_removed: u64,
+}
+
+/// The pauses before the second, third, … try of a failed message: a busy gateway gets a
+/// minute, an outage hours. After the last, the message is given up.
+const BACKOFF_MINUTES: [i64; 5] = [1, 5, 30, 120, 360];
+
+/// When a message that failed its `attempts`-th try is tried again; none when it is given up.
+fn retry_at(retry: bool, attempts: i64, now: NaiveDateTime) -> Option<NaiveDateTime> {
+    let pause = usize::try_from(attempts - 1)
+        .ok()
+        .and_then(|i| BACKOFF_MINUTES.get(i))
+        .filter(|_| retry)?;
+    Some(now + TimeDelta::minutes(*pause))
 }
 
 /// One pass of every job at `now`.
@@ -37,27 +53,43 @@ pub async fn run_once(
         reminders_queued: repo::outbox::queue_reminders(db, now, REMINDER_AHEAD).await?,
         ..Pass::default()
     };
-    // Handled messages are marked together after the batch; a crash in between sends them
-    // again on restart (at least once, never lost).
-    let mut handled = Vec::new();
-    for message in repo::outbox::pending(db, BATCH).await? {
-        match &message.recipient {
+    // Tries are recorded together after the batch; a crash in between sends them again on
+    // restart (at least once, never lost). A failing message waits its pause while the rest go.
+    let mut tries = Vec::new();
+    for message in repo::outbox::due(db, now, BATCH).await? {
+        let tried = match &message.recipient {
             Some(to) => match sender.send(to, &message).await {
-                Ok(()) => {
-                    handled.push(message.id);
+                Ok(sent) => {
                     pass.sent += 1;
+                    Tried::Sent {
+                        provider_id: sent.provider_id,
+                    }
                 }
-                // Left unsent: the next pass tries again.
                 Err(e) => {
-                    tracing::warn!(id = message.id, error = %e, "message not sent");
-                    pass.failed += 1;
+                    tracing::warn!(id = message.id, attempts = message.attempts + 1, error = %e, "message not sent");
+                    match retry_at(e.retry, message.attempts + 1, now) {
+                        Some(retry_at) => {
+                            pass.failed += 1;
+                            Tried::Failed {
+                                error: e.reason,
+                                retry_at,
+                            }
+                        }
+                        None => {
+                            pass.given_up += 1;
+                            Tried::GivenUp { error: e.reason }
+                        }
+                    }
                 }
             },
             // The number was erased before the message went out: nothing to send it to.
-            None => handled.push(message.id),
-        }
+            None => Tried::GivenUp {
+                error: "number erased".to_owned(),
+            },
+        };
+        tries.push((message.id, tried));
     }
-    repo::outbox::mark_sent(db, &handled, now).await?;
+    repo::outbox::record_tries(db, &tries, now).await?;
     pass.numbers_erased = erase_expired_numbers(state, now).await?;
     repo::login_failures::forget_old(db, now).await?;
     state.limits.forget_idle();

@@ -6,13 +6,42 @@ use std::{future::Future, pin::Pin};
 
 use store::repo::outbox::Pending;
 
-/// Why a send failed. Its text may come from a gateway's answer, so control characters are
-/// escaped when it is written to the log: a line break cannot forge a log line.
+/// Why a send failed, and whether trying again may help (a busy or unreachable gateway) or not
+/// (a number or template the provider refuses). Its text may come from a gateway's answer, so
+/// control characters are escaped when it is written to the log: a line break cannot forge a
+/// log line.
 #[derive(Debug, thiserror::Error)]
-#[error("the message could not be sent: {}", .0.escape_debug())]
-pub struct SendError(pub String);
+#[error("the message could not be sent: {}", .reason.escape_debug())]
+pub struct SendError {
+    pub reason: String,
+    pub retry: bool,
+}
 
-pub type Sending<'a> = Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>>;
+impl SendError {
+    /// Worth trying again later.
+    pub fn for_now(reason: impl Into<String>) -> Self {
+        Self {
+            reason: reason.into(),
+            retry: true,
+        }
+    }
+
+    /// Refused for good.
+    pub fn refused(reason: impl Into<String>) -> Self {
+        Self {
+            reason: reason.into(),
+            retry: false,
+        }
+    }
+}
+
+/// A message the channel took, with the provider's id for it if it gave one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sent {
+    pub provider_id: Option<String>,
+}
+
+pub type Sending<'a> = Pin<Box<dyn Future<Output = Result<Sent, SendError>> + Send + 'a>>;
 
 /// A channel that delivers messages to residents' phones.
 pub trait Sender: Send + Sync {
@@ -36,7 +65,7 @@ impl Sender for LogSender {
                 chars = message.body.chars().count(),
                 "message recorded (no SMS gateway configured)"
             );
-            Ok(())
+            Ok(Sent::default())
         })
     }
 }
@@ -79,6 +108,7 @@ mod tests {
             recipient: Some("13812345678".to_owned()),
             body: "您已报名：老旧小区加装电梯协商\n2026-01-01 INFO forged line。报名码 AB12CD34。"
                 .to_owned(),
+            attempts: 0,
         };
         LogSender.send("13812345678", &message).await.unwrap();
         let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
@@ -91,7 +121,7 @@ mod tests {
 
     #[test]
     fn a_send_error_cannot_break_a_log_line() {
-        let e = SendError("bad\r\n2026-01-01 INFO forged".to_owned());
+        let e = SendError::for_now("bad\r\n2026-01-01 INFO forged");
         assert!(!e.to_string().contains(['\r', '\n']), "{e}");
     }
 }

@@ -8,28 +8,40 @@ use std::sync::Mutex;
 use common::TestApp;
 use server::{
     jobs::run_once,
-    messages::{SendError, Sender, Sending},
+    messages::{SendError, Sender, Sending, Sent},
 };
 use store::repo::outbox::Pending;
 
-/// Keeps what it was given, or refuses everything.
+/// Keeps what it was given, or refuses everything, or one number (for now, or for good).
 #[derive(Default)]
 struct Recorder {
     sent: Mutex<Vec<(String, String)>>,
     refuse: bool,
+    failing_number: Option<(&'static str, bool)>,
 }
 
 impl Sender for Recorder {
     fn send<'a>(&'a self, recipient: &'a str, message: &'a Pending) -> Sending<'a> {
         Box::pin(async move {
             if self.refuse {
-                return Err(SendError("gateway down".into()));
+                return Err(SendError::for_now("gateway down"));
+            }
+            match self.failing_number {
+                Some((number, true)) if number == recipient => {
+                    return Err(SendError::for_now("429 throttled"))
+                }
+                Some((number, false)) if number == recipient => {
+                    return Err(SendError::refused("invalid number"))
+                }
+                _ => {}
             }
             self.sent
                 .lock()
                 .unwrap()
                 .push((recipient.to_owned(), message.kind.code().to_owned()));
-            Ok(())
+            Ok(Sent {
+                provider_id: Some(format!("p-{}", message.id)),
+            })
         })
     }
 }
@@ -71,9 +83,21 @@ async fn each_message_reaches_the_sender_once_and_reminders_go_out_the_day_befor
         "two confirmations and one reminder wait"
     );
 
+    // Failed tries wait their pause: a pass straight after sends nothing.
     let sender = Recorder::default();
     let pass = run_once(&app.state, &sender, now()).await.unwrap();
+    assert_eq!(pass.sent, 0, "the failed ones wait a minute");
+    let later = now() + chrono::TimeDelta::minutes(2);
+    let pass = run_once(&app.state, &sender, later).await.unwrap();
     assert_eq!(pass.sent, 3);
+    assert_eq!(
+        app.scalar(
+            "SELECT count(*) FROM messages WHERE state = 'sent' AND attempts = 2
+               AND provider_id = 'p-' || id AND last_error IS NULL"
+        )
+        .await,
+        3
+    );
     let mut sent = sender.sent.lock().unwrap().clone();
     sent.sort();
     assert_eq!(
@@ -84,7 +108,7 @@ async fn each_message_reaches_the_sender_once_and_reminders_go_out_the_day_befor
             ("13600000002".to_owned(), "confirmation".to_owned()),
         ]
     );
-    let again = run_once(&app.state, &sender, now()).await.unwrap();
+    let again = run_once(&app.state, &sender, later).await.unwrap();
     assert_eq!(
         (again.reminders_queued, again.sent),
         (0, 0),
@@ -95,6 +119,56 @@ async fn each_message_reaches_the_sender_once_and_reminders_go_out_the_day_befor
             .await,
         0
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_number_backs_off_and_is_given_up_while_the_rest_go_out() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 5).await;
+    let b = app.browser();
+    b.sign_up(session, "周一", "13600000011").await;
+    b.sign_up(session, "周二", "13600000012").await;
+    let busy = Recorder {
+        failing_number: Some(("13600000011", true)),
+        ..Recorder::default()
+    };
+    // Tried at each pause's end: 1, 5, 30, 120 and 360 minutes after the last try, then given
+    // up at the sixth failure. The other number went out on the first pass.
+    let mut at = now();
+    let mut passes = Vec::new();
+    for pause in [0, 1, 5, 30, 120, 360, 10_000] {
+        at += chrono::TimeDelta::minutes(pause);
+        let pass = run_once(&app.state, &busy, at).await.unwrap();
+        passes.push((pass.sent, pass.failed, pass.given_up));
+    }
+    assert_eq!(
+        passes,
+        [
+            (1, 1, 0),
+            (0, 1, 0),
+            (0, 1, 0),
+            (0, 1, 0),
+            (0, 1, 0),
+            (0, 0, 1),
+            (0, 0, 0)
+        ]
+    );
+    assert_eq!(
+        app.text(
+            "SELECT state || ' ' || attempts || ' ' || last_error FROM messages WHERE recipient = '13600000011'"
+        )
+        .await
+        .as_deref(),
+        Some("given_up 6 429 throttled")
+    );
+    // Refused for good: given up at once.
+    b.sign_up(session, "周三", "13600000013").await;
+    let refusing = Recorder {
+        failing_number: Some(("13600000013", false)),
+        ..Recorder::default()
+    };
+    let pass = run_once(&app.state, &refusing, at).await.unwrap();
+    assert_eq!((pass.sent, pass.failed, pass.given_up), (0, 0, 1));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -10,7 +10,7 @@ use super::{json_list, StoreError};
 use crate::{clock::db_time, db::Db};
 use model::{
     i18n::Lang,
-    messages::{Message, MessageKind},
+    messages::{DeliveryState, Message, MessageKind},
 };
 
 /// A message owed to the holder of one registration (or, without one, to a number).
@@ -101,6 +101,22 @@ pub struct Pending {
     /// None once the retention period erased the number: such a message is never sent.
     pub recipient: Option<String>,
     pub body: String,
+    /// Tries so far.
+    pub attempts: i64,
+}
+
+/// What became of one try.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tried {
+    /// Accepted by the provider, with its id for the message if it gave one.
+    Sent { provider_id: Option<String> },
+    /// Failed; tried again from `retry_at`.
+    Failed {
+        error: String,
+        retry_at: NaiveDateTime,
+    },
+    /// Failed for good (refused, tried too often, or no number): never tried again.
+    GivenUp { error: String },
 }
 
 /// Queues a reminder for everyone holding a place in a published session that starts within
@@ -147,29 +163,62 @@ pub async fn queue_reminders(
 }
 
 /// The oldest unsent messages.
+/// The messages due at `now`, oldest first: never tried, or failed and past their pause.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn pending(db: &Db, limit: i64) -> Result<Vec<Pending>, StoreError> {
+pub async fn due(db: &Db, now: NaiveDateTime, limit: i64) -> Result<Vec<Pending>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT id, kind, recipient, body FROM messages WHERE sent_at IS NULL ORDER BY id LIMIT ?",
+        "SELECT id, kind, recipient, body, attempts FROM messages
+         WHERE state IN ('queued', 'failed') AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)
+         ORDER BY id LIMIT ?2",
     )
+    .bind(db_time(now))
     .bind(limit)
     .fetch_all(&db.read)
     .await?)
 }
 
-/// Marks messages handled (sent, or dropped because their number was erased), in one statement:
-/// a commit each would take the single writer from sign-ups once per message.
+/// The longest error kept of a try: a gateway's answer can be long.
+const ERROR_CHARS: usize = 200;
+
+/// Records what became of a batch of tries, in one statement: a commit each would take the
+/// single writer from sign-ups once per message.
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn mark_sent(db: &Db, ids: &[i64], now: NaiveDateTime) -> Result<(), StoreError> {
-    if ids.is_empty() {
+pub async fn record_tries(
+    db: &Db,
+    tries: &[(i64, Tried)],
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    if tries.is_empty() {
         return Ok(());
     }
+    let cut = |e: &str| e.chars().take(ERROR_CHARS).collect::<String>();
+    let rows: Vec<serde_json::Value> = tries
+        .iter()
+        .map(|(id, tried)| match tried {
+            Tried::Sent { provider_id } => {
+                serde_json::json!([id, DeliveryState::Sent.code(), provider_id, null, null])
+            }
+            Tried::Failed { error, retry_at } => serde_json::json!([
+                id,
+                DeliveryState::Failed.code(),
+                null,
+                cut(error),
+                db_time(*retry_at)
+            ]),
+            Tried::GivenUp { error } => {
+                serde_json::json!([id, DeliveryState::GivenUp.code(), null, cut(error), null])
+            }
+        })
+        .collect();
     sqlx::query(
-        "UPDATE messages SET sent_at = ?1
-         WHERE id IN (SELECT value FROM json_each(?2)) AND sent_at IS NULL",
+        "UPDATE messages SET state = t.value ->> 1, attempts = attempts + 1,
+             provider_id = coalesce(t.value ->> 2, provider_id), last_error = t.value ->> 3,
+             next_attempt_at = t.value ->> 4,
+             sent_at = CASE WHEN t.value ->> 1 = 'sent' THEN ?1 END
+         FROM json_each(?2) t WHERE messages.id = t.value ->> 0",
     )
     .bind(db_time(now))
-    .bind(super::json_list(&ids)?)
+    .bind(super::json_list(&rows)?)
     .execute(&db.write)
     .await?;
     Ok(())
