@@ -1,6 +1,8 @@
 use std::{env, net::SocketAddr, num::NonZeroU32, time::Duration};
 
 use app::web::limits::{Rate, Rates};
+
+use crate::sms::{Secret, SmsConfig};
 use leptos::config::LeptosOptions;
 
 /// Settings read from the environment, each with a default that works on a developer's machine.
@@ -31,12 +33,46 @@ pub struct Config {
     pub rates: Rates,
     /// `YST_UPLOAD_QUOTA_MB`: the most all uploaded photos and files may take together.
     pub upload_quota_mb: u64,
+    /// `YST_SMS` and its settings: which channel delivers text messages.
+    pub sms: SmsConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{name} is not a valid address: {value}")]
     Addr { name: &'static str, value: String },
+    #[error("YST_SMS must be log or webhook, not {0}")]
+    SmsChannel(String),
+    #[error("YST_SMS={channel} needs {name}")]
+    SmsSetting {
+        channel: &'static str,
+        name: &'static str,
+    },
+}
+
+/// `YST_SMS` and the settings of the channel it names.
+fn sms_from_env() -> Result<SmsConfig, ConfigError> {
+    let setting = |channel, name| {
+        env::var(name)
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+            .ok_or(ConfigError::SmsSetting { channel, name })
+    };
+    match env::var("YST_SMS").unwrap_or_default().trim() {
+        "" | "log" => Ok(SmsConfig::Log),
+        "webhook" => Ok(SmsConfig::Webhook {
+            url: setting("webhook", "YST_SMS_WEBHOOK_URL")?,
+            secret: Secret::new(setting("webhook", "YST_SMS_WEBHOOK_SECRET")?),
+            timeout: Duration::from_secs(
+                env::var("YST_SMS_TIMEOUT_SECONDS")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .filter(|s| *s >= 1)
+                    .unwrap_or(10),
+            ),
+        }),
+        other => Err(ConfigError::SmsChannel(other.to_owned())),
+    }
 }
 
 impl Config {
@@ -52,6 +88,7 @@ impl Config {
         };
         let defaults = Rates::default();
         Ok(Self {
+            sms: sms_from_env()?,
             database: env::var("YST_DATABASE").unwrap_or_else(|_| "data/yishitong.db".into()),
             addr,
             site_root: env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
@@ -109,6 +146,7 @@ impl Config {
             behind_proxy: false,
             upload_quota_mb: DEFAULT_UPLOAD_QUOTA_MB,
             rates: Rates::default(),
+            sms: SmsConfig::Log,
         }
     }
 

@@ -18,6 +18,7 @@ mod request_log;
 mod routes;
 mod same_origin;
 mod security_headers;
+pub mod sms;
 pub mod tally_timing;
 
 pub use routes::{route_list, router};

@@ -8,7 +8,7 @@ use tracing_subscriber::{
     EnvFilter, Layer,
 };
 
-use server::{admin, backup, config::Config, demo, jobs, messages, open_state, route_list, router};
+use server::{admin, backup, config::Config, demo, jobs, open_state, route_list, router};
 
 /// A page render makes thousands of small allocations across the runtime's threads and SQLite's;
 /// glibc's allocator spent about a sixth of the server's time on them under load (perf, session
@@ -145,7 +145,8 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 demo::print_logins(&logins);
             }
             let sign_ups = server::start_sign_ups(sign_up_writer, &state);
-            let jobs = jobs::spawn(state.clone(), Box::new(messages::LogSender));
+            tracing::info!(sms = %config.sms.describe(), "messages are delivered by");
+            let jobs = jobs::spawn(state.clone(), server::sms::sender(&config.sms)?);
             let app = router(state.clone(), route_list());
             println!("议事通 is serving at http://{}", listener.local_addr()?);
             axum::serve(

@@ -29,6 +29,7 @@ mod recorded;
 mod request_log;
 mod session_tools;
 mod sign_up;
+mod sms;
 mod tallies;
 mod tally_pages;
 mod topics;

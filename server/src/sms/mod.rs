@@ -1,0 +1,103 @@
+//! The channels that deliver text messages, chosen by configuration (`YST_SMS`): the log (the
+//! default, for the demo and development) or a generic HTTP webhook that a local IT department
+//! bridges to its SMS gateway.
+
+mod webhook;
+
+use std::{fmt, time::Duration};
+
+pub use webhook::{signature, WebhookSender, SIGNATURE_HEADER};
+
+use crate::messages::{LogSender, Sender};
+
+/// A secret from the environment: used, never printed (its `Debug` is redacted, so a logged
+/// configuration cannot carry it).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Which channel delivers messages, with its settings. Printed as [`SmsConfig::describe`]: no
+/// secret, and no address's query (it may hold a token).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub enum SmsConfig {
+    /// `YST_SMS=log` (the default): each message is recorded in the log, number masked.
+    #[default]
+    Log,
+    /// `YST_SMS=webhook`: each message is posted to `YST_SMS_WEBHOOK_URL`, signed with
+    /// `YST_SMS_WEBHOOK_SECRET`.
+    Webhook {
+        url: String,
+        secret: Secret,
+        /// `YST_SMS_TIMEOUT_SECONDS` (default 10): a gateway slower than this is retried later.
+        timeout: Duration,
+    },
+}
+
+impl SmsConfig {
+    /// What the log says at start: the channel, never its secret.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Log => "log (no SMS gateway)".to_owned(),
+            Self::Webhook { url, .. } => format!("webhook to {}", without_query(url)),
+        }
+    }
+}
+
+impl fmt::Debug for SmsConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+/// An address without its query, which may hold a token.
+fn without_query(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or(url)
+}
+
+/// The sender for the configuration.
+pub fn sender(config: &SmsConfig) -> Result<Box<dyn Sender>, reqwest::Error> {
+    Ok(match config {
+        SmsConfig::Log => Box::new(LogSender),
+        SmsConfig::Webhook {
+            url,
+            secret,
+            timeout,
+        } => Box::new(WebhookSender::new(url.clone(), secret.clone(), *timeout)?),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_never_prints() {
+        let config = SmsConfig::Webhook {
+            url: "https://gw.example.gov.cn/sms?token=abc".into(),
+            secret: Secret::new("s3cr3t"),
+            timeout: Duration::from_secs(10),
+        };
+        let printed = format!("{config:?} {:?}", Secret::new("s3cr3t"));
+        assert!(!printed.contains("s3cr3t"), "{printed}");
+        assert!(!printed.contains("token=abc"), "{printed}");
+        assert_eq!(
+            config.describe(),
+            "webhook to https://gw.example.gov.cn/sms"
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! The webhook sender against a local fake gateway that checks the signature and answers
+//! success, throttling, failure or nothing in time; and the outbox delivering through it.
+
+use std::{
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use axum::{
+    body::Bytes,
+    extract::State,
+    http::{HeaderMap, StatusCode},
+    routing::post,
+    Router,
+};
+use server::{
+    jobs::run_once,
+    messages::Sender,
+    sms::{signature, Secret, WebhookSender, SIGNATURE_HEADER},
+};
+use store::repo::outbox::Pending;
+
+use crate::common::TestApp;
+
+const SECRET: &str = "gateway-secret";
+
+/// What the gateway was sent: (idempotency key, body).
+type Seen = Arc<Mutex<Vec<(String, serde_json::Value)>>>;
+
+async fn gateway_answer(
+    State(seen): State<Seen>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> (StatusCode, String) {
+    let signed = headers
+        .get(SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if signed != signature(SECRET, &body) {
+        return (StatusCode::UNAUTHORIZED, "bad signature".into());
+    }
+    let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let to = json["to"].as_str().unwrap_or_default().to_owned();
+    seen.lock().unwrap().push((key, json));
+    match &to[to.len().saturating_sub(2)..] {
+        "02" => (StatusCode::TOO_MANY_REQUESTS, "throttled".into()),
+        "03" => (StatusCode::INTERNAL_SERVER_ERROR, "down".into()),
+        "04" => {
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            (StatusCode::OK, "{}".into())
+        }
+        _ => {
+            let n = seen.lock().unwrap().len();
+            (StatusCode::OK, format!(r#"{{"id": "gw-{n}"}}"#))
+        }
+    }
+}
+
+/// A fake gateway on a free port: its address, and what it was sent.
+async fn gateway() -> (String, Seen) {
+    let seen: Seen = Arc::default();
+    let app = Router::new()
+        .route("/sms", post(gateway_answer))
+        .with_state(seen.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (format!("http://{addr}/sms"), seen)
+}
+
+fn message(id: i64) -> Pending {
+    Pending {
+        id,
+        kind: app::messages::MessageKind::Confirmation,
+        recipient: None,
+        body: "您已报名：加装电梯协商。报名码 AB12CD34".into(),
+        attempts: 0,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_webhook_is_signed_and_each_answer_is_understood() {
+    let (url, seen) = gateway().await;
+    let sender =
+        WebhookSender::new(url.clone(), Secret::new(SECRET), Duration::from_secs(1)).unwrap();
+
+    let sent = sender.send("13800000001", &message(41)).await.unwrap();
+    assert_eq!(sent.provider_id.as_deref(), Some("gw-1"));
+    {
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen[0].0, "yst-41");
+        assert_eq!(seen[0].1["kind"], "confirmation");
+        assert_eq!(seen[0].1["to"], "13800000001");
+        assert!(seen[0].1["text"].as_str().unwrap().contains("AB12CD34"));
+    }
+    for (number, what) in [
+        ("13800000002", "429"),
+        ("13800000003", "500"),
+        ("13800000004", "a timeout"),
+    ] {
+        let e = sender.send(number, &message(42)).await.unwrap_err();
+        assert!(e.retry, "{what} is tried again: {e}");
+    }
+    let forged = WebhookSender::new(url, Secret::new("wrong"), Duration::from_secs(1)).unwrap();
+    let e = forged.send("13800000001", &message(43)).await.unwrap_err();
+    assert!(!e.retry && e.reason.contains("401"), "{e}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_outbox_delivers_through_the_webhook_and_keeps_the_gateways_id() {
+    let app = TestApp::spawn().await;
+    let (url, seen) = gateway().await;
+    let sender = WebhookSender::new(url, Secret::new(SECRET), Duration::from_secs(1)).unwrap();
+    let session = app.session(10, 5).await;
+    let b = app.browser();
+    let code = b.registration_code(session, "周一", "13600000001").await;
+    b.sign_up(session, "周二", "13600000002").await;
+    let now = store::clock::now_local();
+    let pass = run_once(&app.state, &sender, now).await.unwrap();
+    assert_eq!((pass.sent, pass.failed), (1, 1));
+    assert_eq!(
+        app.text(
+            "SELECT state || ' ' || provider_id FROM messages WHERE recipient = '13600000001'"
+        )
+        .await
+        .as_deref(),
+        Some("sent gw-1")
+    );
+    assert_eq!(
+        app.text("SELECT state || ' ' || last_error FROM messages WHERE recipient = '13600000002'")
+            .await
+            .as_deref(),
+        Some("failed 429 Too Many Requests: throttled")
+    );
+    let (key, first) = seen.lock().unwrap()[0].clone();
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM messages WHERE 'yst-' || id = '{key}' AND recipient = '13600000001'"
+        ))
+        .await,
+        1,
+        "the idempotency key names the message"
+    );
+    assert!(first["text"].as_str().unwrap().contains(&code), "{first:?}");
+}
