@@ -83,6 +83,54 @@ impl Message {
         }
     }
 
+    /// The values a provider's approved template is filled with, by name: `title`, `time`
+    /// (2026年11月21日（周六）14:30), `place`, `code`, `reason`.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let when = |t: &NaiveDateTime| fmt_datetime(*t, Lang::Zh);
+        match self {
+            Self::Confirmation {
+                title,
+                starts_at,
+                place,
+                code,
+            } => vec![
+                ("title", title.clone()),
+                ("time", when(starts_at)),
+                ("place", place.clone()),
+                ("code", code.clone()),
+            ],
+            Self::Waitlisted { title, code } | Self::Promoted { title, code } => {
+                vec![("title", title.clone()), ("code", code.clone())]
+            }
+            Self::Reminder {
+                title,
+                starts_at,
+                place,
+            }
+            | Self::Changed {
+                title,
+                starts_at,
+                place,
+            } => vec![
+                ("title", title.clone()),
+                ("time", when(starts_at)),
+                ("place", place.clone()),
+            ],
+            Self::Postponed {
+                title,
+                starts_at,
+                reason,
+            } => vec![
+                ("title", title.clone()),
+                ("time", when(starts_at)),
+                ("reason", reason.clone()),
+            ],
+            Self::Cancelled { title, reason } => {
+                vec![("title", title.clone()), ("reason", reason.clone())]
+            }
+        }
+    }
+
     /// The text, as the person's phone shows it.
     pub fn body(&self, lang: Lang) -> String {
         match lang {

@@ -109,6 +109,7 @@ mod tests {
             body: "您已报名：老旧小区加装电梯协商\n2026-01-01 INFO forged line。报名码 AB12CD34。"
                 .to_owned(),
             attempts: 0,
+            params: "{}".to_owned(),
         };
         LogSender.send("13812345678", &message).await.unwrap();
         let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();

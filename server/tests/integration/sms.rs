@@ -80,6 +80,7 @@ fn message(id: i64) -> Pending {
         recipient: None,
         body: "您已报名：加装电梯协商。报名码 AB12CD34".into(),
         attempts: 0,
+        params: r#"{"title": "加装电梯协商", "code": "AB12CD34"}"#.into(),
     }
 }
 
@@ -136,6 +137,14 @@ async fn the_outbox_delivers_through_the_webhook_and_keeps_the_gateways_id() {
             .await
             .as_deref(),
         Some("failed 429 Too Many Requests: throttled")
+    );
+    // The template values are kept beside the text, for the providers that send templates.
+    assert_eq!(
+        app.text(
+            "SELECT params ->> '$.code' || ' ' || (params ->> '$.title') FROM messages WHERE recipient = '13600000001'"
+        )
+        .await,
+        Some(format!("{code} 老旧小区加装电梯协商"))
     );
     let (key, first) = seen.lock().unwrap()[0].clone();
     assert_eq!(

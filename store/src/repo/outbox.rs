@@ -43,12 +43,16 @@ pub async fn queue(
                 o.message.kind().code(),
                 o.recipient.as_deref(),
                 o.message.body(Lang::Zh),
+                o.message
+                    .params()
+                    .into_iter()
+                    .collect::<std::collections::BTreeMap<_, _>>(),
             )
         })
         .collect();
     sqlx::query(
-        "INSERT INTO messages (session_id, registration_id, kind, recipient, body, created_at)
-         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, ?2
+        "INSERT INTO messages (session_id, registration_id, kind, recipient, body, params, created_at)
+         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value -> 5, ?2
          FROM json_each(?1) j",
     )
     .bind(json_list(&rows)?)
@@ -103,6 +107,8 @@ pub struct Pending {
     pub body: String,
     /// Tries so far.
     pub attempts: i64,
+    /// The named values of its template, as a JSON object (see `Message::params`).
+    pub params: String,
 }
 
 /// What became of one try.
@@ -167,7 +173,7 @@ pub async fn queue_reminders(
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn due(db: &Db, now: NaiveDateTime, limit: i64) -> Result<Vec<Pending>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT id, kind, recipient, body, attempts FROM messages
+        "SELECT id, kind, recipient, body, attempts, params FROM messages
          WHERE state IN ('queued', 'failed') AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)
          ORDER BY id LIMIT ?2",
     )
