@@ -41,8 +41,10 @@ pub struct Config {
 pub enum ConfigError {
     #[error("{name} is not a valid address: {value}")]
     Addr { name: &'static str, value: String },
-    #[error("YST_SMS must be log or webhook, not {0}")]
+    #[error("YST_SMS must be log, webhook or aliyun, not {0}")]
     SmsChannel(String),
+    #[error(transparent)]
+    SmsTemplates(#[from] crate::sms::TemplatesError),
     #[error("YST_SMS={channel} needs {name}")]
     SmsSetting {
         channel: &'static str,
@@ -58,18 +60,28 @@ fn sms_from_env() -> Result<SmsConfig, ConfigError> {
             .filter(|v| !v.trim().is_empty())
             .ok_or(ConfigError::SmsSetting { channel, name })
     };
+    let timeout = Duration::from_secs(
+        env::var("YST_SMS_TIMEOUT_SECONDS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .filter(|s| *s >= 1)
+            .unwrap_or(10),
+    );
     match env::var("YST_SMS").unwrap_or_default().trim() {
         "" | "log" => Ok(SmsConfig::Log),
         "webhook" => Ok(SmsConfig::Webhook {
             url: setting("webhook", "YST_SMS_WEBHOOK_URL")?,
             secret: Secret::new(setting("webhook", "YST_SMS_WEBHOOK_SECRET")?),
-            timeout: Duration::from_secs(
-                env::var("YST_SMS_TIMEOUT_SECONDS")
-                    .ok()
-                    .and_then(|v| v.parse().ok())
-                    .filter(|s| *s >= 1)
-                    .unwrap_or(10),
-            ),
+            timeout,
+        }),
+        "aliyun" => Ok(SmsConfig::Aliyun {
+            endpoint: env::var("YST_ALIYUN_ENDPOINT")
+                .unwrap_or_else(|_| crate::sms::ALIYUN_ENDPOINT.to_owned()),
+            access_key_id: setting("aliyun", "YST_ALIYUN_ACCESS_KEY_ID")?,
+            access_key_secret: Secret::new(setting("aliyun", "YST_ALIYUN_ACCESS_KEY_SECRET")?),
+            sign_name: setting("aliyun", "YST_SMS_SIGN_NAME")?,
+            templates: crate::sms::Templates::parse(&setting("aliyun", "YST_SMS_TEMPLATES")?)?,
+            timeout,
         }),
         other => Err(ConfigError::SmsChannel(other.to_owned())),
     }

@@ -1,11 +1,16 @@
 //! The channels that deliver text messages, chosen by configuration (`YST_SMS`): the log (the
-//! default, for the demo and development) or a generic HTTP webhook that a local IT department
-//! bridges to its SMS gateway.
+//! default, for the demo and development), a generic HTTP webhook that a local IT department
+//! bridges to its SMS gateway, or Aliyun SMS with approved templates.
 
+mod aliyun;
+pub mod aliyun_signature;
+mod templates;
 mod webhook;
 
 use std::{fmt, time::Duration};
 
+pub use aliyun::{AliyunSender, ENDPOINT as ALIYUN_ENDPOINT};
+pub use templates::{Template, Templates, TemplatesError};
 pub use webhook::{signature, WebhookSender, SIGNATURE_HEADER};
 
 use crate::messages::{LogSender, Sender};
@@ -46,6 +51,16 @@ pub enum SmsConfig {
         /// `YST_SMS_TIMEOUT_SECONDS` (default 10): a gateway slower than this is retried later.
         timeout: Duration,
     },
+    /// `YST_SMS=aliyun`: Aliyun SMS, `YST_ALIYUN_ACCESS_KEY_ID` and `_SECRET`, the approved
+    /// signature name `YST_SMS_SIGN_NAME` and templates `YST_SMS_TEMPLATES`.
+    Aliyun {
+        endpoint: String,
+        access_key_id: String,
+        access_key_secret: Secret,
+        sign_name: String,
+        templates: Templates,
+        timeout: Duration,
+    },
 }
 
 impl SmsConfig {
@@ -54,6 +69,15 @@ impl SmsConfig {
         match self {
             Self::Log => "log (no SMS gateway)".to_owned(),
             Self::Webhook { url, .. } => format!("webhook to {}", without_query(url)),
+            Self::Aliyun {
+                endpoint,
+                access_key_id,
+                sign_name,
+                ..
+            } => format!(
+                "Aliyun SMS at {} as {access_key_id}, signed 【{sign_name}】",
+                without_query(endpoint)
+            ),
         }
     }
 }
@@ -78,6 +102,21 @@ pub fn sender(config: &SmsConfig) -> Result<Box<dyn Sender>, reqwest::Error> {
             secret,
             timeout,
         } => Box::new(WebhookSender::new(url.clone(), secret.clone(), *timeout)?),
+        SmsConfig::Aliyun {
+            endpoint,
+            access_key_id,
+            access_key_secret,
+            sign_name,
+            templates,
+            timeout,
+        } => Box::new(AliyunSender::new(
+            endpoint.clone(),
+            access_key_id.clone(),
+            access_key_secret.clone(),
+            sign_name.clone(),
+            templates.clone(),
+            *timeout,
+        )?),
     })
 }
 

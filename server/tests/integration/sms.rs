@@ -1,7 +1,8 @@
-//! The webhook sender against a local fake gateway that checks the signature and answers
-//! success, throttling, failure or nothing in time; and the outbox delivering through it.
+//! Each sender against a local fake of its gateway that checks the signature and answers
+//! success, throttling, failure or nothing in time; and the outbox delivering through them.
 
 use std::{
+    collections::BTreeMap,
     sync::{Arc, Mutex},
     time::Duration,
 };
@@ -11,12 +12,15 @@ use axum::{
     extract::State,
     http::{HeaderMap, StatusCode},
     routing::post,
-    Router,
+    Form, Router,
 };
 use server::{
     jobs::run_once,
     messages::Sender,
-    sms::{signature, Secret, WebhookSender, SIGNATURE_HEADER},
+    sms::{
+        aliyun_signature, signature, AliyunSender, Secret, Templates, WebhookSender,
+        SIGNATURE_HEADER,
+    },
 };
 use store::repo::outbox::Pending;
 
@@ -156,4 +160,103 @@ async fn the_outbox_delivers_through_the_webhook_and_keeps_the_gateways_id() {
         "the idempotency key names the message"
     );
     assert!(first["text"].as_str().unwrap().contains(&code), "{first:?}");
+}
+
+const ALIYUN_SECRET: &str = "aliyun-secret";
+
+/// What the fake Dysmsapi was sent: each request's parameters.
+type AliyunSeen = Arc<Mutex<Vec<BTreeMap<String, String>>>>;
+
+/// Checks the RPC signature as Aliyun does (recomputed over every parameter but `Signature`)
+/// and answers by the number's last two digits.
+async fn aliyun_answer(
+    State(seen): State<AliyunSeen>,
+    Form(mut params): Form<BTreeMap<String, String>>,
+) -> (StatusCode, String) {
+    let signed = params.remove("Signature").unwrap_or_default();
+    if signed != aliyun_signature::signature("POST", &params, ALIYUN_SECRET) {
+        return (
+            StatusCode::BAD_REQUEST,
+            r#"{"Code": "SignatureDoesNotMatch", "Message": "Specified signature is not matched"}"#
+                .into(),
+        );
+    }
+    let to = params["PhoneNumbers"].clone();
+    seen.lock().unwrap().push(params);
+    let answer = match &to[to.len() - 2..] {
+        "02" => r#"{"Code": "isv.BUSINESS_LIMIT_CONTROL", "Message": "触发分钟级流控"}"#,
+        "03" => return (StatusCode::SERVICE_UNAVAILABLE, String::new()),
+        "04" => {
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            r#"{"Code": "OK"}"#
+        }
+        "05" => r#"{"Code": "isv.MOBILE_NUMBER_ILLEGAL", "Message": "非法手机号"}"#,
+        _ => r#"{"Code": "OK", "Message": "OK", "BizId": "900619746936498440^0"}"#,
+    };
+    (StatusCode::OK, answer.into())
+}
+
+async fn aliyun() -> (String, AliyunSeen) {
+    let seen: AliyunSeen = Arc::default();
+    let app = Router::new()
+        .route("/", post(aliyun_answer))
+        .with_state(seen.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (format!("http://{addr}/"), seen)
+}
+
+fn aliyun_sender(endpoint: &str, secret: &str) -> AliyunSender {
+    AliyunSender::new(
+        endpoint.to_owned(),
+        "testid".into(),
+        Secret::new(secret),
+        "议事通".into(),
+        Templates::parse("confirmation=SMS_1001:title,code").unwrap(),
+        Duration::from_secs(1),
+    )
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn aliyun_gets_a_signed_template_and_each_answer_is_understood() {
+    let (endpoint, seen) = aliyun().await;
+    let sender = aliyun_sender(&endpoint, ALIYUN_SECRET);
+    let sent = sender.send("13800000001", &message(51)).await.unwrap();
+    assert_eq!(sent.provider_id.as_deref(), Some("900619746936498440^0"));
+    {
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen[0]["Action"], "SendSms");
+        assert_eq!(seen[0]["SignName"], "议事通");
+        assert_eq!(seen[0]["TemplateCode"], "SMS_1001");
+        assert_eq!(seen[0]["OutId"], "yst-51");
+        let values: serde_json::Value = serde_json::from_str(&seen[0]["TemplateParam"]).unwrap();
+        assert_eq!(
+            values,
+            serde_json::json!({"title": "加装电梯协商", "code": "AB12CD34"})
+        );
+    }
+    for (number, again, what) in [
+        ("13800000002", true, "throttled"),
+        ("13800000003", true, "503"),
+        ("13800000004", true, "a timeout"),
+        ("13800000005", false, "an illegal number"),
+    ] {
+        let e = sender.send(number, &message(52)).await.unwrap_err();
+        assert_eq!(e.retry, again, "{what}: {e}");
+    }
+    // A kind without a template is refused here, not at the gateway.
+    let reminder = Pending {
+        kind: app::messages::MessageKind::Reminder,
+        ..message(53)
+    };
+    let e = sender.send("13800000001", &reminder).await.unwrap_err();
+    assert!(!e.retry && e.reason.contains("no template"), "{e}");
+    let forged = aliyun_sender(&endpoint, "wrong");
+    let e = forged.send("13800000001", &message(54)).await.unwrap_err();
+    assert!(
+        !e.retry && e.reason.contains("SignatureDoesNotMatch"),
+        "{e}"
+    );
 }
