@@ -41,7 +41,7 @@ pub struct Config {
 pub enum ConfigError {
     #[error("{name} is not a valid address: {value}")]
     Addr { name: &'static str, value: String },
-    #[error("YST_SMS must be log, webhook or aliyun, not {0}")]
+    #[error("YST_SMS must be log, webhook, aliyun or tencent, not {0}")]
     SmsChannel(String),
     #[error(transparent)]
     SmsTemplates(#[from] crate::sms::TemplatesError),
@@ -81,6 +81,17 @@ fn sms_from_env() -> Result<SmsConfig, ConfigError> {
             access_key_secret: Secret::new(setting("aliyun", "YST_ALIYUN_ACCESS_KEY_SECRET")?),
             sign_name: setting("aliyun", "YST_SMS_SIGN_NAME")?,
             templates: crate::sms::Templates::parse(&setting("aliyun", "YST_SMS_TEMPLATES")?)?,
+            timeout,
+        }),
+        "tencent" => Ok(SmsConfig::Tencent {
+            endpoint: env::var("YST_TENCENT_ENDPOINT")
+                .unwrap_or_else(|_| crate::sms::TENCENT_ENDPOINT.to_owned()),
+            secret_id: setting("tencent", "YST_TENCENT_SECRET_ID")?,
+            secret_key: Secret::new(setting("tencent", "YST_TENCENT_SECRET_KEY")?),
+            app_id: setting("tencent", "YST_TENCENT_SMS_APP_ID")?,
+            region: env::var("YST_TENCENT_REGION").unwrap_or_else(|_| "ap-guangzhou".to_owned()),
+            sign_name: setting("tencent", "YST_SMS_SIGN_NAME")?,
+            templates: crate::sms::Templates::parse(&setting("tencent", "YST_SMS_TEMPLATES")?)?,
             timeout,
         }),
         other => Err(ConfigError::SmsChannel(other.to_owned())),

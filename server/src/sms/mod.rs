@@ -1,16 +1,19 @@
 //! The channels that deliver text messages, chosen by configuration (`YST_SMS`): the log (the
 //! default, for the demo and development), a generic HTTP webhook that a local IT department
-//! bridges to its SMS gateway, or Aliyun SMS with approved templates.
+//! bridges to its SMS gateway, or Aliyun or Tencent Cloud SMS with approved templates.
 
 mod aliyun;
 pub mod aliyun_signature;
 mod templates;
+mod tencent;
+pub mod tencent_signature;
 mod webhook;
 
 use std::{fmt, time::Duration};
 
 pub use aliyun::{AliyunSender, ENDPOINT as ALIYUN_ENDPOINT};
 pub use templates::{Template, Templates, TemplatesError};
+pub use tencent::{TencentAccount, TencentSender, ENDPOINT as TENCENT_ENDPOINT};
 pub use webhook::{signature, WebhookSender, SIGNATURE_HEADER};
 
 use crate::messages::{LogSender, Sender};
@@ -61,6 +64,18 @@ pub enum SmsConfig {
         templates: Templates,
         timeout: Duration,
     },
+    /// `YST_SMS=tencent`: Tencent Cloud SMS, `YST_TENCENT_SECRET_ID` and `_KEY`, the application
+    /// `YST_TENCENT_SMS_APP_ID`, `YST_SMS_SIGN_NAME` and `YST_SMS_TEMPLATES` (template ids).
+    Tencent {
+        endpoint: String,
+        secret_id: String,
+        secret_key: Secret,
+        app_id: String,
+        region: String,
+        sign_name: String,
+        templates: Templates,
+        timeout: Duration,
+    },
 }
 
 impl SmsConfig {
@@ -78,6 +93,16 @@ impl SmsConfig {
                 "Aliyun SMS at {} as {access_key_id}, signed 【{sign_name}】",
                 without_query(endpoint)
             ),
+            Self::Tencent {
+                endpoint,
+                secret_id,
+                app_id,
+                sign_name,
+                ..
+            } => format!(
+                "Tencent Cloud SMS at {} as {secret_id}, app {app_id}, signed 【{sign_name}】",
+                without_query(endpoint)
+            ),
         }
     }
 }
@@ -93,8 +118,17 @@ fn without_query(url: &str) -> &str {
     url.split(['?', '#']).next().unwrap_or(url)
 }
 
+/// Why a sender could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum SenderError {
+    #[error("YST_TENCENT_ENDPOINT is not an address")]
+    Endpoint,
+    #[error(transparent)]
+    Client(#[from] reqwest::Error),
+}
+
 /// The sender for the configuration.
-pub fn sender(config: &SmsConfig) -> Result<Box<dyn Sender>, reqwest::Error> {
+pub fn sender(config: &SmsConfig) -> Result<Box<dyn Sender>, SenderError> {
     Ok(match config {
         SmsConfig::Log => Box::new(LogSender),
         SmsConfig::Webhook {
@@ -115,6 +149,27 @@ pub fn sender(config: &SmsConfig) -> Result<Box<dyn Sender>, reqwest::Error> {
             access_key_secret.clone(),
             sign_name.clone(),
             templates.clone(),
+            *timeout,
+        )?),
+        SmsConfig::Tencent {
+            endpoint,
+            secret_id,
+            secret_key,
+            app_id,
+            region,
+            sign_name,
+            templates,
+            timeout,
+        } => Box::new(TencentSender::new(
+            TencentAccount {
+                endpoint: endpoint.clone(),
+                secret_id: secret_id.clone(),
+                secret_key: secret_key.clone(),
+                app_id: app_id.clone(),
+                region: region.clone(),
+                sign_name: sign_name.clone(),
+                templates: templates.clone(),
+            },
             *timeout,
         )?),
     })

@@ -18,8 +18,8 @@ use server::{
     jobs::run_once,
     messages::Sender,
     sms::{
-        aliyun_signature, signature, AliyunSender, Secret, Templates, WebhookSender,
-        SIGNATURE_HEADER,
+        aliyun_signature, signature, tencent_signature, AliyunSender, Secret, Templates,
+        TencentAccount, TencentSender, WebhookSender, SIGNATURE_HEADER,
     },
 };
 use store::repo::outbox::Pending;
@@ -257,6 +257,129 @@ async fn aliyun_gets_a_signed_template_and_each_answer_is_understood() {
     let e = forged.send("13800000001", &message(54)).await.unwrap_err();
     assert!(
         !e.retry && e.reason.contains("SignatureDoesNotMatch"),
+        "{e}"
+    );
+}
+
+const TENCENT_KEY: &str = "tencent-key";
+
+/// What the fake Tencent Cloud API was sent: each request's JSON body.
+type TencentSeen = Arc<Mutex<Vec<serde_json::Value>>>;
+
+/// Checks the TC3 signature as Tencent does (recomputed from the `Host` and `X-TC-Timestamp`
+/// headers and the exact body) and answers by the number's last two digits.
+async fn tencent_answer(
+    State(seen): State<TencentSeen>,
+    headers: HeaderMap,
+    body: String,
+) -> (StatusCode, String) {
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let expected = tencent_signature::Request {
+        secret_id: "AKIDtest",
+        secret_key: TENCENT_KEY,
+        service: "sms",
+        host: &header("host"),
+        timestamp: header("x-tc-timestamp").parse().unwrap_or_default(),
+        payload: &body,
+    }
+    .authorization();
+    if header("authorization") != expected || header("x-tc-action") != "SendSms" {
+        return (
+            StatusCode::OK,
+            r#"{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure", "Message": "签名错误"}}}"#
+                .into(),
+        );
+    }
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let to = json["PhoneNumberSet"][0]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    seen.lock().unwrap().push(json);
+    let status = |code: &str, message: &str| {
+        format!(
+            r#"{{"Response": {{"SendStatusSet": [{{"SerialNo": "2433:3366955", "PhoneNumber": "{to}", "Code": "{code}", "Message": "{message}"}}]}}}}"#
+        )
+    };
+    let answer = match &to[to.len() - 2..] {
+        "02" => status("LimitExceeded.PhoneNumberThirtySecondLimit", "30秒内限频"),
+        "03" => return (StatusCode::BAD_GATEWAY, String::new()),
+        "04" => {
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            status("Ok", "send success")
+        }
+        "05" => status(
+            "InvalidParameterValue.IncorrectPhoneNumber",
+            "手机号格式错误",
+        ),
+        _ => status("Ok", "send success"),
+    };
+    (StatusCode::OK, answer)
+}
+
+async fn tencent() -> (String, TencentSeen) {
+    let seen: TencentSeen = Arc::default();
+    let app = Router::new()
+        .route("/", post(tencent_answer))
+        .with_state(seen.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (format!("http://{addr}/"), seen)
+}
+
+fn tencent_sender(endpoint: &str, key: &str) -> TencentSender {
+    TencentSender::new(
+        TencentAccount {
+            endpoint: endpoint.to_owned(),
+            secret_id: "AKIDtest".into(),
+            secret_key: Secret::new(key),
+            app_id: "1400006666".into(),
+            region: "ap-guangzhou".into(),
+            sign_name: "议事通".into(),
+            templates: Templates::parse("confirmation=1110:title,code").unwrap(),
+        },
+        Duration::from_secs(1),
+    )
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tencent_gets_a_signed_template_and_each_answer_is_understood() {
+    let (endpoint, seen) = tencent().await;
+    let sender = tencent_sender(&endpoint, TENCENT_KEY);
+    let sent = sender.send("13800000001", &message(61)).await.unwrap();
+    assert_eq!(sent.provider_id.as_deref(), Some("2433:3366955"));
+    {
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen[0]["PhoneNumberSet"][0], "+8613800000001");
+        assert_eq!(seen[0]["SmsSdkAppId"], "1400006666");
+        assert_eq!(seen[0]["TemplateId"], "1110");
+        assert_eq!(
+            seen[0]["TemplateParamSet"],
+            serde_json::json!(["加装电梯协商", "AB12CD34"])
+        );
+        assert_eq!(seen[0]["SessionContext"], "yst-61");
+    }
+    for (number, again, what) in [
+        ("13800000002", true, "a limit"),
+        ("13800000003", true, "502"),
+        ("13800000004", true, "a timeout"),
+        ("13800000005", false, "a wrong number"),
+    ] {
+        let e = sender.send(number, &message(62)).await.unwrap_err();
+        assert_eq!(e.retry, again, "{what}: {e}");
+    }
+    let forged = tencent_sender(&endpoint, "wrong");
+    let e = forged.send("13800000001", &message(63)).await.unwrap_err();
+    assert!(
+        !e.retry && e.reason.contains("AuthFailure.SignatureFailure"),
         "{e}"
     );
 }
