@@ -35,6 +35,34 @@ code_enum!(
     }
 );
 
+// How each kind and state reads, here beside them: the texts module does not reach up into
+// this one.
+impl crate::i18n::Label for MessageKind {
+    fn pair(self) -> (&'static str, &'static str) {
+        use MessageKind as K;
+        match self {
+            K::Confirmation => ("报名确认", "Confirmation"),
+            K::Waitlisted => ("候补通知", "Waiting list"),
+            K::Promoted => ("候补转正", "Off the waiting list"),
+            K::Reminder => ("活动提醒", "Reminder"),
+            K::Changed => ("变更通知", "Change"),
+            K::Cancelled => ("取消通知", "Cancellation"),
+        }
+    }
+}
+
+impl crate::i18n::Label for DeliveryState {
+    fn pair(self) -> (&'static str, &'static str) {
+        use DeliveryState as D;
+        match self {
+            D::Queued => ("排队中", "Waiting"),
+            D::Sent => ("已发送", "Sent"),
+            D::Failed => ("失败待重试", "Failed, will retry"),
+            D::GivenUp => ("未能发送", "Not sent"),
+        }
+    }
+}
+
 /// A message owed to one person, with what its text needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {

@@ -58,6 +58,7 @@ pub async fn open_state(
             uploads_dir: config.uploads_dir.clone().into(),
             behind_proxy: config.behind_proxy,
             upload_quota_bytes: config.upload_quota_mb.saturating_mul(1024 * 1024),
+            sms_channel: config.sms != sms::SmsConfig::Log,
         }),
         limits: Arc::new(Limits::new(config.rates)),
         sign_ups,

@@ -19,6 +19,9 @@ pub struct Settings {
     pub behind_proxy: bool,
     /// The most all uploads together may take, in bytes (`YST_UPLOAD_QUOTA_MB`).
     pub upload_quota_bytes: u64,
+    /// A real channel (`YST_SMS` other than `log`) delivers text messages: residents are told
+    /// whether theirs went out; with the log alone, nothing is sent and nothing is claimed.
+    pub sms_channel: bool,
 }
 
 impl Default for Settings {
@@ -31,6 +34,7 @@ impl Default for Settings {
             uploads_dir: std::path::PathBuf::from("data/uploads"),
             behind_proxy: false,
             upload_quota_bytes: 20 * 1024 * 1024 * 1024,
+            sms_channel: false,
         }
     }
 }

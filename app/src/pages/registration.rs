@@ -24,6 +24,16 @@ pub fn RegistrationPage() -> impl IntoView {
     view! { <LoadedForm data=data render=|v, state| view! { <Registration view=v state=state/> }/> }
 }
 
+/// What the holder is told of the text message that confirmed their sign-up.
+fn notice_text(state: crate::messages::DeliveryState) -> T {
+    use crate::messages::DeliveryState as D;
+    match state {
+        D::Sent => T::NoticeSent,
+        D::Queued | D::Failed => T::NoticeSending,
+        D::GivenUp => T::NoticeNotSent,
+    }
+}
+
 #[component]
 fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
     let lang = use_lang();
@@ -45,6 +55,7 @@ fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
             <div class="qr" inner_html=view.qr_svg.clone()></div>
             <p class="hint">{T::ShowAtDoor.tr(lang)}</p>
         </div>
+        {view.notice.map(|n| view! { <p class="hint">{notice_text(n).tr(lang)}</p> })}
         <dl class="facts">
             <dt>{T::Session.tr(lang)}</dt>
             <dd><a href=format!("/sessions/{}", s.id)>{s.title.clone()}</a></dd>

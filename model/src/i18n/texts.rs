@@ -328,6 +328,16 @@ texts! {
     AreaAuditTitle => "修改记录", "Change log";
     AreaAuditTile => "修改记录", "Change log";
     AreaAuditIntro => "本地区各活动最近的修改，最新的在前：签到、现场登记、缺席请假、活动信息、会议记录、意见建议、问题和回头看，谁在什么时候改的、改前改后。点活动名称看该活动的全部记录。", "The latest changes to this area's sessions, newest first: check-ins, walk-ins, absences, session details, minutes, suggestions, problems and follow-ups, who made each and when, before and after. Open a session for all of its log.";
+    NoticeSent => "确认短信已发到您的手机。", "A text message confirming this was sent to your phone.";
+    NoticeSending => "确认短信正在发送。", "The confirming text message is on its way.";
+    NoticeNotSent => "确认短信没能发出，请记下本页的报名码，或保存本页。", "The confirming text message could not be sent: note this page's code, or keep this page.";
+    MessagesTitle => "短信通知", "Text messages";
+    MessagesNoChannel => "本系统未接入短信通道：消息只记在日志里，没有发到手机。", "No SMS channel is configured: messages are only recorded in the log, not sent.";
+    MessagesKindColumn => "类型", "Kind";
+    MessagesRetry => "重新发送", "Send again";
+    MessagesRequeued => "已重新排队发送", "Queued to be sent again";
+    MessagesNone => "还没有短信。", "No text messages yet.";
+    MessagesStuck => "发送失败的短信", "Messages that failed";
     LedgerTitle => "导入台账", "Import a ledger";
     LedgerTile => "导入台账", "Import a ledger";
     LedgerIntro => "把平时用Excel记的活动台账导入本系统，导入后与其他活动一样计入各项数字。先下载模板，照模板填写（或把已有台账的内容粘贴进去），上传后系统逐行检查；全部无误才会导入，同一文件重复导入不会重复计数。", "Bring the ledger you keep in Excel into the system; imported sessions count in every figure like the others. Download the template, fill it in (or paste your ledger into it) and upload it: every row is checked, nothing is imported until all of it is right, and importing the same file twice counts nothing twice.";

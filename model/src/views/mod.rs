@@ -4,6 +4,7 @@
 pub mod areas;
 pub mod audit;
 pub mod closing;
+pub mod delivery;
 pub mod ledger;
 pub mod members;
 pub mod organizing;

@@ -88,4 +88,8 @@ pub struct RegistrationView {
     pub results_published: bool,
     /// This registration's rating, once given.
     pub rating: Option<Satisfaction>,
+    /// Where its confirmation (or waiting-list notice) text message stands; none when no real
+    /// channel sends messages, or none was owed.
+    #[serde(default)]
+    pub notice: Option<crate::messages::DeliveryState>,
 }

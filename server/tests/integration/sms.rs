@@ -383,3 +383,94 @@ async fn tencent_gets_a_signed_template_and_each_answer_is_understood() {
         "{e}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn organizers_see_how_messages_went_and_send_a_failed_one_again() {
+    let app = TestApp::spawn_configured(|c| {
+        c.sms = server::sms::SmsConfig::Webhook {
+            url: "http://127.0.0.1:9/unused".into(),
+            secret: Secret::new(SECRET),
+            timeout: Duration::from_secs(1),
+        }
+    })
+    .await;
+    let session = app.session(10, 5).await;
+    let b = app.browser();
+    let sent = b.registration_code(session, "周一", "13600000001").await;
+    let stuck = b.registration_code(session, "周二", "13600000002").await;
+    let (url, _) = gateway().await;
+    let sender = WebhookSender::new(url, Secret::new(SECRET), Duration::from_secs(1)).unwrap();
+    // The 429 comes back six times: given up.
+    let mut at = store::clock::now_local();
+    for pause in [0, 1, 5, 30, 120, 360] {
+        at += chrono::TimeDelta::minutes(pause);
+        run_once(&app.state, &sender, at).await.unwrap();
+    }
+
+    // Each resident is told how their confirmation went.
+    let page = b.get(&format!("/r/{sent}")).await.body;
+    assert!(page.contains("确认短信已发到您的手机"), "{page}");
+    let page = b.get(&format!("/r/{stuck}")).await.body;
+    assert!(page.contains("确认短信没能发出"), "{page}");
+
+    // The organizer sees the counts and the failed one, with its reason, and sends it again.
+    let organizer = app.signed_in("organizer_a").await;
+    let workspace = format!("/manage/sessions/{session}");
+    let page = organizer.get(&workspace).await.body;
+    assert!(page.contains(r#"<section id="messages">"#), "{page}");
+    assert!(page.contains("136****0002"), "{page}");
+    assert!(page.contains("429 Too Many Requests"), "{page}");
+    let id = app
+        .scalar("SELECT id FROM messages WHERE recipient = '13600000002'")
+        .await;
+    let done = organizer
+        .submit(
+            &workspace,
+            "/api/manage-sessions/retry-message",
+            &[("id", &session.to_string()), ("message", &id.to_string())],
+        )
+        .await;
+    assert!(done.body.contains("已重新排队发送"), "{}", done.body);
+    assert_eq!(
+        app.text(&format!(
+            "SELECT state || ' ' || attempts FROM messages WHERE id = {id}"
+        ))
+        .await
+        .as_deref(),
+        Some("queued 0")
+    );
+    // Another session's message cannot be sent again from this one.
+    let other = app.session(10, 6).await;
+    let res = organizer
+        .post_form(
+            &workspace,
+            "/api/manage-sessions/retry-message",
+            &[("id", &other.to_string()), ("message", &id.to_string())],
+        )
+        .await;
+    let shown = organizer.get(&res.location().unwrap()).await.body;
+    assert!(!shown.contains("已重新排队发送"), "{shown}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_the_log_alone_residents_are_not_told_a_message_was_sent() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 5).await;
+    let b = app.browser();
+    let code = b.registration_code(session, "周一", "13600000001").await;
+    run_once(
+        &app.state,
+        &server::messages::LogSender,
+        store::clock::now_local(),
+    )
+    .await
+    .unwrap();
+    let page = b.get(&format!("/r/{code}")).await.body;
+    assert!(!page.contains("确认短信"), "{page}");
+    let organizer = app.signed_in("organizer_a").await;
+    let page = organizer
+        .get(&format!("/manage/sessions/{session}"))
+        .await
+        .body;
+    assert!(page.contains("本系统未接入短信通道"), "{page}");
+}

@@ -6,6 +6,7 @@ pub mod areas;
 pub(crate) mod attended_rows;
 pub mod audit_trail;
 pub mod cohosts;
+pub mod deliveries;
 pub mod login_failures;
 pub mod member_attendance;
 pub mod members;

@@ -217,6 +217,7 @@ pub async fn view(
     };
     let session = super::sessions::card(db, row.session_id).await?;
     Ok(Some(model::views::sessions::RegistrationView {
+        notice: None,
         results_published: super::reviews::has_outcome(session.status),
         rating: super::reviews::rating_of(db, code).await?,
         qr_svg: crate::qr::svg(&row.code, 180),

@@ -18,6 +18,8 @@ pub struct SessionEditView {
     pub numbers_masked: bool,
     /// The platforms the form offers as co-hosts (id, name · area).
     pub cohost_choices: Vec<(i64, String)>,
+    /// How the session's text messages are getting on; none for a new session.
+    pub delivery: Option<crate::views::delivery::SessionDelivery>,
 }
 
 /// `id` none: a new draft at `platform`, blank or copied from the session `copy`.
@@ -43,7 +45,10 @@ pub async fn load_session_edit(
             store::sign_up_list::for_viewer(&me, &host, &mut attendees);
             let numbers_masked = !store::sign_up_list::sees_numbers(&me, &host);
             let cohost_choices = repo::cohosts::choices(&db, host.platform_id, Some(id)).await?;
+            let channel = crate::web::state()?.settings.sms_channel;
+            let delivery = Some(repo::deliveries::of_session(&db, id, channel).await?);
             Ok(SessionEditView {
+                delivery,
                 platform_id: card.platform_id,
                 platform_name: card.platform_name.clone(),
                 card: Some(card),
@@ -80,6 +85,7 @@ pub async fn load_session_edit(
                 attendees: Vec::new(),
                 numbers_masked: false,
                 cohost_choices,
+                delivery: None,
             })
         }
     }

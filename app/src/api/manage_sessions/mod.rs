@@ -13,6 +13,7 @@ mod member_check_in;
 mod postpone;
 mod publish;
 mod record_held;
+mod retry_message;
 #[cfg(feature = "ssr")]
 mod roster;
 mod save;
@@ -28,6 +29,7 @@ pub use member_check_in::{find_members, CheckInMember, MemberChoice};
 pub use postpone::PostponeSession;
 pub use publish::PublishSession;
 pub use record_held::RecordHeldSession;
+pub use retry_message::RetryMessage;
 pub use save::SaveSession;
 pub use walk_in::AddWalkIn;
 

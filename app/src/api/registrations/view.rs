@@ -11,5 +11,11 @@ pub async fn load_registration(code: String) -> Result<RegistrationView, AppErro
     use store::repo;
     let guard = CodeGuard::new()?;
     let code = guard.parse(&code)?;
-    guard.found(repo::registrations::view(&guard.state().db, &code).await?)
+    let db = &guard.state().db;
+    let mut view = guard.found(repo::registrations::view(db, &code).await?)?;
+    // Only a real channel sends anything: with the log alone, nothing is claimed.
+    if guard.state().settings.sms_channel {
+        view.notice = repo::deliveries::first_notice(db, code.as_str()).await?;
+    }
+    Ok(view)
 }

@@ -4,6 +4,7 @@ mod areas;
 mod audit;
 mod closing;
 mod dashboard;
+mod deliveries;
 mod ledger;
 mod member_picker;
 mod overdue;

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use super::deliveries::Deliveries;
 use super::member_picker::{MemberPicker, PickerOn};
 use crate::{
     api::manage_sessions::{
@@ -254,6 +255,9 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
         {card.is_some().then(|| view! {
             <People id=id_people attendees=view.attendees.clone() masked=view.numbers_masked
                 upcoming=upcoming state=state.clone()/>
+        })}
+        {card.as_ref().zip(view.delivery.clone()).map(|(c, d)| view! {
+            <Deliveries id=c.id delivery=d state=state.clone()/>
         })}
         {editable.then(|| view! {
             <SessionForm id=id_form platform_id=view.platform_id draft=view.draft.clone()

@@ -58,6 +58,8 @@ pub struct Fixture {
     pub organizer_a: i64,
     /// A clean ledger uploaded by organizer A, not yet imported.
     pub ledger_upload: i64,
+    /// The future session's confirmation message, given up.
+    pub stuck_message: i64,
     pub registration_code: String,
     pub attended_code: String,
     pub topic_code: String,
@@ -317,6 +319,9 @@ pub fn rows() -> Vec<Row> {
                 ("walk_in_role", s("resident")),
             ]
         }),
+        row("manage-sessions/retry-message", Form, EDITS_A, |f, _| {
+            vec![("id", s(f.future)), ("message", s(f.stuck_message))]
+        }),
         row("manage-sessions/members-found", Data, EDITS_A, |f, _| {
             vec![("id", s(f.past)), ("q", s("member"))]
         }),
@@ -562,7 +567,18 @@ pub async fn fixture(app: &TestApp, resident: &Browser) -> Fixture {
     )
     .await
     .unwrap();
+    app.exec(&format!(
+        "UPDATE messages SET state = 'given_up', attempts = 6, last_error = '429'
+         WHERE session_id = {future} AND kind = 'confirmation'"
+    ))
+    .await;
+    let stuck_message = app
+        .scalar(&format!(
+            "SELECT id FROM messages WHERE session_id = {future} AND kind = 'confirmation'"
+        ))
+        .await;
     Fixture {
+        stuck_message,
         future,
         past,
         topic: app.scalar("SELECT max(id) FROM topics").await,
