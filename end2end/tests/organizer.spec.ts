@@ -13,5 +13,5 @@ test("an organizer publishes a session and checks a resident in", async ({ page,
   await page.getByRole("button", { name: "签到", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("签到成功");
   await expect(page.locator(".counts")).toContainText("已签到 1");
-  await expect(page.locator("table")).toContainText("周建国");
+  await expect(page.locator("#people table")).toContainText("周建国");
 });
