@@ -334,6 +334,7 @@ texts! {
     MessagesTitle => "短信通知", "Text messages";
     MessagesNoChannel => "本系统未接入短信通道：消息只记在日志里，没有发到手机。", "No SMS channel is configured: messages are only recorded in the log, not sent.";
     MessagesKindColumn => "类型", "Kind";
+    MessagesTries => "已试", "Tries";
     MessagesRetry => "重新发送", "Send again";
     MessagesRequeued => "已重新排队发送", "Queued to be sent again";
     MessagesNone => "还没有短信。", "No text messages yet.";

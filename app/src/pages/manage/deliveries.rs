@@ -56,7 +56,8 @@ pub fn Deliveries(id: i64, delivery: SessionDelivery, state: FormState) -> impl 
                     <li>
                         <span>
                             <strong>{m.kind.label(lang)}</strong> " " {m.recipient} " · " {m.state.label(lang)}
-                            " · " {m.attempts} " · " <span class="muted">{m.last_error.unwrap_or_default()}</span>
+                            " · " {T::MessagesTries.tr(lang)} " " {m.attempts}
+                            " · " <span class="muted">{m.last_error.unwrap_or_default()}</span>
                         </span>
                         <PostForm action={<RetryMessage as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
                             <Hidden name="id" value=id.to_string()/>
