@@ -33,6 +33,14 @@ impl SendError {
             retry: false,
         }
     }
+
+    /// Worth trying again when `retry`, refused for good otherwise.
+    pub fn new(reason: impl Into<String>, retry: bool) -> Self {
+        Self {
+            reason: reason.into(),
+            retry,
+        }
+    }
 }
 
 /// A message the channel took, with the provider's id for it if it gave one.

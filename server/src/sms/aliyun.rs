@@ -42,10 +42,7 @@ impl AliyunSender {
         timeout: Duration,
     ) -> Result<Self, reqwest::Error> {
         Ok(Self {
-            client: Client::builder()
-                .timeout(timeout)
-                .redirect(reqwest::redirect::Policy::none())
-                .build()?,
+            client: super::client(timeout)?,
             endpoint,
             access_key_id,
             access_key_secret,
@@ -111,11 +108,7 @@ impl AliyunSender {
             }),
             code => {
                 let reason = format!("{code}: {}", field("Message"));
-                Err(if AGAIN.contains(&code) {
-                    SendError::for_now(reason)
-                } else {
-                    SendError::refused(reason)
-                })
+                Err(SendError::new(reason, AGAIN.contains(&code)))
             }
         }
     }

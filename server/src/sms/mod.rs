@@ -118,6 +118,15 @@ fn without_query(url: &str) -> &str {
     url.split(['?', '#']).next().unwrap_or(url)
 }
 
+/// The HTTP client of a sender: a gateway slower than `timeout` is tried again later, and a
+/// redirect is not followed (a gateway's answer is its answer).
+fn client(timeout: Duration) -> Result<reqwest::Client, reqwest::Error> {
+    reqwest::Client::builder()
+        .timeout(timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+}
+
 /// Why a sender could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum SenderError {

@@ -48,10 +48,7 @@ fn again(code: &str) -> bool {
 impl TencentSender {
     pub fn new(account: TencentAccount, timeout: Duration) -> Result<Self, SenderError> {
         Ok(Self {
-            client: Client::builder()
-                .timeout(timeout)
-                .redirect(reqwest::redirect::Policy::none())
-                .build()?,
+            client: super::client(timeout)?,
             endpoint: Url::parse(&account.endpoint).map_err(|_| SenderError::Endpoint)?,
             secret_id: account.secret_id,
             secret_key: account.secret_key,
@@ -134,11 +131,7 @@ impl TencentSender {
             });
         }
         let reason = format!("{code}: {}", detail.as_str().unwrap_or_default());
-        Err(if again(code) {
-            SendError::for_now(reason)
-        } else {
-            SendError::refused(reason)
-        })
+        Err(SendError::new(reason, again(code)))
     }
 }
 

@@ -39,10 +39,7 @@ pub fn signature(secret: &str, body: &[u8]) -> String {
 
 impl WebhookSender {
     pub fn new(url: String, secret: Secret, timeout: Duration) -> Result<Self, reqwest::Error> {
-        let client = Client::builder()
-            .timeout(timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()?;
+        let client = super::client(timeout)?;
         Ok(Self {
             client,
             url,
@@ -88,11 +85,7 @@ impl WebhookSender {
         let again = status == StatusCode::REQUEST_TIMEOUT
             || status == StatusCode::TOO_MANY_REQUESTS
             || status.is_server_error();
-        Err(if again {
-            SendError::for_now(reason)
-        } else {
-            SendError::refused(reason)
-        })
+        Err(SendError::new(reason, again))
     }
 }
 
