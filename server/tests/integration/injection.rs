@@ -298,6 +298,68 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         .await;
     let back = recorded.location().expect("a refused 补录 goes back");
     pages.push(("organizer", back.clone(), organizer.get(&back).await));
+    // A ledger's cells and file name are shown on its preview, the list of imports and the
+    // imported sessions: one refused for a hostile 活动类型, one imported with a hostile title.
+    let held = (store::clock::now_local() - chrono::TimeDelta::days(3))
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let ledger = |kind: &str, title: &str| {
+        let row = |cells: &[&str]| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+        let rows = std::collections::HashMap::from([(
+            app::views::ledger::LedgerSheet::Sessions,
+            vec![row(&[
+                "H-1",
+                &platform.to_string(),
+                title,
+                kind,
+                "",
+                "",
+                "村口",
+                &held,
+                "",
+            ])],
+        )]);
+        store::ledger::template::workbook(&[], &rows).unwrap()
+    };
+    for (kind, title, file) in [
+        (
+            HOSTILE.replace("{}", "ledger-cell"),
+            "标题".to_owned(),
+            "ledger-refused",
+        ),
+        (
+            "民生议事".to_owned(),
+            HOSTILE.replace("{}", "ledger-title"),
+            "ledger-file",
+        ),
+    ] {
+        // A file's name is kept from its last '/': the marker goes after the hostile part.
+        let name = format!("{}{file}.xlsx", HOSTILE.replace("{}", ""));
+        let uploaded = organizer
+            .post_file(
+                "/manage/import",
+                "/api/ledger/upload",
+                &[],
+                (&name, ledger(&kind, &title)),
+            )
+            .await;
+        let preview = uploaded.location().expect("an upload goes to its preview");
+        pages.push(("organizer", preview.clone(), organizer.get(&preview).await));
+        if file == "ledger-file" {
+            let id = preview.trim_start_matches("/manage/import/");
+            let id = id.split(['?', '#']).next().unwrap().to_owned();
+            organizer
+                .post_form(&preview, "/api/ledger/import", &[("id", &id)])
+                .await;
+            let done = format!("/manage/import/{id}");
+            pages.push(("organizer", done.clone(), organizer.get(&done).await));
+        }
+    }
+    pages.push((
+        "organizer",
+        "/manage/import".to_owned(),
+        organizer.get("/manage/import").await,
+    ));
 
     let mut seen = String::new();
     for (who, path, page) in &pages {
@@ -324,6 +386,8 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         "typed-roster",
         "typed-line",
         "typed-member-search",
+        "ledger-file",
+        "ledger-title",
     ] {
         assert!(seen.contains(shown), "{shown} is shown");
     }
