@@ -148,22 +148,26 @@ pub async fn totals(
 ) -> Result<Vec<MemberTotals>, StoreError> {
     Ok(sqlx::query_as(
         "WITH held AS (
-             SELECT r.member_user_id AS user_id, r.state, s.id AS session_id,
-                    sa.level IN ('township', 'village') AS grassroots
+             SELECT r.member_user_id AS user_id, sum(r.state = 'attended') AS attended,
+                    sum(r.state = 'attended' AND sa.level IN ('township', 'village')) AS grassroots,
+                    sum(r.state = 'absent') AS absent, sum(r.state = 'leave') AS leave
              FROM registrations r JOIN sessions s ON s.id = r.session_id JOIN areas sa ON sa.id = s.area_id
              WHERE r.member_user_id IS NOT NULL AND r.state IN ('attended', 'absent', 'leave')
                AND s.status NOT IN ('draft', 'cancelled') AND s.starts_at >= ?2 AND s.starts_at < ?3
-               AND s.starts_at <= ?4)
+               AND s.starts_at <= ?4
+             GROUP BY r.member_user_id),
+         proposed AS (
+             SELECT o.proposer_user_id AS user_id, count(*) AS suggestions
+             FROM outcomes o JOIN sessions s ON s.id = o.session_id
+             WHERE o.proposer_user_id IS NOT NULL AND s.status NOT IN ('draft', 'cancelled')
+               AND s.starts_at >= ?2 AND s.starts_at < ?3 AND s.starts_at <= ?4
+             GROUP BY o.proposer_user_id)
          SELECT u.id AS user_id, u.display_name AS name, m.level, m.sector, a.name AS area_name,
-                (SELECT count(*) FROM held h WHERE h.user_id = u.id AND h.state = 'attended') AS attended,
-                (SELECT count(*) FROM held h WHERE h.user_id = u.id AND h.state = 'attended' AND h.grassroots)
-                    AS grassroots,
-                (SELECT count(*) FROM held h WHERE h.user_id = u.id AND h.state = 'absent') AS absent,
-                (SELECT count(*) FROM held h WHERE h.user_id = u.id AND h.state = 'leave') AS leave,
-                (SELECT count(*) FROM outcomes o JOIN sessions s ON s.id = o.session_id
-                 WHERE o.proposer_user_id = u.id AND s.status NOT IN ('draft', 'cancelled')
-                   AND s.starts_at >= ?2 AND s.starts_at < ?3 AND s.starts_at <= ?4) AS suggestions
+                coalesce(h.attended, 0) AS attended, coalesce(h.grassroots, 0) AS grassroots,
+                coalesce(h.absent, 0) AS absent, coalesce(h.leave, 0) AS leave,
+                coalesce(p.suggestions, 0) AS suggestions
          FROM users u JOIN member_profiles m ON m.user_id = u.id LEFT JOIN areas a ON a.id = m.area_id
+              LEFT JOIN held h ON h.user_id = u.id LEFT JOIN proposed p ON p.user_id = u.id
          WHERE (a.path >= ?1 AND a.path < ?1 || '~') OR (?5 AND m.area_id IS NULL)
          ORDER BY attended DESC, u.display_name, u.id LIMIT 5000",
     )

@@ -91,26 +91,27 @@ pub async fn breakdowns(
         }
         counted.push((Dimension::Quarter, quarters));
     }
-    Ok(Dimension::ALL
-        .iter()
-        .filter_map(|d| counted.iter().position(|(c, _)| c == d))
-        .map(|i| {
-            let (dimension, rows) = counted[i].clone();
-            Breakdown {
-                dimension,
-                columns: columns(dimension),
-                rows: rows
-                    .into_iter()
-                    .map(|(key, counts)| BreakdownRow {
-                        name: namer.name(dimension, &key),
-                        area_id: namer.area_id(dimension, &key),
-                        key,
-                        counts,
-                    })
-                    .collect(),
-            }
-        })
-        .collect())
+    let mut out = Vec::with_capacity(counted.len());
+    for d in Dimension::ALL {
+        let Some(i) = counted.iter().position(|(c, _)| c == d) else {
+            continue;
+        };
+        let (dimension, rows) = counted.swap_remove(i);
+        out.push(Breakdown {
+            dimension,
+            columns: columns(dimension),
+            rows: rows
+                .into_iter()
+                .map(|(key, counts)| BreakdownRow {
+                    name: namer.name(dimension, &key),
+                    area_id: namer.area_id(dimension, &key),
+                    key,
+                    counts,
+                })
+                .collect(),
+        });
+    }
+    Ok(out)
 }
 
 /// "2026-03" → "2026-Q1".
