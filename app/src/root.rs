@@ -18,9 +18,10 @@ use crate::{
             MemberTotalsPage, NewPlatformPage, NewSessionPage, OverduePage, RecordHeldPage,
             TalliesPage, TallyRecordsPage, UncoveredPage, UsersPage,
         },
-        AccountPage, AreaPage, HomePage, LoginPage, MemberRecordPage, NotFoundPage, PlatformPage,
-        PlatformPosterPage, ProposeTopicPage, PublicFiguresPage, RegistrationPage, ResultsPage,
-        SessionPage, SessionPosterPage, SessionsPage, SignInSheetPage, TopicReceiptPage,
+        AccountPage, AreaPage, HomePage, LoginPage, LookupPage, MemberRecordPage, NotFoundPage,
+        PlatformPage, PlatformPosterPage, ProposeTopicPage, PublicFiguresPage, RegistrationPage,
+        ResultsPage, SessionPage, SessionPosterPage, SessionsPage, SignInSheetPage,
+        TopicReceiptPage,
     },
 };
 
@@ -28,12 +29,7 @@ use crate::{
 fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
-        use crate::web::request::header_value;
-        use http::header;
-        Lang::negotiate(
-            header_value(header::COOKIE).as_deref(),
-            header_value(header::ACCEPT_LANGUAGE).as_deref(),
-        )
+        crate::web::request::request_lang()
     }
     #[cfg(not(feature = "ssr"))]
     Lang::default()
@@ -113,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/platforms/:id/poster") view=PlatformPosterPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id/sheet") view=SignInSheetPage ssr=ssr.clone()/>
                     <Route path=path!("/r/:code") view=RegistrationPage ssr=ssr.clone()/>
+                    <Route path=path!("/find") view=LookupPage ssr=ssr.clone()/>
                     <Route path=path!("/login") view=LoginPage ssr=ssr.clone()/>
                     <Route path=path!("/account") view=AccountPage ssr=ssr.clone()/>
                     <Route path=path!("/members/:id") view=MemberRecordPage ssr=ssr.clone()/>

@@ -45,5 +45,8 @@ impl FormState {
     }
 }
 
+/// A form-level message (not tied to one field) is stored under this key.
+pub const FORM_FIELD: &str = "_form";
+
 /// The query parameter that names a stored form state.
 pub const FLASH_PARAM: &str = "f";

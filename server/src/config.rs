@@ -149,6 +149,8 @@ impl Config {
                     .unwrap_or(defaults.code_misses_per_address),
                 proposals_per_address: per_hour("YST_PROPOSALS_PER_ADDRESS_PER_HOUR")
                     .unwrap_or(defaults.proposals_per_address),
+                lookups_per_address: per_hour("YST_LOOKUPS_PER_ADDRESS_PER_HOUR")
+                    .unwrap_or(defaults.lookups_per_address),
                 ..defaults
             },
         })

@@ -1,5 +1,6 @@
 //! Background work of a running server, one pass a minute: queue reminders for tomorrow's
-//! sessions, deliver the outbox, and erase residents' numbers past the retention period.
+//! sessions, deliver the outbox, and erase residents' numbers past the retention period. The
+//! outbox is also delivered at once when a request nudges it.
 
 use std::time::Duration;
 
@@ -53,10 +54,34 @@ pub async fn run_once(
         reminders_queued: repo::outbox::queue_reminders(db, now, REMINDER_AHEAD).await?,
         ..Pass::default()
     };
+    deliver(state, sender, now, &mut pass).await?;
+    pass.numbers_erased = erase_expired_numbers(state, now).await?;
+    repo::login_failures::forget_old(db, now).await?;
+    state.limits.forget_idle();
+    // Hourly, as SQLite advises for long-lived connections: refresh the planner's statistics
+    // where they drifted, so the figures keep choosing their index searches.
+    if chrono::Timelike::minute(&now) == 0 {
+        sqlx::query("PRAGMA optimize").execute(&db.write).await?;
+        pass.files_removed = remove_unrecorded_files(state, UNRECORDED_AGE).await?;
+    }
+    Ok(pass)
+}
+
+/// Hands the messages due at `now` to the sender, a batch at a time, and records each try.
+pub async fn deliver(
+    state: &AppState,
+    sender: &dyn Sender,
+    now: NaiveDateTime,
+    pass: &mut Pass,
+) -> Result<(), StoreError> {
+    let db = &state.db;
+    repo::lookups::tidy(db, now).await?;
+    let base = state.settings.public_url.as_deref();
     // Tries are recorded together after the batch; a crash in between sends them again on
     // restart (at least once, never lost). A failing message waits its pause while the rest go.
     let mut tries = Vec::new();
     for message in repo::outbox::due(db, now, BATCH).await? {
+        let message = message.written(base);
         let tried = match &message.recipient {
             Some(to) => match sender.send(to, &message).await {
                 Ok(sent) => {
@@ -89,17 +114,7 @@ pub async fn run_once(
         };
         tries.push((message.id, tried));
     }
-    repo::outbox::record_tries(db, &tries, now).await?;
-    pass.numbers_erased = erase_expired_numbers(state, now).await?;
-    repo::login_failures::forget_old(db, now).await?;
-    state.limits.forget_idle();
-    // Hourly, as SQLite advises for long-lived connections: refresh the planner's statistics
-    // where they drifted, so the figures keep choosing their index searches.
-    if chrono::Timelike::minute(&now) == 0 {
-        sqlx::query("PRAGMA optimize").execute(&db.write).await?;
-        pass.files_removed = remove_unrecorded_files(state, UNRECORDED_AGE).await?;
-    }
-    Ok(pass)
+    repo::outbox::record_tries(db, &tries, now).await
 }
 
 /// Erases residents' numbers of sessions that ended longer than the retention period ago, and
@@ -133,14 +148,26 @@ pub async fn remove_unrecorded_files(
     }
 }
 
-/// Runs the jobs every minute for as long as the server runs.
+/// Runs the jobs every minute for as long as the server runs, and delivers the outbox at once
+/// when nudged (a look-up code the resident is waiting for).
 pub fn spawn(state: AppState, sender: Box<dyn Sender>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(PERIOD);
         loop {
-            tick.tick().await;
+            let nudged = tokio::select! {
+                _ = tick.tick() => false,
+                () = state.outbox.nudged() => true,
+            };
             let now = store::clock::now_local();
-            match run_once(&state, sender.as_ref(), now).await {
+            let result = if nudged {
+                let mut pass = Pass::default();
+                deliver(&state, sender.as_ref(), now, &mut pass)
+                    .await
+                    .map(|()| pass)
+            } else {
+                run_once(&state, sender.as_ref(), now).await
+            };
+            match result {
                 Ok(pass) if pass != Pass::default() => tracing::info!(?pass, "background jobs"),
                 Ok(_) => {}
                 Err(e) => tracing::error!(error = %e, "background jobs"),

@@ -62,6 +62,7 @@ pub async fn open_state(
         }),
         limits: Arc::new(Limits::new(config.rates)),
         sign_ups,
+        outbox: Default::default(),
     };
     Ok((state, writer))
 }

@@ -118,6 +118,10 @@ mod tests {
                 .to_owned(),
             attempts: 0,
             params: "{}".to_owned(),
+            message: None,
+            lang: "zh".into(),
+            session_id: Some(1),
+            code: Some("AB12CD34".into()),
         };
         LogSender.send("13812345678", &message).await.unwrap();
         let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();

@@ -13,6 +13,7 @@ pub mod exports;
 pub mod files;
 pub mod ledger;
 pub mod member_export;
+pub mod outbox_wake;
 pub mod qr;
 pub mod readers;
 pub mod repo;

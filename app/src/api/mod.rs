@@ -6,6 +6,7 @@ pub mod auth;
 pub mod closed_years;
 pub mod closing;
 pub mod ledger;
+pub mod lookup;
 pub mod manage_sessions;
 pub mod members;
 pub mod platforms;

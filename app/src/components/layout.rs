@@ -59,7 +59,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             {children()}
         </main>
         <footer class="site-footer">
-            <p>{T::AppName.tr(lang)} " · " {T::FooterNote.tr(lang)} " · " <a href="/figures">{T::PublicFiguresTitle.tr(lang)}</a></p>
+            <p>{T::AppName.tr(lang)} " · " {T::FooterNote.tr(lang)} " · " <a href="/figures">{T::PublicFiguresTitle.tr(lang)}</a> " · " <a href="/find">{T::FindMySignUps.tr(lang)}</a></p>
         </footer>
     }
 }

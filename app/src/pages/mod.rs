@@ -4,6 +4,7 @@
 mod account;
 mod area_browse;
 mod login;
+mod lookup;
 pub mod manage;
 mod member_record;
 mod not_found;
@@ -18,6 +19,7 @@ mod topics;
 pub use account::AccountPage;
 pub use area_browse::{AreaPage, HomePage};
 pub use login::LoginPage;
+pub use lookup::LookupPage;
 pub use member_record::MemberRecordPage;
 pub use not_found::NotFoundPage;
 pub use platform::PlatformPage;

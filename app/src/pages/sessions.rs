@@ -224,6 +224,7 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
                     <ConsentField/>
                     <Submit label={if left > 0 { T::SignUpButton } else { T::JoinWaitingList }}/>
                 </PostForm>
+                <p class="hint"><a href="/find">{T::SignedUpBeforeFind.tr(lang)}</a></p>
             </section>
         })}
     }

@@ -42,8 +42,7 @@ impl FieldErrors {
     }
 }
 
-/// A form-level message (not tied to one field) is stored under this key.
-pub const FORM_FIELD: &str = "_form";
+pub use crate::forms::FORM_FIELD;
 
 /// Where a successful post goes, and the notice shown there.
 pub struct Done {

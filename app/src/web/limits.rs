@@ -1,5 +1,5 @@
 //! How often one source may try: sign-ups per network address and per mobile number, sign-ins
-//! per network address. Each is a token bucket (`governor`): a burst is allowed, then attempts
+//! per network address, look-up codes per address and per number. Each is a token bucket (`governor`): a burst is allowed, then attempts
 //! refill at a steady rate. Counted in memory: a restart forgets them, which only ever lets
 //! someone in sooner. Repeated wrong passwords lock a username in the database instead
 //! (`repo::login_failures`), so that a lockout survives a restart.
@@ -66,6 +66,11 @@ pub struct Rates {
     /// Topics proposed (and photos added to them) from one address, and with one number.
     pub proposals_per_address: Rate,
     pub proposals_per_mobile: Rate,
+    /// Look-up codes (查询我的报名) asked from one address: each may send a text message.
+    pub lookups_per_address: Rate,
+    /// Look-up codes sent to one number: a resident who mistyped asks again; a stranger cannot
+    /// flood someone's phone.
+    pub lookups_per_mobile: Rate,
 }
 
 const fn n(v: u32) -> NonZeroU32 {
@@ -90,6 +95,8 @@ impl Default for Rates {
             code_misses_per_address: Rate::new(n(20), Duration::from_secs(30)),
             proposals_per_address: Rate::new(n(6), minutes(10)),
             proposals_per_mobile: Rate::new(n(3), minutes(60)),
+            lookups_per_address: Rate::new(n(10), minutes(6)),
+            lookups_per_mobile: Rate::new(n(3), minutes(20)),
         }
     }
 }
@@ -109,6 +116,8 @@ pub struct Limits {
     code_blocked: Mutex<HashMap<IpAddr, Instant>>,
     proposals_per_address: DefaultKeyedRateLimiter<IpAddr>,
     proposals_per_mobile: DefaultKeyedRateLimiter<String>,
+    lookups_per_address: DefaultKeyedRateLimiter<IpAddr>,
+    lookups_per_mobile: DefaultKeyedRateLimiter<String>,
 }
 
 /// Takes one from `address`'s bucket; an unknown address is never refused by address.
@@ -133,6 +142,8 @@ impl Limits {
             code_blocked: Mutex::default(),
             proposals_per_address: RateLimiter::keyed(rates.proposals_per_address.quota()),
             proposals_per_mobile: RateLimiter::keyed(rates.proposals_per_mobile.quota()),
+            lookups_per_address: RateLimiter::keyed(rates.lookups_per_address.quota()),
+            lookups_per_mobile: RateLimiter::keyed(rates.lookups_per_mobile.quota()),
         }
     }
 
@@ -164,6 +175,12 @@ impl Limits {
     pub fn proposal_from(&self, address: Option<IpAddr>, mobile: Option<&str>) -> bool {
         take(&self.proposals_per_address, address)
             && take(&self.proposals_per_mobile, mobile.map(str::to_owned))
+    }
+
+    /// Takes one look-up code from the address's bucket and the number's (`mobile` normalized).
+    pub fn lookup_from(&self, address: Option<IpAddr>, mobile: &str) -> bool {
+        take(&self.lookups_per_address, address)
+            && take(&self.lookups_per_mobile, Some(mobile.to_owned()))
     }
 
     /// Whether the address may look a code up now.
@@ -209,6 +226,8 @@ impl Limits {
         tidy(&self.code_misses_per_address);
         tidy(&self.proposals_per_address);
         tidy(&self.proposals_per_mobile);
+        tidy(&self.lookups_per_address);
+        tidy(&self.lookups_per_mobile);
         let now = Instant::now();
         let mut blocked = self.code_blocked.lock().unwrap_or_else(|p| p.into_inner());
         blocked.retain(|_, until| *until > now);
@@ -249,6 +268,8 @@ mod tests {
             code_misses_per_address: every(3),
             proposals_per_address: every(3),
             proposals_per_mobile: every(2),
+            lookups_per_address: every(3),
+            lookups_per_mobile: every(2),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod device;
 pub mod flash;
 pub mod forms;
 pub mod limits;
+pub mod lookup_cookie;
 pub mod multipart;
 pub mod page_policy;
 pub mod public_link;

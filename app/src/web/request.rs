@@ -67,3 +67,11 @@ pub async fn request_principal() -> Result<Option<auth::Principal>, AppError> {
 pub async fn require_principal() -> Result<auth::Principal, AppError> {
     request_principal().await?.ok_or(AppError::Unauthenticated)
 }
+
+/// The language of this request, from its cookie or its browser's preference.
+pub fn request_lang() -> crate::i18n::Lang {
+    crate::i18n::Lang::negotiate(
+        header_value(http::header::COOKIE).as_deref(),
+        header_value(http::header::ACCEPT_LANGUAGE).as_deref(),
+    )
+}

@@ -18,6 +18,8 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     /// Sign-ups, committed in groups by the writer the serving binary starts.
     pub sign_ups: SignUpQueue,
+    /// Wakes the delivery loop the serving binary starts, for a message that must go at once.
+    pub outbox: store::outbox_wake::OutboxWake,
 }
 
 /// Lets the Leptos axum integration find its options inside the shared state.

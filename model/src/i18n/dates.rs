@@ -69,6 +69,22 @@ pub fn fmt_datetime(t: NaiveDateTime, lang: Lang) -> String {
     }
 }
 
+/// 11月21日（周六）14:30 / Sat 21 Nov, 14:30: a text message's time, where the year is plain and
+/// every character counts.
+pub fn fmt_datetime_short(t: NaiveDateTime, lang: Lang) -> String {
+    let d = t.date();
+    match lang {
+        Lang::Zh => format!(
+            "{}月{}日（{}）{}",
+            d.month(),
+            d.day(),
+            weekday_zh(d.weekday()),
+            fmt_time(t)
+        ),
+        Lang::En => format!("{}, {}", d.format("%a %-d %b"), fmt_time(t)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ mod lang;
 mod texts;
 
 pub use audit_fields::{audit_field, audit_value};
-pub use dates::{fmt_date, fmt_datetime, fmt_period, fmt_time};
+pub use dates::{fmt_date, fmt_datetime, fmt_datetime_short, fmt_period, fmt_time};
 pub use figures::{details as figures_details, rate_text, summary as figures_summary};
 pub use labels::Label;
 pub use lang::{use_lang, Lang};

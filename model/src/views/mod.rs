@@ -6,6 +6,7 @@ pub mod audit;
 pub mod closing;
 pub mod delivery;
 pub mod ledger;
+pub mod lookup;
 pub mod members;
 pub mod organizing;
 pub mod platforms;

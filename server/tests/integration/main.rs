@@ -21,6 +21,7 @@ mod injection;
 mod layers;
 mod ledger;
 mod limits;
+mod lookup;
 mod members;
 mod messages;
 mod organizing;

@@ -16,6 +16,8 @@ use store::repo::outbox::Pending;
 #[derive(Default)]
 struct Recorder {
     sent: Mutex<Vec<(String, String)>>,
+    /// The texts as they went out, by number.
+    texts: Mutex<Vec<(String, String)>>,
     refuse: bool,
     failing_number: Option<(&'static str, bool)>,
 }
@@ -39,6 +41,10 @@ impl Sender for Recorder {
                 .lock()
                 .unwrap()
                 .push((recipient.to_owned(), message.kind.code().to_owned()));
+            self.texts
+                .lock()
+                .unwrap()
+                .push((recipient.to_owned(), message.body.clone()));
             Ok(Sent {
                 provider_id: Some(format!("p-{}", message.id)),
             })
@@ -48,6 +54,43 @@ impl Sender for Recorder {
 
 fn now() -> chrono::NaiveDateTime {
     store::clock::now_local()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_text_carries_its_link_in_the_language_the_resident_read() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 5).await;
+    let zh = app
+        .browser()
+        .registration_code(session, "周一", "13600000001")
+        .await;
+    let en = app
+        .browser_in_english()
+        .registration_code(session, "Zhou", "13600000002")
+        .await;
+    let sender = Recorder::default();
+    run_once(&app.state, &sender, now()).await.unwrap();
+    let texts = sender.texts.lock().unwrap().clone();
+    let text_to = |number: &str| {
+        texts
+            .iter()
+            .find(|(to, _)| to == number)
+            .map(|(_, text)| text.clone())
+            .unwrap()
+    };
+    let chinese = text_to("13600000001");
+    assert!(chinese.starts_with("【议事通】已报名"), "{chinese}");
+    assert!(
+        chinese.ends_with(&format!("https://yst.example.cn/r/{zh}")),
+        "{chinese}"
+    );
+    assert_eq!(app::messages::segments(&chinese), 1, "{chinese}");
+    let english = text_to("13600000002");
+    assert!(english.starts_with("[Yishitong] Signed up"), "{english}");
+    assert!(
+        english.ends_with(&format!("https://yst.example.cn/r/{en}")),
+        "{english}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

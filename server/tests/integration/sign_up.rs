@@ -135,7 +135,7 @@ async fn a_double_submission_returns_the_same_registration() {
         .text("SELECT group_concat(body) FROM messages WHERE kind = 'confirmation'")
         .await
         .unwrap();
-    assert!(body.contains("年") && body.contains("（周"), "{body}");
+    assert!(body.contains("月") && body.contains("（周"), "{body}");
     assert!(!body.contains(":00。") && !body.contains("-"), "{body}");
 }
 
@@ -488,6 +488,7 @@ async fn sign_ups_arriving_together_are_decided_as_one_by_one() {
         role,
         member: None,
         device: Some("d".repeat(64)),
+        lang: app::i18n::Lang::Zh,
     };
     let resident = RegistrationRole::Resident;
     // One number signed up and cancelled before: signing up again brings its registration back.
@@ -604,6 +605,7 @@ async fn a_sign_up_the_store_refuses_fails_alone() {
         role: RegistrationRole::Resident,
         member: None,
         device: None,
+        lang: app::i18n::Lang::Zh,
     };
     let batch = [
         request("居民甲", "13700000001"),

@@ -85,6 +85,10 @@ fn message(id: i64) -> Pending {
         body: "您已报名：加装电梯协商。报名码 AB12CD34".into(),
         attempts: 0,
         params: r#"{"title": "加装电梯协商", "code": "AB12CD34"}"#.into(),
+        message: None,
+        lang: "zh".into(),
+        session_id: Some(1),
+        code: Some("AB12CD34".into()),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod audit_trail;
 pub mod cohosts;
 pub mod deliveries;
 pub mod login_failures;
+pub mod lookups;
 pub mod member_attendance;
 pub mod members;
 pub mod minutes;

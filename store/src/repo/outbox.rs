@@ -1,6 +1,6 @@
-//! The outbox of messages to residents (confirmation, waiting list, promotion, reminder, change,
-//! cancellation): written in the same transaction as the change they announce, delivered later
-//! by whichever sender the deployment configures.
+//! The outbox of messages (confirmation, waiting list, promotion, reminder, change, cancellation,
+//! results, overdue notices, look-up codes): written in the same transaction as the change they
+//! announce, delivered later by whichever sender the deployment configures.
 
 use chrono::{NaiveDateTime, TimeDelta};
 
@@ -16,15 +16,39 @@ use model::{
 /// A message owed to the holder of one registration (or, without one, to a number).
 #[derive(Debug, Clone)]
 pub struct Owed {
-    pub session_id: i64,
+    /// None only for a look-up code, which belongs to no session.
+    pub session_id: Option<i64>,
     pub registration_id: Option<i64>,
     /// The number now; None when erased or never given (nothing will be sent).
     pub recipient: Option<String>,
+    /// The language its text is written in.
+    pub lang: Lang,
+    /// The suggestion an overdue notice is about.
+    pub outcome_id: Option<i64>,
     pub message: Message,
 }
 
+impl Owed {
+    /// `message` to the holder of a registration: its id, number and language as stored.
+    pub fn to_registration(
+        session_id: i64,
+        (id, mobile, lang): (i64, Option<String>, String),
+        message: Message,
+    ) -> Self {
+        Self {
+            session_id: Some(session_id),
+            registration_id: Some(id),
+            recipient: mobile,
+            lang: Lang::from_code(&lang).unwrap_or_default(),
+            outcome_id: None,
+            message,
+        }
+    }
+}
+
 /// Queues messages in one statement, inside the caller's transaction: the one place the outbox
-/// is written, and the one place a message's text is made (in Chinese, the residents' language).
+/// is written. The message is kept whole, to be written out when it is sent (with the link);
+/// `body` holds its text as it reads without the link, for the log and for staff.
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn queue(
     conn: &mut SqliteConnection,
@@ -37,22 +61,27 @@ pub async fn queue(
     let rows: Vec<_> = owed
         .iter()
         .map(|o| {
-            (
+            Ok((
                 o.session_id,
                 o.registration_id,
                 o.message.kind().code(),
                 o.recipient.as_deref(),
-                o.message.body(Lang::Zh),
+                o.message.text(o.lang, None),
                 o.message
-                    .params()
+                    .params(o.lang, None)
                     .into_iter()
                     .collect::<std::collections::BTreeMap<_, _>>(),
-            )
+                json_list(&o.message)?,
+                o.lang.code(),
+                o.outcome_id,
+            ))
         })
-        .collect();
+        .collect::<Result<_, StoreError>>()?;
     sqlx::query(
-        "INSERT INTO messages (session_id, registration_id, kind, recipient, body, params, created_at)
-         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value -> 5, ?2
+        "INSERT INTO messages (session_id, registration_id, kind, recipient, body, params, message, lang,
+                               outcome_id, created_at)
+         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value -> 5,
+                j.value ->> 6, j.value ->> 7, j.value ->> 8, ?2
          FROM json_each(?1) j",
     )
     .bind(json_list(&rows)?)
@@ -70,8 +99,8 @@ pub async fn queue_to_holders(
     message: &Message,
     now: NaiveDateTime,
 ) -> Result<(), StoreError> {
-    let holders: Vec<(i64, Option<String>)> = sqlx::query_as(
-        "SELECT id, mobile FROM registrations
+    let holders: Vec<(i64, Option<String>, String)> = sqlx::query_as(
+        "SELECT id, mobile, lang FROM registrations
          WHERE session_id = ? AND state IN ('registered', 'waitlisted')",
     )
     .bind(session_id)
@@ -80,20 +109,15 @@ pub async fn queue_to_holders(
     queue(conn, &to_each(session_id, holders, message), now).await
 }
 
-/// `message` owed to each registration (id and number) of a session.
-fn to_each(
+/// `message` owed to each registration (id, number and language) of a session.
+pub fn to_each(
     session_id: i64,
-    registrations: Vec<(i64, Option<String>)>,
+    registrations: Vec<(i64, Option<String>, String)>,
     message: &Message,
 ) -> Vec<Owed> {
     registrations
         .into_iter()
-        .map(|(id, mobile)| Owed {
-            session_id,
-            registration_id: Some(id),
-            recipient: mobile,
-            message: message.clone(),
-        })
+        .map(|r| Owed::to_registration(session_id, r, message.clone()))
         .collect()
 }
 
@@ -104,11 +128,54 @@ pub struct Pending {
     pub kind: MessageKind,
     /// None once the retention period erased the number: such a message is never sent.
     pub recipient: Option<String>,
+    /// Its text as queued, without the link; replaced by the text to send (see [`Pending::written`]).
     pub body: String,
     /// Tries so far.
     pub attempts: i64,
     /// The named values of its template, as a JSON object (see `Message::params`).
     pub params: String,
+    /// The message whole (JSON), for messages queued since it is kept.
+    pub message: Option<String>,
+    pub lang: String,
+    pub session_id: Option<i64>,
+    /// The code of the registration it is about, which its link opens.
+    pub code: Option<String>,
+}
+
+impl Pending {
+    /// The page a message's link opens: the registration's own page (its code, its results and
+    /// the rating), or for an overdue notice, the session's results.
+    pub fn path(&self) -> Option<String> {
+        match (&self.code, self.kind, self.session_id) {
+            (Some(code), _, _) => Some(format!("/r/{code}")),
+            (None, MessageKind::Overdue, Some(session)) => {
+                Some(format!("/sessions/{session}/results"))
+            }
+            _ => None,
+        }
+    }
+
+    /// The message as it is sent: its text and template values written in its language, with
+    /// `base` (the deployment's public address) and the path as its link. A message queued
+    /// before messages were kept whole goes as its text stands.
+    pub fn written(mut self, base: Option<&str>) -> Self {
+        let Some(message) = self
+            .message
+            .as_deref()
+            .and_then(|m| serde_json::from_str::<Message>(m).ok())
+        else {
+            return self;
+        };
+        let lang = Lang::from_code(&self.lang).unwrap_or_default();
+        let link = base
+            .zip(self.path())
+            .map(|(base, path)| format!("{}{path}", base.trim_end_matches('/')));
+        self.body = message.text(lang, link.as_deref());
+        let params: std::collections::BTreeMap<_, _> =
+            message.params(lang, link.as_deref()).into_iter().collect();
+        self.params = serde_json::to_string(&params).unwrap_or_else(|_| "{}".to_owned());
+        self
+    }
 }
 
 /// What became of one try.
@@ -147,8 +214,8 @@ pub async fn queue_reminders(
     .await?;
     let mut queued = 0;
     for (id, title, starts_at, place) in sessions {
-        let due: Vec<(i64, Option<String>)> = sqlx::query_as(
-            "SELECT r.id, r.mobile FROM registrations r
+        let due: Vec<(i64, Option<String>, String)> = sqlx::query_as(
+            "SELECT r.id, r.mobile, r.lang FROM registrations r
              WHERE r.session_id = ? AND r.state = 'registered' AND r.mobile IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.registration_id = r.id AND m.kind = 'reminder')",
         )
@@ -173,9 +240,11 @@ pub async fn queue_reminders(
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn due(db: &Db, now: NaiveDateTime, limit: i64) -> Result<Vec<Pending>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT id, kind, recipient, body, attempts, params FROM messages
-         WHERE state IN ('queued', 'failed') AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)
-         ORDER BY id LIMIT ?2",
+        "SELECT m.id, m.kind, m.recipient, m.body, m.attempts, m.params, m.message, m.lang, m.session_id,
+                r.code
+         FROM messages m LEFT JOIN registrations r ON r.id = m.registration_id
+         WHERE m.state IN ('queued', 'failed') AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?1)
+         ORDER BY m.id LIMIT ?2",
     )
     .bind(db_time(now))
     .bind(limit)

@@ -28,6 +28,8 @@ pub struct SignUpRequest {
     pub member: Option<(i64, model::domain::MemberLevel)>,
     /// The key of the browser signing up (`backend::device`), if it sent its cookie.
     pub device: Option<String>,
+    /// The language the resident reads the site in: their messages are written in it.
+    pub lang: model::i18n::Lang,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,8 +149,8 @@ async fn promote_waiting(
             .bind(session_id)
             .fetch_one(&mut *conn)
             .await?;
-    let waiting: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT id, code, mobile FROM registrations WHERE session_id = ? AND state = 'waitlisted'
+    let waiting: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT id, code, mobile, lang FROM registrations WHERE session_id = ? AND state = 'waitlisted'
          ORDER BY created_at, id LIMIT ?",
     )
     .bind(session_id)
@@ -156,21 +158,20 @@ async fn promote_waiting(
     .fetch_all(&mut *conn)
     .await?;
     let mut owed = Vec::with_capacity(waiting.len());
-    for (id, code, mobile) in waiting {
+    for (id, code, mobile, lang) in waiting {
         sqlx::query("UPDATE registrations SET state = 'registered', updated_at = ? WHERE id = ?")
             .bind(db_time(now))
             .bind(id)
             .execute(&mut *conn)
             .await?;
-        owed.push(Owed {
+        owed.push(Owed::to_registration(
             session_id,
-            registration_id: Some(id),
-            recipient: mobile,
-            message: Message::Promoted {
+            (id, mobile, lang),
+            Message::Promoted {
                 title: title.clone(),
                 code,
             },
-        });
+        ));
     }
     outbox::queue(conn, &owed, now).await
 }

@@ -265,7 +265,7 @@ async fn take_up_again(
             // It queues anew: the waiting list goes by the time of this sign-up.
             let updated = sqlx::query(
                 "UPDATE OR IGNORE registrations SET code = ?, state = ?, name = ?, role = ?, member_user_id = ?,
-                     member_level = ?, device_hash = ?, created_at = ?, updated_at = ?
+                     member_level = ?, device_hash = ?, created_at = ?, updated_at = ?, lang = ?
                  WHERE id = ?",
             )
             .bind(&p.code)
@@ -277,6 +277,7 @@ async fn take_up_again(
             .bind(p.req.device.as_deref())
             .bind(db_time(p.now))
             .bind(db_time(p.now))
+            .bind(p.req.lang.code())
             .bind(p.id)
             .execute(&mut *tx)
             .await?;
@@ -335,14 +336,15 @@ async fn insert_new(
                     p.state.code(),
                     db_time(p.now),
                     p.req.device.as_deref(),
+                    p.req.lang.code(),
                 )
             })
             .collect();
         let inserted: HashMap<String, i64> = sqlx::query_as::<_, (i64, String)>(
             "INSERT INTO registrations (session_id, code, name, mobile, role, member_user_id, member_level,
-                 state, created_at, updated_at, device_hash)
+                 state, created_at, updated_at, device_hash, lang)
              SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
-                    j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 8, j.value ->> 9
+                    j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 8, j.value ->> 9, j.value ->> 10
              FROM json_each(?1) j WHERE true
              ON CONFLICT (code) DO NOTHING
              RETURNING id, code",
@@ -395,9 +397,11 @@ async fn queue_messages(
                 _ => Message::Waitlisted { title, code },
             };
             Some(Owed {
-                session_id: p.req.session_id,
+                session_id: Some(p.req.session_id),
                 registration_id: p.id,
                 recipient: Some(p.req.mobile.as_str().to_owned()),
+                lang: p.req.lang,
+                outcome_id: None,
                 message,
             })
         })

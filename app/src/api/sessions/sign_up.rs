@@ -74,6 +74,7 @@ pub async fn sign_up(
                 crate::web::device::current()
                     .unwrap_or_else(|| crate::web::device::issue(&state.settings)),
             ),
+            lang: crate::web::request::request_lang(),
         };
         // Counted after the form is valid: a mistyped number costs no attempt.
         let address = crate::web::request::client_address(&state.settings);

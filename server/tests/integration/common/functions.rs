@@ -236,6 +236,15 @@ pub fn rows() -> Vec<Row> {
         row("registrations/cancel", Form, HOLDER, |f, r| {
             vec![("code", s(f.code(r, &f.registration_code)))]
         }),
+        // 查询我的报名: anyone may ask; what is shown needs the phone or the code.
+        row("lookup/view", Data, ANYONE, none),
+        row("lookup/send", Form, ANYONE, |_, _| {
+            vec![("mobile", s("13700001111"))]
+        }),
+        row("lookup/prove", Form, ANYONE, |_, _| {
+            vec![("code", s("123456"))]
+        }),
+        row("lookup/forget", Form, ANYONE, none),
         row("results/view", Data, ANYONE, |f, _| vec![("id", s(f.past))]),
         row("results/rate", Form, HOLDER, |f, r| {
             vec![

@@ -55,6 +55,7 @@ pub fn open_by_address() -> Rates {
         refusals_per_address: unlimited,
         code_misses_per_address: unlimited,
         proposals_per_address: unlimited,
+        lookups_per_address: unlimited,
         ..Rates::default()
     }
 }
@@ -167,6 +168,13 @@ impl TestApp {
     pub fn browser_at(&self, address: &str) -> Browser {
         let mut headers = header::HeaderMap::new();
         headers.insert("x-forwarded-for", address.parse().unwrap());
+        self.browser_with(headers)
+    }
+
+    /// A new browser whose reader prefers English.
+    pub fn browser_in_english(&self) -> Browser {
+        let mut headers = header::HeaderMap::new();
+        headers.insert(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9".parse().unwrap());
         self.browser_with(headers)
     }
 
