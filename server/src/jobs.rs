@@ -1,5 +1,5 @@
 //! Background work of a running server, one pass a minute: queue reminders for tomorrow's
-//! sessions, deliver the outbox, and erase residents' numbers past the retention period. The
+//! sessions and notices of overdue suggestions, deliver the outbox, and erase residents' numbers past the retention period. The
 //! outbox is also delivered at once when a request nudges it.
 
 use std::time::Duration;
@@ -21,6 +21,8 @@ const PERIOD: Duration = Duration::from_secs(60);
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Pass {
     pub reminders_queued: u64,
+    /// Suggestions past their deadline whose notice was queued.
+    pub overdue_noticed: u64,
     pub sent: u64,
     /// Failed this pass, to be tried again.
     pub failed: u64,
@@ -52,6 +54,7 @@ pub async fn run_once(
     let db = &state.db;
     let mut pass = Pass {
         reminders_queued: repo::outbox::queue_reminders(db, now, REMINDER_AHEAD).await?,
+        overdue_noticed: repo::departments::queue_overdue(db, now.date(), now).await?,
         ..Pass::default()
     };
     deliver(state, sender, now, &mut pass).await?;

@@ -127,6 +127,9 @@ pub fn TextField(
     #[prop(optional)] optional: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// The id of a `<datalist>` of suggested values.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let (value, error) = field_state(name, default);
     // Passwords are never sent back into the page.
@@ -142,6 +145,7 @@ pub fn TextField(
                 required=!optional
                 autocomplete=autocomplete
                 inputmode=inputmode
+                list=list
                 aria-invalid=error.is_some().then_some("true")
                 aria-describedby=described_by(name, hint.is_some(), error.is_some())
             />

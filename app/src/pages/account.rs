@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    api::auth::{current_account, ChangePassword, Me},
+    api::auth::{current_account, load_notice_mobile, ChangePassword, Me, SetNoticeMobile},
     components::{LoadedForm, PostForm, Submit, TextField},
     error::AppError,
     forms::FormState,
@@ -16,14 +16,15 @@ pub fn AccountPage() -> impl IntoView {
         || (),
         |_| async move {
             let me = current_account().await?.ok_or(AppError::Unauthenticated)?;
-            Ok::<_, AppError>(me)
+            let mobile = load_notice_mobile().await?;
+            Ok::<_, AppError>((me, mobile))
         },
     );
-    view! { <LoadedForm data=data render=|me, state| view! { <AccountView me=me state=state/> }/> }
+    view! { <LoadedForm data=data render=|(me, mobile), state| view! { <AccountView me=me mobile=mobile state=state/> }/> }
 }
 
 #[component]
-fn AccountView(me: Me, state: FormState) -> impl IntoView {
+fn AccountView(me: Me, mobile: Option<String>, state: FormState) -> impl IntoView {
     let lang = use_lang();
     let roles: Vec<&str> = [
         (me.is_admin, T::RoleAdmin.tr(lang)),
@@ -45,6 +46,12 @@ fn AccountView(me: Me, state: FormState) -> impl IntoView {
         {me.member_level.is_some().then(|| view! {
             <p><a href=format!("/members/{}", me.user_id)>{T::MemberRecord.tr(lang)}</a></p>
         })}
+        <h2>{T::NoticeMobile.tr(lang)}</h2>
+        <PostForm action={<SetNoticeMobile as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
+            <TextField name="mobile" label=T::Mobile kind="tel" inputmode="tel" autocomplete="tel" optional=true
+                hint=T::NoticeMobileHint default=mobile.unwrap_or_default()/>
+            <Submit label=T::Save secondary=true/>
+        </PostForm>
         <h2>{T::ChangePassword.tr(lang)}</h2>
         <PostForm action={<ChangePassword as leptos::server_fn::ServerFn>::PATH} state=state>
             <TextField name="current" label=T::CurrentPassword kind="password" autocomplete="current-password"/>

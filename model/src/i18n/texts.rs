@@ -188,6 +188,15 @@ texts! {
     RegistrationCode => "报名码", "Registration code";
     ShowAtDoor => "到场时出示此码签到", "Show this code at the door to check in";
     KeepThisLink => "请收藏本页链接，可随时查看或取消报名。链接找不到时，可在“查询我的报名”找回", "Keep this page's link to see or cancel your registration. If you lose it, use “Find my sign-ups”";
+    NoticeMobile => "接收提醒的手机号", "Mobile for notices";
+    NoticeMobileHint => "您组织的活动有意见建议超过办理期限时，会短信提醒这个号码；留空则不提醒", "When a suggestion of a session you organize passes its deadline, this number is told by text message; leave empty for none";
+    Departments => "部门联系人", "Departments and contacts";
+    DepartmentsHint => "意见建议的牵头部门可从这里选择；建议超过办理期限仍未办结时，会短信提醒该部门的联系人和活动组织者。", "Suggestions name their lead department from this list; when one passes its deadline unresolved, the department's contact and the organizer are told by text message.";
+    DepartmentName => "部门名称", "Department";
+    ContactName => "联系人", "Contact";
+    ContactMobile => "联系人手机号", "Contact's mobile";
+    ContactMobileHint => "用于超期提醒短信", "For overdue notices by text message";
+    AddDepartment => "添加部门（同名则更新联系人）", "Add a department (one of the same name gets the new contact)";
     FindMySignUps => "查询我的报名", "Find my sign-ups";
     SignedUpBeforeFind => "已经报过名？查询我的报名", "Signed up before? Find your sign-ups";
     FindLead => "报名链接找不到了？在这里找回您的报名码。", "Lost your sign-up link? Find your registration code here.";

@@ -24,3 +24,15 @@ pub struct AreaWithCount {
     pub area: AreaSummary,
     pub platforms: i64,
 }
+
+/// A department of an area that suggestions are handed to, with the contact told when one it
+/// leads passes its deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Department {
+    pub id: i64,
+    pub name: String,
+    pub contact_name: Option<String>,
+    pub contact_mobile: Option<String>,
+    pub active: bool,
+}

@@ -92,10 +92,34 @@ pub async fn generate(
     let people = people::generate(&mut tx, &mut g, &plan, &areas, &platforms).await?;
     sessions::generate(&mut tx, &mut g, &plan, &platforms, &people, now).await?;
     showcase::generate(&mut tx, people.organized, now).await?;
+    departments(&mut tx, now).await?;
     tx.commit().await?;
     // Fresh bulk data: give the planner its statistics now rather than at the first hourly pass.
     sqlx::query("ANALYZE").execute(&db.write).await?;
     Ok(people.logins)
+}
+
+/// Each district's departments, the ones suggestions name, with a contact each (numbers of
+/// the 139 0xxx range, which no real line uses here).
+async fn departments(
+    tx: &mut sqlx::SqliteConnection,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let names: Vec<&str> = words::DEPARTMENTS
+        .iter()
+        .copied()
+        .filter(|d| !d.ends_with("办事处") && !d.ends_with("政府"))
+        .collect();
+    sqlx::query(
+        "INSERT INTO departments (area_id, name, contact_name, contact_mobile, created_at, updated_at)
+         SELECT a.id, d.value, '联络员' || (d.key + 1), printf('1390%03d%04d', a.id % 1000, d.key), ?2, ?2
+         FROM areas a, json_each(?1) d WHERE a.level = 'district'",
+    )
+    .bind(serde_json::to_string(&names).map_err(|e| StoreError::Conflict(e.to_string()))?)
+    .bind(store::clock::db_time(now))
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }
 
 pub fn print_logins(logins: &[DemoLogin]) {

@@ -47,6 +47,8 @@ const COLUMNS: &[(&str, &str)] = &[
     ("problems", "description"),
     ("problems", "evidence"),
     ("reviews", "findings"),
+    ("departments", "name"),
+    ("departments", "contact_name"),
 ];
 
 fn marker(i: usize) -> String {
@@ -132,6 +134,9 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
              SELECT id, 'x' FROM outcomes WHERE session_id = {concluded};
          INSERT INTO reviews (session_id, reviewed_on, reviewer_kind, findings, created_at)
              VALUES ({concluded}, date('now'), 'resident', 'x', datetime('now'));
+         DELETE FROM departments;
+         INSERT INTO departments (area_id, name, contact_name, created_at, updated_at)
+             VALUES ({area}, 'x', 'x', datetime('now'), datetime('now'));
 "
     ))
     .await;

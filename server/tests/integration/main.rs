@@ -14,6 +14,7 @@ mod closing;
 mod cohosts;
 mod crash;
 mod demo;
+mod feedback;
 mod finding;
 mod guards;
 mod hostile_input;

@@ -137,6 +137,8 @@ pub async fn save(
     .bind(session_id)
     .execute(&mut *tx)
     .await?;
+    // The feedback step: those who came are told the results are out, and asked to rate them.
+    super::outbox::queue_results(&mut tx, session_id, now).await?;
     sqlx::query(
         "UPDATE topics SET status = 'consulted'
          WHERE status = 'accepted' AND id IN (SELECT topic_id FROM session_topics WHERE session_id = ?)",

@@ -7,6 +7,7 @@ pub(crate) mod attended_rows;
 pub mod audit_trail;
 pub mod cohosts;
 pub mod deliveries;
+pub mod departments;
 pub mod login_failures;
 pub mod lookups;
 pub mod member_attendance;

@@ -109,6 +109,46 @@ pub async fn queue_to_holders(
     queue(conn, &to_each(session_id, holders, message), now).await
 }
 
+/// How long after a session its attendees are still told that its results are out: minutes
+/// written up (or imported) months later are news to no one.
+const RESULTS_TOLD_WITHIN: TimeDelta = TimeDelta::days(30);
+
+/// Tells everyone who attended a session whose results are on record, once each, with the link
+/// to their registration's page (the results and the rating form). Attendance recorded later is
+/// told at the next save.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn queue_results(
+    conn: &mut SqliteConnection,
+    session_id: i64,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let title: Option<String> = sqlx::query_scalar(
+        "SELECT title FROM sessions
+         WHERE id = ? AND status IN ('concluded', 'closed', 'reviewed') AND ends_at > ?",
+    )
+    .bind(session_id)
+    .bind(db_time(now - RESULTS_TOLD_WITHIN))
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(title) = title else {
+        return Ok(());
+    };
+    let attended: Vec<(i64, Option<String>, String)> = sqlx::query_as(
+        "SELECT r.id, r.mobile, r.lang FROM registrations r
+         WHERE r.session_id = ? AND r.state = 'attended' AND r.mobile IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.registration_id = r.id AND m.kind = 'results')",
+    )
+    .bind(session_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    queue(
+        conn,
+        &to_each(session_id, attended, &Message::Results { title }),
+        now,
+    )
+    .await
+}
+
 /// `message` owed to each registration (id, number and language) of a session.
 pub fn to_each(
     session_id: i64,

@@ -25,6 +25,27 @@ pub async fn password_hash(db: &Db, user_id: i64) -> Result<String, StoreError> 
     )
 }
 
+/// The number an account is told on (overdue suggestions of its sessions), if it gave one.
+pub async fn notice_mobile(db: &Db, user_id: i64) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT mobile FROM users WHERE id = ?")
+        .bind(user_id)
+        .fetch_one(&db.read)
+        .await?)
+}
+
+pub async fn set_notice_mobile(
+    db: &Db,
+    user_id: i64,
+    mobile: Option<&model::domain::Mobile>,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET mobile = ? WHERE id = ?")
+        .bind(mobile.map(model::domain::Mobile::as_str))
+        .bind(user_id)
+        .execute(&db.write)
+        .await?;
+    Ok(())
+}
+
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn set_password(db: &Db, user_id: i64, hash: &str) -> Result<(), StoreError> {
     sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")

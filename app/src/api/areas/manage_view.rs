@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AreaSummary, AreaWithCount};
 use crate::error::AppError;
+use crate::views::areas::Department;
 
 /// What staff see when managing an area: its children (inactive ones too) and what they may do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -14,6 +15,8 @@ pub struct AreaManageView {
     pub manages_children: bool,
     /// May rename or deactivate this area itself.
     pub manages_self: bool,
+    /// The area's departments, with their contacts.
+    pub departments: Vec<Department>,
 }
 
 /// Staff only, within their subtree. `id` none means the top of the caller's own scope.
@@ -40,7 +43,9 @@ pub async fn load_area_manage(id: Option<i64>) -> Result<AreaManageView, AppErro
         .into_iter()
         .filter(|a| me.covers_area(&a.path))
         .collect();
+    let departments = repo::departments::of_area(&db, area.id).await?;
     Ok(AreaManageView {
+        departments,
         manages_children: area.level.child().is_some(),
         manages_self: me.manages_area(&area.path),
         area,

@@ -30,6 +30,9 @@ pub struct ClosingView {
     pub sign_in_sheet: Option<String>,
     /// Imported from a ledger: the file's name, when, and its SHA-256.
     pub imported_from: Option<(String, chrono::NaiveDateTime, String)>,
+    /// The departments a suggestion may be handed to: those of the platform's area and above.
+    #[serde(default)]
+    pub departments: Vec<String>,
 }
 
 /// Organizers of the session's platform and staff over it.
@@ -57,6 +60,7 @@ pub async fn load_closing(id: i64) -> Result<ClosingView, AppError> {
         attachments: repo::minutes::attachments(&db, host.session_id).await?,
         history: repo::outcomes::history(&db, host.session_id).await?,
         members: repo::minutes::members_attended(&db, host.session_id).await?,
+        departments: repo::departments::names_above(&db, &host.area_path).await?,
         today,
     })
 }

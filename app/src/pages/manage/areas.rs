@@ -2,7 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    api::areas::{load_area_manage, AreaManageView, CreateArea, SetAreaActive, UpdateArea},
+    api::areas::{
+        load_area_manage, AreaManageView, CreateArea, SaveDepartment, SetAreaActive,
+        SetDepartmentActive, UpdateArea,
+    },
     components::{page_id, Breadcrumbs, Hidden, LoadedForm, PostForm, Submit, TextField},
     forms::FormState,
     i18n::{use_lang, Label, T},
@@ -26,6 +29,7 @@ fn ManageArea(view: AreaManageView, state: FormState) -> impl IntoView {
         children,
         manages_children,
         manages_self,
+        departments,
     } = view;
     let mut trail: Vec<(String, String)> = ancestors
         .iter()
@@ -79,6 +83,7 @@ fn ManageArea(view: AreaManageView, state: FormState) -> impl IntoView {
                 </PostForm>
             </section>
         })}
+        <Departments area_id=area.id departments=departments state=state.clone()/>
         {manages_self.then(|| view! {
             <section>
                 <h2>{T::EditArea.tr(lang)}</h2>
@@ -96,5 +101,61 @@ fn ManageArea(view: AreaManageView, state: FormState) -> impl IntoView {
                 </PostForm>
             </section>
         })}
+    }
+}
+
+/// The area's departments, whose contacts are told when a suggestion they lead is overdue, and
+/// the form that adds one (or updates the contact of one of the same name).
+#[component]
+fn Departments(
+    area_id: i64,
+    departments: Vec<crate::views::areas::Department>,
+    state: FormState,
+) -> impl IntoView {
+    let lang = use_lang();
+    let set_active = <SetDepartmentActive as leptos::server_fn::ServerFn>::PATH;
+    view! {
+        <section id="departments">
+            <h2>{T::Departments.tr(lang)}</h2>
+            <p class="hint">{T::DepartmentsHint.tr(lang)}</p>
+            {(!departments.is_empty()).then(|| view! {
+                <table class="table">
+                    <thead><tr>
+                        <th>{T::DepartmentName.tr(lang)}</th>
+                        <th>{T::ContactName.tr(lang)}</th>
+                        <th>{T::ContactMobile.tr(lang)}</th>
+                        <th></th>
+                    </tr></thead>
+                    <tbody>
+                        {departments.into_iter().map(|d| view! {
+                            <tr class:inactive=!d.active>
+                                <td>
+                                    {d.name}
+                                    {(!d.active).then(|| view! { " " <span class="tag">{T::Inactive.tr(lang)}</span> })}
+                                </td>
+                                <td>{d.contact_name.unwrap_or_default()}</td>
+                                <td>{d.contact_mobile.unwrap_or_default()}</td>
+                                <td>
+                                    <PostForm action=set_active state=state.clone()>
+                                        <Hidden name="area_id" value=area_id.to_string()/>
+                                        <Hidden name="id" value=d.id.to_string()/>
+                                        <Hidden name="active" value={if d.active { "0" } else { "1" }}/>
+                                        <Submit label={if d.active { T::Deactivate } else { T::Activate }} secondary=true/>
+                                    </PostForm>
+                                </td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            <h3>{T::AddDepartment.tr(lang)}</h3>
+            <PostForm action={<SaveDepartment as leptos::server_fn::ServerFn>::PATH} state=state>
+                <Hidden name="area_id" value=area_id.to_string()/>
+                <TextField name="name" label=T::DepartmentName/>
+                <TextField name="contact_name" label=T::ContactName optional=true/>
+                <TextField name="contact_mobile" label=T::ContactMobile kind="tel" inputmode="tel" optional=true hint=T::ContactMobileHint/>
+                <Submit label=T::Save/>
+            </PostForm>
+        </section>
     }
 }

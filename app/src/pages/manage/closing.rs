@@ -90,6 +90,11 @@ fn Closing(view: ClosingView, state: FormState) -> impl IntoView {
                         {file} " · " {fmt_datetime(at, lang)} " · SHA-256 " <code>{sha.chars().take(12).collect::<String>()}</code></p>
                 })}
                 <AttendanceBox view=view.clone()/>
+                // The lead-department fields suggest the area's departments (typing another
+                // name is allowed: a ledger may name one not on the list).
+                <datalist id="departments">
+                    {view.departments.iter().map(|d| view! { <option value=d.clone()></option> }).collect_view()}
+                </datalist>
                 <MemberPicker id=card.id on=PickerOn::Closing state=state.clone()/>
                 <section id="minutes">
                     <h2>{T::MinutesTitle.tr(lang)}</h2>
@@ -248,7 +253,7 @@ fn HandlingForm(id: String, outcome: OutcomeRow, state: FormState) -> impl IntoV
             <SelectField name="result_class" label=T::ResultClassLabel options=options(ResultClass::ALL, ResultClass::code) optional=true default=code(o.result_class.map(ResultClass::code))/>
             <SelectField name="adoption" label=T::AdoptionLabel options=options(Adoption::ALL, Adoption::code) optional=true default=code(o.adoption.map(Adoption::code))/>
             <SelectField name="conversion" label=T::ConversionLabel options=options(Conversion::ALL, Conversion::code) optional=true default=code(o.conversion.map(Conversion::code))/>
-            <TextField name="lead_department" label=T::LeadDepartment optional=true default=o.lead_department.clone().unwrap_or_default()/>
+            <TextField name="lead_department" label=T::LeadDepartment optional=true list="departments" default=o.lead_department.clone().unwrap_or_default()/>
             <TextField name="helpers" label=T::HelperDepartments hint=T::HelpersHint optional=true default=o.helpers.join("、")/>
             <TextField name="deadline" label=T::Deadline kind="date" optional=true default=o.deadline.map(|d| d.to_string()).unwrap_or_default()/>
             <TextField name="feedback_on" label=T::FeedbackOn kind="date" optional=true default=o.feedback_on.map(|d| d.to_string()).unwrap_or_default()/>
@@ -272,7 +277,7 @@ fn AddOutcomeForm(id: String, members: Vec<(i64, String)>, state: FormState) -> 
             {has_members.then(|| view! {
                 <SelectField name="proposer" label=T::Proposer options=members.clone() optional=true hint=T::NoProposer/>
             })}
-            <TextField name="lead_department" label=T::LeadDepartment optional=true/>
+            <TextField name="lead_department" label=T::LeadDepartment optional=true list="departments"/>
             <TextField name="helpers" label=T::HelperDepartments hint=T::HelpersHint optional=true/>
             <TextField name="deadline" label=T::Deadline kind="date" optional=true/>
             <Submit label=T::AddOutcome secondary=true/>

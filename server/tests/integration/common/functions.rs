@@ -60,6 +60,8 @@ pub struct Fixture {
     pub ledger_upload: i64,
     /// The future session's confirmation message, given up.
     pub stuck_message: i64,
+    /// A department of district A.
+    pub department: i64,
     pub registration_code: String,
     pub attended_code: String,
     pub topic_code: String,
@@ -144,6 +146,10 @@ pub fn rows() -> Vec<Row> {
                 ("confirm", s("a new long passphrase")),
             ]
         }),
+        row("auth/notice-mobile", Data, SIGNED_IN, none),
+        row("auth/set-notice-mobile", Form, SIGNED_IN, |_, _| {
+            vec![("mobile", s("13900002222"))]
+        }),
         row("users/list", Data, STAFF, none),
         row("users/create", Form, STAFF, |f, _| {
             vec![
@@ -182,6 +188,21 @@ pub fn rows() -> Vec<Row> {
         }),
         row("areas/set-active", Form, STAFF, |f, _| {
             vec![("id", s(f.township_a)), ("active", s("0"))]
+        }),
+        row("areas/save-department", Form, STAFF, |f, _| {
+            vec![
+                ("area_id", s(f.district_a)),
+                ("name", s("区城管局")),
+                ("contact_name", s("王科长")),
+                ("contact_mobile", s("13900001111")),
+            ]
+        }),
+        row("areas/set-department-active", Form, STAFF, |f, _| {
+            vec![
+                ("area_id", s(f.district_a)),
+                ("id", s(f.department)),
+                ("active", s("0")),
+            ]
         }),
         // Platforms
         row("platforms/public", Data, ANYONE, |f, _| {
@@ -586,7 +607,17 @@ pub async fn fixture(app: &TestApp, resident: &Browser) -> Fixture {
             "SELECT id FROM messages WHERE session_id = {future} AND kind = 'confirmation'"
         ))
         .await;
+    app.exec(&format!(
+        "INSERT INTO departments (area_id, name, created_at, updated_at)
+         VALUES ({}, '区住建局', datetime('now'), datetime('now'))",
+        app.world.district_a
+    ))
+    .await;
+    let department = app
+        .scalar("SELECT id FROM departments WHERE name = '区住建局'")
+        .await;
     Fixture {
+        department,
         stuck_message,
         future,
         past,
