@@ -54,6 +54,9 @@ impl WebhookSender {
             "kind": message.kind.code(),
             "to": recipient,
             "text": message.body,
+            // What a gateway filling its own templates needs, and what the text will cost.
+            "params": serde_json::from_str::<serde_json::Value>(&message.params).unwrap_or_default(),
+            "segments": app::messages::segments(&message.body),
         })
         .to_string();
         let answer = self

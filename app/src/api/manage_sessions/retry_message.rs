@@ -17,6 +17,7 @@ pub async fn retry_message(
         if !store::repo::deliveries::retry(&db, host.session_id, message).await? {
             return Err(AppError::NotFound.into());
         }
+        crate::web::state()?.outbox.nudge();
         Ok(Done::with_notice(
             format!("/manage/sessions/{}#messages", host.session_id),
             T::MessagesRequeued,

@@ -87,6 +87,8 @@ pub async fn sign_up(
         // Sign-ups arriving together are committed together; this returns once it is durable.
         let refusal = match state.sign_ups.submit(request, now_local()).await? {
             Ok(outcome) => {
+                // The confirmation goes now, while the resident still has the page open.
+                state.outbox.nudge();
                 let (code, notice) = match outcome {
                     SignUpOutcome::Registered(c) => (c, T::SignedUp),
                     SignUpOutcome::Waitlisted(c) => (c, T::Waitlisted),
