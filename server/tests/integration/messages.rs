@@ -57,6 +57,31 @@ fn now() -> chrono::NaiveDateTime {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_pass_drains_more_than_a_batch() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 5).await;
+    app.exec(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 450)
+         INSERT INTO messages (session_id, kind, recipient, body, created_at)
+         SELECT {session}, 'reminder', printf('137%08d', i), '提醒', datetime('now') FROM n"
+    ))
+    .await;
+    let sender = Recorder::default();
+    let pass = run_once(&app.state, &sender, now()).await.unwrap();
+    assert_eq!(pass.sent, 450);
+    let mut to: Vec<String> = sender
+        .sent
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(n, _)| n.clone())
+        .collect();
+    to.sort();
+    to.dedup();
+    assert_eq!(to.len(), 450, "each once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_text_carries_its_link_in_the_language_the_resident_read() {
     let app = TestApp::spawn().await;
     let session = app.session(10, 5).await;
