@@ -30,11 +30,15 @@ for scope in "--area $CITY" ""; do
   line="$("$ROOT/target/release/yishitong" tally --year "$YEAR" $scope | head -1)"
   EXTRAS+=(--extra "${line%%, figures counted in*}=${line##*figures counted in }")
 done
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT="$(free_port)"
+# Text messages go through the webhook sender to the stand-in gateway the load generator serves.
+GATEWAY_PORT="$(free_port)"
 # Every client of the load generator comes from this one address.
 YST_SIGNUPS_PER_ADDRESS_PER_MINUTE=100000000 YST_SIGNINS_PER_ADDRESS_PER_MINUTE=100000 \
 YST_SIGNUPS_PER_ADDRESS_PER_SESSION=100000000 YST_REFUSALS_PER_ADDRESS_PER_MINUTE=100000000 \
 YST_CODE_MISSES_PER_ADDRESS_PER_HOUR=100000000 \
+YST_SMS=webhook YST_SMS_WEBHOOK_URL="http://127.0.0.1:$GATEWAY_PORT/sms" YST_SMS_WEBHOOK_SECRET=bench \
   YST_ADDR="127.0.0.1:$PORT" RUST_LOG=warn "$ROOT/target/release/yishitong" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 300); do
@@ -43,5 +47,5 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 log "measuring ($(nproc) cores, $(date -u +%Y-%m-%d))"
-"$ROOT/target/release/bench" --base "http://127.0.0.1:$PORT" --pid "$SERVER" \
+"$ROOT/target/release/bench" --base "http://127.0.0.1:$PORT" --pid "$SERVER" --gateway-port "$GATEWAY_PORT" \
   --database "$YST_DATABASE" --seconds "${BENCH_SECONDS:-10}" "${EXTRAS[@]}"

@@ -66,6 +66,44 @@ where
     total
 }
 
+/// `n` requests from `clients` clients, each sending its next as soon as the last answered.
+pub async fn exactly<F, Fut>(clients: usize, n: usize, request: F) -> Sample
+where
+    F: Fn(Client, usize) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = bool> + Send,
+{
+    let request = Arc::new(request);
+    let next = Arc::new(AtomicUsize::new(0));
+    let start = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..clients {
+        let (request, next) = (request.clone(), next.clone());
+        tasks.spawn(async move {
+            let client = client();
+            let mut sample = Sample::default();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n {
+                    return sample;
+                }
+                let sent = Instant::now();
+                let ok = request(client.clone(), i).await;
+                sample.latencies.push(sent.elapsed());
+                if !ok {
+                    sample.failures += 1;
+                }
+            }
+        });
+    }
+    let mut total = Sample::default();
+    while let Some(Ok(sample)) = tasks.join_next().await {
+        total.latencies.extend(sample.latencies);
+        total.failures += sample.failures;
+    }
+    total.elapsed = start.elapsed();
+    total
+}
+
 /// `n` requests at the same moment, each from its own client.
 pub async fn burst<F, Fut>(n: usize, request: F) -> Sample
 where

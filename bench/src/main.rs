@@ -6,6 +6,7 @@
 mod exports;
 mod ledger;
 mod load;
+mod messages;
 mod report;
 mod site;
 mod stats;
@@ -43,6 +44,10 @@ struct Cli {
     /// Lines measured outside the server (the `tally` command's timings), `label=value`.
     #[arg(long = "extra")]
     extras: Vec<String>,
+    /// The loopback port the server's webhook sender posts to (`YST_SMS_WEBHOOK_URL`): the
+    /// bench serves a stand-in gateway there. Without it, the message drain is not measured.
+    #[arg(long)]
+    gateway_port: Option<u16>,
     /// Only these parts (repeat the flag); without it, all of them.
     #[arg(long = "only", value_enum)]
     only: Vec<Part>,
@@ -63,7 +68,12 @@ enum Part {
     Weights,
     /// A 5,000-session ledger uploaded, previewed and imported by an organizer.
     Ledger,
+    /// A 2,000-person session's confirmations and reminders through the stand-in gateway.
+    Messages,
 }
+
+/// The session whose messages are measured: the largest the issue names.
+const MESSAGE_PEOPLE: usize = 2_000;
 
 /// The ledger the import is measured with: a district's year, or a busy room's several.
 const LEDGER_SESSIONS: usize = 5_000;
@@ -89,6 +99,11 @@ async fn run(cli: Cli) -> Result<Report, site::SiteError> {
     let mut report = Report::default();
 
     let runs = |part| cli.only.is_empty() || cli.only.contains(&part);
+    // Up before anything is signed up, so that no message meets a closed port.
+    let gateway = match cli.gateway_port {
+        Some(port) => Some(messages::Gateway::start(port).await?),
+        None => None,
+    };
 
     let pages = site.upcoming_session_pages().await?;
     if runs(Part::Pages) {
@@ -142,6 +157,22 @@ async fn run(cli: Cli) -> Result<Report, site::SiteError> {
         let platform = site.organizer_platform(&organizer).await?;
         report.ledger =
             Some(ledger::import(&site, &organizer, platform, LEDGER_SESSIONS, cli.pid).await?);
+    }
+    if let (true, Some(gateway)) = (runs(Part::Messages), &gateway) {
+        eprintln!("bench: {MESSAGE_PEOPLE} people's confirmations and reminders");
+        let organizer = site.sign_in(&cli.organizer, &cli.password).await?;
+        let platform = site.organizer_platform(&organizer).await?;
+        report.messages = Some(
+            messages::drain(
+                &site,
+                gateway,
+                &organizer,
+                platform,
+                cli.base.trim_end_matches('/'),
+                MESSAGE_PEOPLE,
+            )
+            .await?,
+        );
     }
     if runs(Part::Weights) {
         report.weights = site.resident_page_weights(&pages[0]).await?;

@@ -18,6 +18,7 @@ pub struct Report {
     pub extras: Vec<(String, String)>,
     pub peak_memory_kib: Option<u64>,
     pub ledger: Option<crate::ledger::LedgerRun>,
+    pub messages: Option<crate::messages::MessagesRun>,
 }
 
 impl Report {
@@ -121,6 +122,31 @@ impl fmt::Display for Report {
                 ms(l.import),
                 l.peak_rss_kib
                     .map_or("—".to_owned(), |k| format!("{:.1} MB", k as f64 / 1024.0))
+            )?;
+        }
+        if let Some(m) = &self.messages {
+            let rate = |n: usize, d: std::time::Duration| n as f64 / d.as_secs_f64().max(0.001);
+            writeln!(f)?;
+            writeln!(
+                f,
+                "| messages of a {}-person session, webhook to a local gateway | arrived | time | messages/s |",
+                m.people
+            )?;
+            writeln!(f, "|---|---:|---:|---:|")?;
+            writeln!(
+                f,
+                "| confirmations, from the first sign-up (sign-ups took {}) | {} | {} | {:.0} |",
+                ms(m.sign_ups),
+                m.confirmations.1,
+                ms(m.confirmations.0),
+                rate(m.confirmations.1, m.confirmations.0)
+            )?;
+            writeln!(
+                f,
+                "| reminders, first to last at the gateway | {} | {} | {:.0} |",
+                m.reminders.1,
+                ms(m.reminders.0),
+                rate(m.reminders.1, m.reminders.0)
             )?;
         }
         if !self.weights.is_empty() {

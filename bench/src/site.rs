@@ -12,6 +12,8 @@ pub enum SiteError {
     Unexpected(String),
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("the stand-in SMS gateway: {0}")]
+    Gateway(#[from] std::io::Error),
 }
 
 /// The address of the server, shared by every request of the run.
@@ -120,20 +122,33 @@ impl Site {
         seats: u32,
     ) -> Result<i64, SiteError> {
         let day = chrono::Utc::now().date_naive() + chrono::TimeDelta::days(7);
+        let starts = day.and_hms_opt(19, 0, 0).unwrap_or_default();
+        self.publish_session_at(organizer, platform, title, seats, starts)
+            .await
+    }
+
+    /// Creates and publishes a two-hour session starting at `starts` (Asia/Shanghai), open for
+    /// sign-up until an hour before.
+    pub async fn publish_session_at(
+        &self,
+        organizer: &Client,
+        platform: i64,
+        title: &str,
+        seats: u32,
+        starts: chrono::NaiveDateTime,
+    ) -> Result<i64, SiteError> {
         let (platform, seats) = (platform.to_string(), seats.to_string());
+        let at = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
         let fields = [
             ("platform_id", platform.as_str()),
             ("title", title),
             ("kind", "livelihood"),
             ("format", "onsite"),
             ("place", "社区议事厅"),
-            ("starts_at", &format!("{day}T19:00")),
-            ("ends_at", &format!("{day}T21:00")),
+            ("starts_at", &at(starts)),
+            ("ends_at", &at(starts + chrono::TimeDelta::hours(2))),
             ("seats", &seats),
-            (
-                "signup_deadline",
-                &format!("{}T18:00", day - chrono::TimeDelta::days(1)),
-            ),
+            ("signup_deadline", &at(starts - chrono::TimeDelta::hours(1))),
         ];
         let saved = organizer
             .post(self.url("/api/manage-sessions/save"))
@@ -191,6 +206,11 @@ impl Site {
         }
         Ok(weights)
     }
+}
+
+/// The wall-clock time in Asia/Shanghai (UTC+8, no daylight saving), as the server reads times.
+pub fn shanghai_now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc() + chrono::TimeDelta::hours(8)
 }
 
 /// Reads a page; success is a 200.
