@@ -48,6 +48,9 @@ struct Cli {
     /// bench serves a stand-in gateway there. Without it, the message drain is not measured.
     #[arg(long)]
     gateway_port: Option<u16>,
+    /// How long the stand-in gateway takes to answer each message, in milliseconds.
+    #[arg(long, default_value_t = 0)]
+    gateway_latency_ms: u64,
     /// Only these parts (repeat the flag); without it, all of them.
     #[arg(long = "only", value_enum)]
     only: Vec<Part>,
@@ -101,7 +104,9 @@ async fn run(cli: Cli) -> Result<Report, site::SiteError> {
     let runs = |part| cli.only.is_empty() || cli.only.contains(&part);
     // Up before anything is signed up, so that no message meets a closed port.
     let gateway = match cli.gateway_port {
-        Some(port) => Some(messages::Gateway::start(port).await?),
+        Some(port) => Some(
+            messages::Gateway::start(port, Duration::from_millis(cli.gateway_latency_ms)).await?,
+        ),
         None => None,
     };
 

@@ -13,14 +13,21 @@ use axum::{extract::State, routing::post, Router};
 
 use crate::site::{self, Site, SiteError};
 
-/// When each message arrived, by kind.
+/// When each message arrived, by kind; and how long the gateway takes to answer.
 #[derive(Clone, Default)]
-pub struct Gateway(Arc<Mutex<Vec<(String, Instant)>>>);
+pub struct Gateway {
+    arrived: Arc<Mutex<Vec<(String, Instant)>>>,
+    latency: Duration,
+}
 
 impl Gateway {
-    /// Serves the gateway on `port` of the loopback, for as long as the bench runs.
-    pub async fn start(port: u16) -> Result<Self, std::io::Error> {
-        let gateway = Self::default();
+    /// Serves the gateway on `port` of the loopback, for as long as the bench runs, answering
+    /// each message after `latency` (a real gateway is tens of milliseconds away).
+    pub async fn start(port: u16, latency: Duration) -> Result<Self, std::io::Error> {
+        let gateway = Self {
+            latency,
+            ..Self::default()
+        };
         let app = Router::new()
             .route("/sms", post(receive))
             .with_state(gateway.clone());
@@ -30,7 +37,7 @@ impl Gateway {
     }
 
     fn arrivals(&self, kind: &str) -> Vec<Instant> {
-        let all = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let all = self.arrived.lock().unwrap_or_else(|p| p.into_inner());
         all.iter()
             .filter(|(k, _)| k == kind)
             .map(|(_, at)| *at)
@@ -43,13 +50,16 @@ impl Gateway {
         let mut seen = usize::MAX;
         loop {
             tokio::time::sleep(Duration::from_secs(2)).await;
-            let now = self.0.lock().unwrap_or_else(|p| p.into_inner()).len();
+            let now = self.arrived.lock().unwrap_or_else(|p| p.into_inner()).len();
             if now == seen {
                 break;
             }
             seen = now;
         }
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).clear();
+        self.arrived
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
     }
 
     /// Waits (up to `limit`) until `n` messages of `kind` arrived; their arrival times.
@@ -68,8 +78,9 @@ impl Gateway {
 async fn receive(State(gateway): State<Gateway>, body: String) -> String {
     let message: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
     let kind = message["kind"].as_str().unwrap_or_default().to_owned();
+    tokio::time::sleep(gateway.latency).await;
     gateway
-        .0
+        .arrived
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .push((kind, Instant::now()));
@@ -80,6 +91,7 @@ async fn receive(State(gateway): State<Gateway>, body: String) -> String {
 #[derive(Debug)]
 pub struct MessagesRun {
     pub people: usize,
+    pub latency: Duration,
     /// The sign-ups, from the first sent to the last answered.
     pub sign_ups: Duration,
     /// From the first sign-up sent to the last confirmation at the gateway; how many arrived.
@@ -111,7 +123,11 @@ pub async fn drain(
     .await;
     let sign_ups = started.elapsed();
     let confirmed = gateway
-        .wait_for("confirmation", people - sample.failures, Duration::from_secs(120))
+        .wait_for(
+            "confirmation",
+            people - sample.failures,
+            Duration::from_secs(120),
+        )
         .await;
     let confirmations = (
         confirmed
@@ -122,7 +138,11 @@ pub async fn drain(
     );
     // The reminders are queued at the server's next minute.
     let reminded = gateway
-        .wait_for("reminder", people - sample.failures, Duration::from_secs(180))
+        .wait_for(
+            "reminder",
+            people - sample.failures,
+            Duration::from_secs(180),
+        )
         .await;
     let reminders = match (reminded.iter().min(), reminded.iter().max()) {
         (Some(first), Some(last)) => (*last - *first, reminded.len()),
@@ -130,6 +150,7 @@ pub async fn drain(
     };
     Ok(MessagesRun {
         people,
+        latency: gateway.latency,
         sign_ups,
         confirmations,
         reminders,

@@ -129,8 +129,9 @@ impl fmt::Display for Report {
             writeln!(f)?;
             writeln!(
                 f,
-                "| messages of a {}-person session, webhook to a local gateway | arrived | time | messages/s |",
-                m.people
+                "| messages of a {}-person session, webhook to a local gateway answering in {} | arrived | time | messages/s |",
+                m.people,
+                ms(m.latency)
             )?;
             writeln!(f, "|---|---:|---:|---:|")?;
             writeln!(

@@ -3,7 +3,7 @@
 //! answers, exports, uploaded files — gets one that runs nothing at all, so an uploaded file
 //! opened directly can never act as a page of this site.
 //!
-//! Pages with personal data — a registration or topic by its code, the staff workspace (sign-up
+//! Pages with personal data — a registration or topic by its code, 查询我的报名, the staff workspace (sign-up
 //! lists, sign-in sheets, one-time passwords), an account, a form shown back with what was typed
 //! (`?f=`, which may hold a mobile number) — are never stored by a browser or a proxy
 //! (`Cache-Control: no-store`): a shared phone or a village office computer must not hand them to
@@ -28,7 +28,15 @@ const HSTS: &str = "max-age=31536000; includeSubDomains";
 
 /// Whether a response to this path and query may hold personal data.
 fn personal(path: &str, query: Option<&str>) -> bool {
-    const PREFIXES: [&str; 6] = ["/r/", "/t/", "/manage", "/account", "/members/", "/api/"];
+    const PREFIXES: [&str; 7] = [
+        "/r/",
+        "/t/",
+        "/find",
+        "/manage",
+        "/account",
+        "/members/",
+        "/api/",
+    ];
     PREFIXES.iter().any(|p| path.starts_with(p))
         || query.is_some_and(|q| {
             q.split('&')

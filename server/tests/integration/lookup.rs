@@ -43,8 +43,15 @@ async fn a_lost_sign_up_is_found_by_number_with_the_code_sent_to_it() {
         .registration_code(session, "周建国", "13600000001")
         .await;
 
-    // The phone that signed up sees it at once.
-    let page = phone.get("/find").await.body;
+    // The phone that signed up sees it at once, on a page no browser or proxy keeps.
+    let find = phone.get("/find").await;
+    assert_eq!(
+        find.headers
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
+    let page = find.body;
     assert!(page.contains(&format!("/r/{code}")), "{page}");
 
     // Another phone asks by number: told a code was sent, shown nothing of the sign-up.
