@@ -50,7 +50,7 @@ async fn gateway_answer(
         .unwrap_or_default()
         .to_owned();
     let to = json["to"].as_str().unwrap_or_default().to_owned();
-    seen.lock().unwrap().push((key, json));
+    seen.lock().unwrap().push((key.clone(), json));
     match &to[to.len().saturating_sub(2)..] {
         "02" => (StatusCode::TOO_MANY_REQUESTS, "throttled".into()),
         "03" => (StatusCode::INTERNAL_SERVER_ERROR, "down".into()),
@@ -58,10 +58,9 @@ async fn gateway_answer(
             tokio::time::sleep(Duration::from_secs(3)).await;
             (StatusCode::OK, "{}".into())
         }
-        _ => {
-            let n = seen.lock().unwrap().len();
-            (StatusCode::OK, format!(r#"{{"id": "gw-{n}"}}"#))
-        }
+        // The gateway's own id for the message, derived from its key: messages arrive several
+        // at a time, in no fixed order.
+        _ => (StatusCode::OK, format!(r#"{{"id": "gw-{key}"}}"#)),
     }
 }
 
@@ -99,7 +98,7 @@ async fn the_webhook_is_signed_and_each_answer_is_understood() {
         WebhookSender::new(url.clone(), Secret::new(SECRET), Duration::from_secs(1)).unwrap();
 
     let sent = sender.send("13800000001", &message(41)).await.unwrap();
-    assert_eq!(sent.provider_id.as_deref(), Some("gw-1"));
+    assert_eq!(sent.provider_id.as_deref(), Some("gw-yst-41"));
     {
         let seen = seen.lock().unwrap();
         assert_eq!(seen[0].0, "yst-41");
@@ -132,13 +131,16 @@ async fn the_outbox_delivers_through_the_webhook_and_keeps_the_gateways_id() {
     let now = store::clock::now_local();
     let pass = run_once(&app.state, &sender, now).await.unwrap();
     assert_eq!((pass.sent, pass.failed), (1, 1));
+    let id = app
+        .scalar("SELECT id FROM messages WHERE recipient = '13600000001'")
+        .await;
     assert_eq!(
         app.text(
             "SELECT state || ' ' || provider_id FROM messages WHERE recipient = '13600000001'"
         )
-        .await
-        .as_deref(),
-        Some("sent gw-1")
+        .await,
+        Some(format!("sent gw-yst-{id}")),
+        "the gateway's id for the message is kept"
     );
     assert_eq!(
         app.text("SELECT state || ' ' || last_error FROM messages WHERE recipient = '13600000002'")
@@ -154,7 +156,13 @@ async fn the_outbox_delivers_through_the_webhook_and_keeps_the_gateways_id() {
         .await,
         Some(format!("{code} 老旧小区加装电梯协商"))
     );
-    let (key, first) = seen.lock().unwrap()[0].clone();
+    let (key, first) = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|(_, body)| body["to"] == "13600000001")
+        .cloned()
+        .unwrap();
     assert_eq!(
         app.scalar(&format!(
             "SELECT count(*) FROM messages WHERE 'yst-' || id = '{key}' AND recipient = '13600000001'"
