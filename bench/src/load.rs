@@ -35,55 +35,39 @@ where
     F: Fn(Client, usize) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = bool> + Send,
 {
-    let request = Arc::new(request);
-    let next = Arc::new(AtomicUsize::new(0));
-    let start = Instant::now();
-    let deadline = start + phase;
-    let mut tasks = tokio::task::JoinSet::new();
-    for _ in 0..clients {
-        let (request, next) = (request.clone(), next.clone());
-        tasks.spawn(async move {
-            let client = client();
-            let mut sample = Sample::default();
-            while Instant::now() < deadline {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let sent = Instant::now();
-                let ok = request(client.clone(), i).await;
-                sample.latencies.push(sent.elapsed());
-                if !ok {
-                    sample.failures += 1;
-                }
-            }
-            sample
-        });
-    }
-    let mut total = Sample::default();
-    while let Some(Ok(sample)) = tasks.join_next().await {
-        total.latencies.extend(sample.latencies);
-        total.failures += sample.failures;
-    }
-    total.elapsed = start.elapsed();
-    total
+    let deadline = Instant::now() + phase;
+    closed_loop(clients, request, move |_| Instant::now() < deadline).await
 }
 
-/// `n` requests from `clients` clients, each sending its next as soon as the last answered.
+/// `n` requests from `clients` clients.
 pub async fn exactly<F, Fut>(clients: usize, n: usize, request: F) -> Sample
 where
     F: Fn(Client, usize) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = bool> + Send,
 {
-    let request = Arc::new(request);
+    closed_loop(clients, request, move |i| i < n).await
+}
+
+/// `clients` clients, each sending its next request as soon as the last answered, while `go`
+/// allows the i-th request across all of them.
+async fn closed_loop<F, Fut, G>(clients: usize, request: F, go: G) -> Sample
+where
+    F: Fn(Client, usize) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = bool> + Send,
+    G: Fn(usize) -> bool + Send + Sync + 'static,
+{
+    let (request, go) = (Arc::new(request), Arc::new(go));
     let next = Arc::new(AtomicUsize::new(0));
     let start = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..clients {
-        let (request, next) = (request.clone(), next.clone());
+        let (request, go, next) = (request.clone(), go.clone(), next.clone());
         tasks.spawn(async move {
             let client = client();
             let mut sample = Sample::default();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= n {
+                if !go(i) {
                     return sample;
                 }
                 let sent = Instant::now();

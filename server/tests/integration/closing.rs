@@ -6,25 +6,6 @@ use crate::common;
 
 use common::TestApp;
 
-/// Moves a session `days` days into the past, as if it had been held.
-async fn hold(app: &TestApp, session: i64, days: i64) {
-    let shift = format!("'-{days} days'");
-    app.exec(&format!(
-        "UPDATE sessions SET starts_at = datetime(starts_at, {shift}), ends_at = datetime(ends_at, {shift}),
-             signup_deadline = datetime(signup_deadline, {shift}),
-             checkin_opens_at = datetime(checkin_opens_at, {shift}), checkin_closes_at = datetime(checkin_closes_at, {shift})
-         WHERE id = {session}"
-    ))
-    .await;
-}
-
-async fn check_in(app: &TestApp, code: &str) {
-    app.exec(&format!(
-        "UPDATE registrations SET state = 'attended', checked_in_at = datetime('now'), checkin_method = 'code' WHERE code = '{code}'"
-    ))
-    .await;
-}
-
 fn day(offset: i64) -> String {
     (store::clock::now_local().date() + chrono::TimeDelta::days(offset)).to_string()
 }
@@ -55,8 +36,8 @@ async fn minutes_suggestions_problems_ratings_and_follow_up() {
     assert!(early.body.contains("活动尚未举行，不能记录成果"));
     assert_eq!(app.scalar("SELECT count(*) FROM minutes").await, 0);
 
-    hold(&app, session, 3).await;
-    check_in(&app, &came).await;
+    app.hold(session, 3).await;
+    app.check_in(&came).await;
     app.exec(&format!(
         "INSERT INTO registrations (session_id, code, name, role, state, walk_in, checked_in_at, checkin_method, created_at, updated_at)
          VALUES ({session}, 'WALK2345', '赵大爷', 'resident', 'attended', 1, datetime('now'), 'walk_in', datetime('now'), datetime('now'))"
@@ -371,7 +352,7 @@ async fn a_members_record_lists_their_sessions_and_suggestions() {
     let id = session.to_string();
     let member = app.signed_in("member").await;
     member.sign_up(session, "林委员", "13700000009").await;
-    hold(&app, session, 3).await;
+    app.hold(session, 3).await;
     app.exec("UPDATE registrations SET state = 'attended', checked_in_at = datetime('now'), checkin_method = 'code' WHERE member_user_id IS NOT NULL")
         .await;
     let member_id = app

@@ -7,23 +7,6 @@ use crate::common;
 use common::TestApp;
 use server::jobs::run_once;
 
-async fn hold(app: &TestApp, session: i64) {
-    app.exec(&format!(
-        "UPDATE sessions SET starts_at = datetime(starts_at, '-3 days'), ends_at = datetime(ends_at, '-3 days'),
-             signup_deadline = datetime(signup_deadline, '-3 days'),
-             checkin_opens_at = datetime(checkin_opens_at, '-3 days'), checkin_closes_at = datetime(checkin_closes_at, '-3 days')
-         WHERE id = {session}"
-    ))
-    .await;
-}
-
-async fn check_in(app: &TestApp, code: &str) {
-    app.exec(&format!(
-        "UPDATE registrations SET state = 'attended', checked_in_at = datetime('now'), checkin_method = 'code' WHERE code = '{code}'"
-    ))
-    .await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn attendees_are_told_the_results_once_each() {
     let app = TestApp::spawn().await;
@@ -34,9 +17,9 @@ async fn attendees_are_told_the_results_once_each() {
     let second = b.registration_code(session, "刘建华", "13900000002").await;
     let late = b.registration_code(session, "王强", "13900000003").await;
     b.registration_code(session, "没来的", "13900000004").await;
-    hold(&app, session).await;
-    check_in(&app, &first).await;
-    check_in(&app, &second).await;
+    app.hold(session, 3).await;
+    app.check_in(&first).await;
+    app.check_in(&second).await;
     let organizer = app.signed_in("organizer_a").await;
     let page = format!("/manage/sessions/{id}/closing");
     let fields = [
@@ -60,7 +43,7 @@ async fn attendees_are_told_the_results_once_each() {
         "a second save tells no one twice"
     );
     // Attendance recorded afterwards is told at the next save.
-    check_in(&app, &late).await;
+    app.check_in(&late).await;
     save().await;
     assert_eq!(
         app.text(results).await.as_deref(),
@@ -85,7 +68,7 @@ async fn an_overdue_suggestion_is_noticed_once_to_its_department_and_organizer()
     let app = TestApp::spawn().await;
     let session = app.session(30, 2).await;
     let id = session.to_string();
-    hold(&app, session).await;
+    app.hold(session, 3).await;
     let staff = app.signed_in("district_a").await;
     let area = format!("/manage/areas/{}", app.world.district_a);
     let saved = staff

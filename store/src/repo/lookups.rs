@@ -180,7 +180,7 @@ pub async fn step(db: &Db, token: &str, now: NaiveDateTime) -> Result<LookupStep
     let masked = mask_mobile(&row.mobile);
     Ok(match row.proven_at {
         Some(at) if now < at + PROVEN_FOR => LookupStep::Found {
-            registrations: of_number(db, &row.mobile, now).await?,
+            registrations: found(db, Holder::Number(&row.mobile), now).await?,
             masked,
         },
         _ if row.open(now) => LookupStep::Code { masked },
@@ -188,21 +188,32 @@ pub async fn step(db: &Db, token: &str, now: NaiveDateTime) -> Result<LookupStep
     })
 }
 
-const FOUND_COLUMNS: &str = "r.code, r.state, s.id AS session_id, s.title, s.starts_at, s.place
-     FROM registrations r JOIN sessions s ON s.id = r.session_id";
+/// Who a list of registrations belongs to.
+#[derive(Clone, Copy)]
+enum Holder<'a> {
+    Number(&'a str),
+    /// The key of a browser's device cookie.
+    Device(&'a str),
+}
 
-/// A number's registrations worth listing, soonest first.
-async fn of_number(
+/// A holder's registrations worth listing (not cancelled, their session not long over), latest
+/// first.
+async fn found(
     db: &Db,
-    mobile: &str,
+    holder: Holder<'_>,
     now: NaiveDateTime,
 ) -> Result<Vec<FoundRegistration>, StoreError> {
+    let (column, key) = match holder {
+        Holder::Number(mobile) => ("r.mobile", mobile),
+        Holder::Device(device) => ("r.device_hash", device),
+    };
     Ok(sqlx::query_as(&format!(
-        "SELECT {FOUND_COLUMNS}
-         WHERE r.mobile = ? AND r.state <> 'cancelled' AND s.ends_at > ?
+        "SELECT r.code, r.state, s.id AS session_id, s.title, s.starts_at, s.place
+         FROM registrations r JOIN sessions s ON s.id = r.session_id
+         WHERE {column} = ? AND r.state <> 'cancelled' AND s.ends_at > ?
          ORDER BY s.starts_at DESC LIMIT 50"
     ))
-    .bind(mobile)
+    .bind(key)
     .bind(db_time(now - LISTED_AFTER_END))
     .fetch_all(&db.read)
     .await?)
@@ -215,15 +226,7 @@ pub async fn of_device(
     device: &str,
     now: NaiveDateTime,
 ) -> Result<Vec<FoundRegistration>, StoreError> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {FOUND_COLUMNS}
-         WHERE r.device_hash = ? AND r.state <> 'cancelled' AND s.ends_at > ?
-         ORDER BY s.starts_at DESC LIMIT 50"
-    ))
-    .bind(device)
-    .bind(db_time(now - LISTED_AFTER_END))
-    .fetch_all(&db.read)
-    .await?)
+    found(db, Holder::Device(device), now).await
 }
 
 /// Gives up codes not sent while they could still be used; deletes look-ups made over a day

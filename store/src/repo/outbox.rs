@@ -133,20 +133,33 @@ pub async fn queue_results(
     let Some(title) = title else {
         return Ok(());
     };
-    let attended: Vec<(i64, Option<String>, String)> = sqlx::query_as(
-        "SELECT r.id, r.mobile, r.lang FROM registrations r
-         WHERE r.session_id = ? AND r.state = 'attended' AND r.mobile IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.registration_id = r.id AND m.kind = 'results')",
-    )
-    .bind(session_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let attended = not_yet_told(conn, session_id, "attended", MessageKind::Results).await?;
     queue(
         conn,
         &to_each(session_id, attended, &Message::Results { title }),
         now,
     )
     .await
+}
+
+/// The registrations of a session in `state`, with a number, not yet sent a message of `kind`:
+/// id, number and language.
+async fn not_yet_told(
+    conn: &mut SqliteConnection,
+    session_id: i64,
+    state: &str,
+    kind: MessageKind,
+) -> Result<Vec<(i64, Option<String>, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT r.id, r.mobile, r.lang FROM registrations r
+         WHERE r.session_id = ?1 AND r.state = ?2 AND r.mobile IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.registration_id = r.id AND m.kind = ?3)",
+    )
+    .bind(session_id)
+    .bind(state)
+    .bind(kind.code())
+    .fetch_all(&mut *conn)
+    .await?)
 }
 
 /// `message` owed to each registration (id, number and language) of a session.
@@ -254,14 +267,7 @@ pub async fn queue_reminders(
     .await?;
     let mut queued = 0;
     for (id, title, starts_at, place) in sessions {
-        let due: Vec<(i64, Option<String>, String)> = sqlx::query_as(
-            "SELECT r.id, r.mobile, r.lang FROM registrations r
-             WHERE r.session_id = ? AND r.state = 'registered' AND r.mobile IS NOT NULL
-               AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.registration_id = r.id AND m.kind = 'reminder')",
-        )
-        .bind(id)
-        .fetch_all(&mut *tx)
-        .await?;
+        let due = not_yet_told(&mut tx, id, "registered", MessageKind::Reminder).await?;
         let message = Message::Reminder {
             title,
             starts_at,

@@ -144,6 +144,26 @@ impl TestApp {
         }
     }
 
+    /// Moves a session `days` days into the past, as if it had been held.
+    pub async fn hold(&self, session: i64, days: i64) {
+        let shift = format!("'-{days} days'");
+        self.exec(&format!(
+            "UPDATE sessions SET starts_at = datetime(starts_at, {shift}), ends_at = datetime(ends_at, {shift}),
+                 signup_deadline = datetime(signup_deadline, {shift}),
+                 checkin_opens_at = datetime(checkin_opens_at, {shift}), checkin_closes_at = datetime(checkin_closes_at, {shift})
+             WHERE id = {session}"
+        ))
+        .await;
+    }
+
+    /// Checks the holder of a registration code in, as the desk would.
+    pub async fn check_in(&self, code: &str) {
+        self.exec(&format!(
+            "UPDATE registrations SET state = 'attended', checked_in_at = datetime('now'), checkin_method = 'code' WHERE code = '{code}'"
+        ))
+        .await;
+    }
+
     /// The database file.
     pub fn database_path(&self) -> PathBuf {
         self.dir.0.join("yishitong.db")
