@@ -202,6 +202,9 @@ impl TestApp {
         let client = Client::builder()
             .cookie_store(true)
             .redirect(Policy::none())
+            // A request the server never answers fails the test, naming the request, instead of
+            // holding the whole run until CI's own limit.
+            .timeout(std::time::Duration::from_secs(90))
             .default_headers(headers)
             .build()
             .unwrap();
