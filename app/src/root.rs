@@ -12,11 +12,11 @@ use crate::{
     i18n::{use_lang, Lang, T},
     pages::{
         manage::{
-            AnnualReportPage, AreaAuditPage, AuditPage, ClosingPage, DashboardPage,
-            EditPlatformPage, EditSessionPage, ImportPage, ImportPreviewPage, ManageAreasPage,
-            ManagePlatformsPage, ManageSessionsPage, ManageTopicPage, ManageTopicsPage,
-            MemberTotalsPage, NewPlatformPage, NewSessionPage, OverduePage, RecordHeldPage,
-            TalliesPage, TallyRecordsPage, UncoveredPage, UsersPage,
+            AnnualReportPage, AreaAuditPage, AuditPage, CheckInLinkPage, ClosingPage,
+            DashboardPage, EditPlatformPage, EditSessionPage, ImportPage, ImportPreviewPage,
+            ManageAreasPage, ManagePlatformsPage, ManageSessionsPage, ManageTopicPage,
+            ManageTopicsPage, MemberTotalsPage, NewPlatformPage, NewSessionPage, OverduePage,
+            RecordHeldPage, TalliesPage, TallyRecordsPage, UncoveredPage, UsersPage,
         },
         AccountPage, AreaPage, HomePage, LoginPage, LookupPage, MemberRecordPage, NotFoundPage,
         PlatformPage, PlatformPosterPage, ProposeTopicPage, PublicFiguresPage, RegistrationPage,
@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/sessions/:id/sheet") view=SignInSheetPage ssr=ssr.clone()/>
                     <Route path=path!("/r/:code") view=RegistrationPage ssr=ssr.clone()/>
                     <Route path=path!("/find") view=LookupPage ssr=ssr.clone()/>
+                    <Route path=path!("/checkin/:code") view=CheckInLinkPage ssr=ssr.clone()/>
                     <Route path=path!("/login") view=LoginPage ssr=ssr.clone()/>
                     <Route path=path!("/account") view=AccountPage ssr=ssr.clone()/>
                     <Route path=path!("/members/:id") view=MemberRecordPage ssr=ssr.clone()/>

@@ -37,18 +37,42 @@ export function day(offset: number, hour: number): string {
   return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
 }
 
+/** Asia/Shanghai local time `minutes` from now, as a datetime-local field takes it. */
+export function minutesFromNow(minutes: number): string {
+  const d = new Date(Date.now() + 8 * 3600_000 + minutes * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
+/** Creates and publishes a session starting in 45 minutes, its check-in open an hour before:
+ *  the desk works now. Returns its workspace URL. */
+export async function publishSessionSoon(page: Page, title: string): Promise<string> {
+  return publishSessionAt(page, title, minutesFromNow(45), minutesFromNow(165), minutesFromNow(20), "60");
+}
+
 /** Creates and publishes a session as the signed-in organizer; returns its workspace URL. */
 export async function publishSession(page: Page, title: string, inDays = 10): Promise<string> {
+  return publishSessionAt(page, title, day(inDays, 9), day(inDays, 11), day(inDays - 1, 18), null);
+}
+
+async function publishSessionAt(
+  page: Page,
+  title: string,
+  starts: string,
+  ends: string,
+  deadline: string,
+  checkinLead: string | null,
+): Promise<string> {
   await page.getByRole("link", { name: "协商活动" }).click();
   await page.getByRole("link", { name: /新建活动/ }).first().click();
   await page.getByLabel("活动名称").fill(title);
   await page.getByLabel("活动类型").selectOption("livelihood");
   await page.getByLabel("形式").selectOption("onsite");
   await page.getByLabel("地点", { exact: true }).fill("社区党群服务中心二楼");
-  await page.getByLabel("开始时间").fill(day(inDays, 9));
-  await page.getByLabel("结束时间").fill(day(inDays, 11));
+  await page.getByLabel("开始时间").fill(starts);
+  await page.getByLabel("结束时间").fill(ends);
   await page.getByLabel("名额").fill("30");
-  await page.getByLabel("报名截止时间").fill(day(inDays - 1, 18));
+  await page.getByLabel("报名截止时间").fill(deadline);
+  if (checkinLead) await page.getByLabel("签到开始").selectOption(checkinLead);
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status")).toHaveText("已保存");
   await expect(page.locator(".status-line")).toHaveText("草稿");

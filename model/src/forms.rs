@@ -20,6 +20,12 @@ pub struct FormState {
     pub alert: Option<T>,
     /// A new account's username and one-time password, shown once.
     pub secret: Option<(String, String)>,
+    /// Whom the notice is about, shown before it ("周建国 签到成功").
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// The notice is a warning: done, but not as asked.
+    #[serde(default)]
+    pub warning: bool,
 }
 
 impl FormState {

@@ -3,7 +3,7 @@
 //! answers, exports, uploaded files — gets one that runs nothing at all, so an uploaded file
 //! opened directly can never act as a page of this site.
 //!
-//! Pages with personal data — a registration or topic by its code, 查询我的报名, the staff workspace (sign-up
+//! Pages with personal data — a registration or topic by its code, a ticket's check-in page, 查询我的报名, the staff workspace (sign-up
 //! lists, sign-in sheets, one-time passwords), an account, a form shown back with what was typed
 //! (`?f=`, which may hold a mobile number) — are never stored by a browser or a proxy
 //! (`Cache-Control: no-store`): a shared phone or a village office computer must not hand them to

@@ -130,6 +130,9 @@ pub fn TextField(
     /// The id of a `<datalist>` of suggested values.
     #[prop(optional)]
     list: Option<&'static str>,
+    /// Takes the focus when the page loads (the desk's code box, after each check-in).
+    #[prop(optional)]
+    autofocus: bool,
 ) -> impl IntoView {
     let (value, error) = field_state(name, default);
     // Passwords are never sent back into the page.
@@ -146,6 +149,7 @@ pub fn TextField(
                 autocomplete=autocomplete
                 inputmode=inputmode
                 list=list
+                autofocus=autofocus
                 aria-invalid=error.is_some().then_some("true")
                 aria-describedby=described_by(name, hint.is_some(), error.is_some())
             />
@@ -311,7 +315,12 @@ pub fn Submit(label: T, #[prop(optional)] secondary: bool) -> impl IntoView {
 pub fn Notice(state: FormState) -> impl IntoView {
     let lang = use_lang();
     view! {
-        {state.notice.map(|n| view! { <p class="notice" role="status">{n.tr(lang)}</p> })}
+        {state.notice.map(|n| view! {
+            <p class="notice" class:warning=state.warning role="status">
+                {state.subject.map(|s| view! { <strong>{s}</strong> " " })}
+                {n.tr(lang)}
+            </p>
+        })}
         {state.alert.map(|a| view! { <p class="notice error" role="alert">{a.tr(lang)}</p> })}
         {state.secret.map(|(user, password)| view! {
             <p class="notice secret">

@@ -45,11 +45,16 @@ impl FieldErrors {
 pub use crate::forms::FORM_FIELD;
 
 /// Where a successful post goes, and the notice shown there.
+#[derive(Default)]
 pub struct Done {
     pub to: String,
     pub notice: Option<T>,
     /// A username and its one-time password, shown once on the next page.
     pub secret: Option<(String, String)>,
+    /// Whom the notice is about, shown before it: "周建国 签到成功".
+    pub subject: Option<String>,
+    /// Done, but not as asked (someone already checked in): the notice is shown as a warning.
+    pub warning: bool,
 }
 
 impl Done {
@@ -58,8 +63,20 @@ impl Done {
         Self {
             to: to.into(),
             notice: Some(notice),
-            secret: None,
+            ..Self::default()
         }
+    }
+
+    /// Names whom the notice is about.
+    pub fn about(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// Shows the notice as a warning.
+    pub fn warning(mut self) -> Self {
+        self.warning = true;
+        self
     }
 }
 
@@ -106,6 +123,8 @@ impl<'a> FormPost<'a> {
                 let state = FormState {
                     notice: done.notice,
                     secret: done.secret,
+                    subject: done.subject,
+                    warning: done.warning,
                     ..FormState::default()
                 };
                 let target = if state == FormState::default() {

@@ -82,7 +82,8 @@ pub struct RegistrationView {
     /// Place on the waiting list, from 1.
     pub waiting_position: Option<i64>,
     pub session: SessionCard,
-    /// The QR code of the registration code, as SVG, for the door.
+    /// The QR code of the ticket's check-in link, as SVG, for the door (set by the loader, which
+    /// knows the site's address).
     pub qr_svg: String,
     /// The session's minutes and suggestions are on record: its results page has something.
     pub results_published: bool,

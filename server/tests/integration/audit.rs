@@ -29,6 +29,7 @@ async fn every_change_to_attendance_says_who_made_it() {
             organizer.post_form(&page, action, &fields).await
         }
     };
+    app.open_check_in(session).await;
     post(
         "/api/manage-sessions/check-in",
         vec![("id", id.clone()), ("code", here.clone())],

@@ -99,14 +99,39 @@ async fn an_organizer_publishes_a_session_and_checks_a_resident_in() {
         workspace.body.contains("13500000001"),
         "organizers see the full number"
     );
+    // Days before, the desk refuses: check-in has a window.
+    let early = organizer
+        .submit(
+            &format!("/manage/sessions/{id}"),
+            "/api/manage-sessions/check-in",
+            &[("id", &id.to_string()), ("code", &code)],
+        )
+        .await;
+    assert!(early.body.contains("签到还没有开始"), "{}", early.body);
+    app.open_check_in(id).await;
+    // A scanner types the ticket's whole link; the answer names the person.
     let checked = organizer
         .submit(
             &format!("/manage/sessions/{id}"),
             "/api/manage-sessions/check-in",
-            &[("id", &id.to_string()), ("code", &code.to_lowercase())],
+            &[
+                ("id", &id.to_string()),
+                (
+                    "code",
+                    &format!("https://yst.example.cn/checkin/{}", code.to_lowercase()),
+                ),
+            ],
         )
         .await;
-    assert!(checked.body.contains("签到成功"), "{}", checked.body);
+    let notice = notice_of(&checked.body);
+    assert!(
+        notice.contains("刘洋") && notice.contains("签到成功") && !notice.contains("warning"),
+        "{notice}"
+    );
+    assert!(
+        checked.body.contains("autofocus"),
+        "the code box keeps the focus"
+    );
     let again = organizer
         .submit(
             &format!("/manage/sessions/{id}"),
@@ -114,7 +139,11 @@ async fn an_organizer_publishes_a_session_and_checks_a_resident_in() {
             &[("id", &id.to_string()), ("code", &code)],
         )
         .await;
-    assert!(again.body.contains("此人已签到"));
+    let notice = notice_of(&again.body);
+    assert!(
+        notice.contains("刘洋") && notice.contains("已经签过到了") && notice.contains("warning"),
+        "{notice}"
+    );
     let wrong = organizer
         .submit(
             &format!("/manage/sessions/{id}"),
@@ -230,6 +259,7 @@ async fn walk_ins_are_attended_without_taking_a_seat_and_a_known_number_is_check
                 .await
         }
     };
+    app.open_check_in(id.parse().unwrap()).await;
     assert!(walk("陈静", "").await.body.contains("已登记并签到"));
     assert!(walk("刘洋", "13500000001")
         .await
@@ -264,5 +294,89 @@ async fn walk_ins_are_attended_without_taking_a_seat_and_a_known_number_is_check
         public.body.contains("剩余名额<!> <!>0") || public.body.contains("剩余名额 0"),
         "{}",
         public.body
+    );
+}
+
+/// The notice at the top of a page, as written.
+fn notice_of(page: &str) -> String {
+    let start = page
+        .find(r#"role="status""#)
+        .and_then(|at| page[..at].rfind("<p"))
+        .unwrap_or_else(|| panic!("a notice in {page}"));
+    let end = page[start..].find("</p>").expect("a closed notice");
+    page[start..start + end].to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_desk_finds_a_forgotten_code_and_a_scanned_ticket_checks_in_with_one_tap() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 2).await;
+    let resident = app.browser();
+    let code = resident
+        .registration_code(session, "周建国", "13500001234")
+        .await;
+    app.open_check_in(session).await;
+    let organizer = app.signed_in("organizer_a").await;
+
+    // By name or the number's last digits: the row has its own check-in button.
+    for find in ["周建", "1234"] {
+        let desk = organizer
+            .get(&format!(
+                "/manage/sessions/{session}?find={}",
+                app::url::encode_component(find)
+            ))
+            .await
+            .body;
+        let found = &desk[desk
+            .find("desk-found")
+            .unwrap_or_else(|| panic!("{find}: {desk}"))..];
+        assert!(
+            found.contains("周建国") && found.contains(&format!(r#"value="{code}""#)),
+            "{found}"
+        );
+    }
+    let nobody = organizer
+        .get(&format!("/manage/sessions/{session}?find=9999"))
+        .await
+        .body;
+    assert!(nobody.contains("没有找到"), "{nobody}");
+
+    // The ticket's QR code holds the check-in link, in an SVG fit for an HTML page.
+    let ticket = resident.get(&format!("/r/{code}")).await.body;
+    assert!(
+        ticket.contains("<svg") && !ticket.contains("<?xml"),
+        "{ticket}"
+    );
+
+    // Opened by someone else, the link shows nothing of the person.
+    let link = format!("/checkin/{code}");
+    let stranger = app.browser().get(&link).await.body;
+    assert!(
+        stranger.contains("参会凭证") && !stranger.contains("周建国"),
+        "{stranger}"
+    );
+    let other = app.signed_in("organizer_b").await.get(&link).await.body;
+    assert!(!other.contains("周建国"), "{other}");
+    // The session's organizer sees who it is and checks them in with one tap.
+    let page = organizer.get(&link).await.body;
+    assert!(
+        page.contains("周建国") && page.contains("确认签到"),
+        "{page}"
+    );
+    let done = organizer
+        .submit(
+            &link,
+            "/api/manage-sessions/check-in",
+            &[("id", &session.to_string()), ("code", &code)],
+        )
+        .await;
+    assert!(notice_of(&done.body).contains("周建国"), "{}", done.body);
+    assert_eq!(
+        app.text(&format!(
+            "SELECT state FROM registrations WHERE code = '{code}'"
+        ))
+        .await
+        .as_deref(),
+        Some("attended")
     );
 }

@@ -277,6 +277,7 @@ async fn absence_and_leave_are_recorded_and_a_checked_in_person_stays_in() {
     let organizer = app.signed_in("organizer_a").await;
     let page = format!("/manage/sessions/{session}");
     let id = session.to_string();
+    app.open_check_in(session).await;
     organizer
         .post_form(
             &page,
@@ -312,7 +313,7 @@ async fn absence_and_leave_are_recorded_and_a_checked_in_person_stays_in() {
         .body
         .contains("已记录"));
     let checked_in = mark(here.clone(), "absent", "").await;
-    assert!(checked_in.body.contains("此人已签到"));
+    assert!(checked_in.body.contains("此人已签到，不能记为缺席或请假"));
     let states = app
         .text(&format!(
             "SELECT group_concat(state || ':' || coalesce(leave_reason, ''), ',') FROM

@@ -227,14 +227,38 @@ pub async fn attendees(db: &Db, session_id: i64) -> Result<Vec<Attendee>, StoreE
     .await?)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a check-in at the door came to; each answer names the person where there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckIn {
-    CheckedIn,
-    AlreadyIn,
+    CheckedIn {
+        name: String,
+    },
+    AlreadyIn {
+        name: String,
+    },
     /// The code belongs to another session, or to no one.
     UnknownCode,
     /// Cancelled or still waiting: no seat to check in to.
-    NoSeat,
+    NoSeat {
+        name: String,
+    },
+    /// Before the session's check-in window opens.
+    NotYetOpen,
+    /// After the window closed: attendance is recorded on the closing page now.
+    Closed,
+}
+
+/// When a session's check-in opens and closes.
+pub async fn checkin_window(
+    db: &Db,
+    session_id: i64,
+) -> Result<(NaiveDateTime, NaiveDateTime), StoreError> {
+    Ok(
+        sqlx::query_as("SELECT checkin_opens_at, checkin_closes_at FROM sessions WHERE id = ?")
+            .bind(session_id)
+            .fetch_one(&db.read)
+            .await?,
+    )
 }
 
 /// A change to someone's attendance, as the audit log keeps it: the rows behind 参与人次 are the
@@ -296,17 +320,23 @@ pub async fn check_in(
     now: NaiveDateTime,
 ) -> Result<CheckIn, StoreError> {
     let mut tx = db.write.begin().await?;
-    let found: Option<(i64, RegistrationState)> =
-        sqlx::query_as("SELECT id, state FROM registrations WHERE code = ? AND session_id = ?")
-            .bind(code.as_str())
-            .bind(session_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    if let Some(refused) = outside_window(&mut tx, session_id, now).await? {
+        return Ok(refused);
+    }
+    let found: Option<(i64, RegistrationState, String)> = sqlx::query_as(
+        "SELECT id, state, name FROM registrations WHERE code = ? AND session_id = ?",
+    )
+    .bind(code.as_str())
+    .bind(session_id)
+    .fetch_optional(&mut *tx)
+    .await?;
     let outcome = match found {
         None => CheckIn::UnknownCode,
-        Some((_, RegistrationState::Attended)) => CheckIn::AlreadyIn,
-        Some((_, RegistrationState::Cancelled | RegistrationState::Waitlisted)) => CheckIn::NoSeat,
-        Some((id, before)) => {
+        Some((_, RegistrationState::Attended, name)) => CheckIn::AlreadyIn { name },
+        Some((_, RegistrationState::Cancelled | RegistrationState::Waitlisted, name)) => {
+            CheckIn::NoSeat { name }
+        }
+        Some((id, before, name)) => {
             sqlx::query(
                 "UPDATE registrations SET state = 'attended', checked_in_at = ?, checkin_method = ?, leave_reason = NULL,
                      updated_at = ? WHERE id = ?",
@@ -323,11 +353,31 @@ pub async fn check_in(
             };
             let before = AttendanceEntry::state(session_id, before);
             audit_attendance(&mut tx, by, id, Some(&before), &after).await?;
-            CheckIn::CheckedIn
+            CheckIn::CheckedIn { name }
         }
     };
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// Why a check-in at `now` is refused by the session's check-in window, if it is.
+async fn outside_window(
+    conn: &mut sqlx::SqliteConnection,
+    session_id: i64,
+    now: NaiveDateTime,
+) -> Result<Option<CheckIn>, StoreError> {
+    let (opens, closes): (NaiveDateTime, NaiveDateTime) =
+        sqlx::query_as("SELECT checkin_opens_at, checkin_closes_at FROM sessions WHERE id = ?")
+            .bind(session_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(if now < opens {
+        Some(CheckIn::NotYetOpen)
+    } else if now > closes {
+        Some(CheckIn::Closed)
+    } else {
+        None
+    })
 }
 
 /// A walk-in (现场登记): recorded as attended without taking a sign-up seat. Someone who gives a
@@ -355,6 +405,9 @@ pub async fn walk_in(
         }
     }
     let mut tx = db.write.begin().await?;
+    if let Some(refused) = outside_window(&mut tx, session_id, now).await? {
+        return Ok(refused);
+    }
     let row = super::attended_rows::Attended {
         session_id,
         name: name.as_str(),
@@ -372,7 +425,9 @@ pub async fn walk_in(
     };
     audit_attendance(&mut tx, by, id, None, &after).await?;
     tx.commit().await?;
-    Ok(CheckIn::CheckedIn)
+    Ok(CheckIn::CheckedIn {
+        name: name.as_str().to_owned(),
+    })
 }
 
 /// A session's fields as its edit form shows them; `with_times` false for a copy, which must

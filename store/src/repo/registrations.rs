@@ -221,7 +221,7 @@ pub async fn view(
         notice: None,
         results_published: super::reviews::has_outcome(session.status),
         rating: super::reviews::rating_of(db, code).await?,
-        qr_svg: crate::qr::svg(&row.code, 180),
+        qr_svg: String::new(),
         code: row.code,
         name: row.name,
         mobile_masked: row.mobile.as_deref().map(model::domain::mask_mobile),

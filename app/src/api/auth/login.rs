@@ -83,6 +83,7 @@ pub async fn login(
             to,
             notice: None,
             secret: None,
+            ..Done::default()
         })
     }
     .await;

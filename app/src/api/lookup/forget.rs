@@ -15,6 +15,7 @@ pub async fn forget_lookup() -> Result<(), AppError> {
             to: "/find#lookup".to_owned(),
             notice: None,
             secret: None,
+            ..Done::default()
         })
     }
     .await;

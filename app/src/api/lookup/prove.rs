@@ -32,6 +32,7 @@ pub async fn prove_lookup_code(#[server(default)] code: String) -> Result<(), Ap
                 to: "/find#lookup".to_owned(),
                 notice: None,
                 secret: None,
+                ..Done::default()
             }),
             Proof::Wrong { .. } => {
                 let _ = guard.miss();

@@ -39,6 +39,7 @@ pub async fn send_lookup_code(#[server(default)] mobile: String) -> Result<(), A
             to: "/find#lookup".to_owned(),
             notice: None,
             secret: None,
+            ..Done::default()
         })
     }
     .await;

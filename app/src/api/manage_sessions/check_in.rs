@@ -10,7 +10,7 @@ pub async fn check_in_code(
 ) -> Result<(), AppError> {
     use crate::domain::RegistrationCode;
     use crate::i18n::T;
-    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use crate::web::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
     use store::clock::now_local;
     use store::repo::organizing::{self, CheckIn};
 
@@ -18,35 +18,38 @@ pub async fn check_in_code(
     let result = async {
         let (me, db, host) = super::changeable_session(&id).await?;
         let mut errors = FieldErrors::default();
-        let Some(code) = errors.check("code", RegistrationCode::parse(&code), |_| T::CodeMalformed)
+        // A keyboard-like scanner types the ticket's whole link (…/checkin/CODE): its last part
+        // is the code.
+        let typed = code.trim().trim_end_matches('/');
+        let typed = typed.rsplit('/').next().unwrap_or(typed);
+        let Some(code) = errors.check("code", RegistrationCode::parse(typed), |_| T::CodeMalformed)
         else {
             return Err(errors.into());
         };
-        let notice = match organizing::check_in(
-            &db,
-            me.user_id,
-            host.session_id,
-            &code,
-            "code",
-            now_local(),
-        )
-        .await?
-        {
-            CheckIn::CheckedIn => T::CheckedIn,
-            CheckIn::AlreadyIn => T::AlreadyCheckedIn,
-            CheckIn::UnknownCode => {
-                errors.add("code", T::CodeNotForSession);
-                return Err(errors.into());
+        let checked =
+            organizing::check_in(&db, me.user_id, host.session_id, &code, "code", now_local())
+                .await?;
+        // No `#check-in`: a page opened at a fragment skips `autofocus`, and the focused code
+        // box scrolls itself into view anyway.
+        let desk = format!("/manage/sessions/{}", host.session_id);
+        let refusal = match checked {
+            CheckIn::CheckedIn { name } => {
+                return Ok(Done::with_notice(desk, T::CheckedIn).about(name));
             }
-            CheckIn::NoSeat => {
-                errors.add("code", T::CodeHasNoSeat);
-                return Err(errors.into());
+            CheckIn::AlreadyIn { name } => {
+                return Ok(Done::with_notice(desk, T::AlreadyCheckedIn)
+                    .about(name)
+                    .warning());
             }
+            CheckIn::NoSeat { name } => {
+                return Ok(Done::with_notice(desk, T::NoSeatFor).about(name).warning());
+            }
+            CheckIn::UnknownCode => ("code", T::CodeNotForSession),
+            CheckIn::NotYetOpen => (FORM_FIELD, T::CheckInNotYetOpen),
+            CheckIn::Closed => (FORM_FIELD, T::CheckInClosed),
         };
-        Ok(Done::with_notice(
-            format!("/manage/sessions/{}#check-in", host.session_id),
-            notice,
-        ))
+        errors.add(refusal.0, refusal.1);
+        Err(errors.into())
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

@@ -20,6 +20,9 @@ pub struct SessionEditView {
     pub cohost_choices: Vec<(i64, String)>,
     /// How the session's text messages are getting on; none for a new session.
     pub delivery: Option<crate::views::delivery::SessionDelivery>,
+    /// When check-in opens and closes; none for a new session.
+    #[serde(default)]
+    pub checkin_window: Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
 }
 
 /// `id` none: a new draft at `platform`, blank or copied from the session `copy`.
@@ -48,6 +51,7 @@ pub async fn load_session_edit(
             let channel = crate::web::state()?.settings.sms_channel;
             let delivery = Some(repo::deliveries::of_session(&db, id, channel).await?);
             Ok(SessionEditView {
+                checkin_window: Some(repo::organizing::checkin_window(&db, id).await?),
                 delivery,
                 platform_id: card.platform_id,
                 platform_name: card.platform_name.clone(),
@@ -78,6 +82,7 @@ pub async fn load_session_edit(
             };
             let cohost_choices = repo::cohosts::choices(&db, platform.id, None).await?;
             Ok(SessionEditView {
+                checkin_window: None,
                 card: None,
                 draft,
                 platform_id: platform.id,

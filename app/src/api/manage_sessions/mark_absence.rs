@@ -58,7 +58,7 @@ pub async fn mark_absence(
         {
             Marked::Done => {}
             Marked::CheckedIn => {
-                errors.add("absence", T::AlreadyCheckedIn);
+                errors.add("absence", T::AlreadyInNotAbsent);
                 return Err(errors.into());
             }
             Marked::NoSeat => {

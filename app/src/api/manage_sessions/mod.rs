@@ -3,6 +3,7 @@
 
 mod cancel;
 mod check_in;
+mod check_in_link;
 mod clear_registration;
 mod edit_view;
 #[cfg(feature = "ssr")]
@@ -21,6 +22,7 @@ mod walk_in;
 
 pub use cancel::CancelSession;
 pub use check_in::CheckInCode;
+pub use check_in_link::{load_check_in_link, CheckInLink};
 pub use clear_registration::ClearRegistration;
 pub use edit_view::{load_session_edit, SessionEditView};
 pub use list_view::{load_manage_sessions, ManageSessions};

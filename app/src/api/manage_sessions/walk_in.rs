@@ -12,7 +12,7 @@ pub async fn add_walk_in(
 ) -> Result<(), AppError> {
     use crate::domain::{Mobile, PersonName, RegistrationRole, SessionStatus};
     use crate::i18n::T;
-    use crate::web::forms::{Done, FieldErrors, FormPost};
+    use crate::web::forms::{Done, FieldErrors, FormPost, FORM_FIELD};
     use store::clock::now_local;
     use store::repo::organizing::{self, CheckIn};
 
@@ -47,7 +47,7 @@ pub async fn add_walk_in(
         if !errors.is_empty() {
             return Err(errors.into());
         }
-        let notice = match organizing::walk_in(
+        let done = match organizing::walk_in(
             &db,
             me.user_id,
             host.session_id,
@@ -58,13 +58,25 @@ pub async fn add_walk_in(
         )
         .await?
         {
-            CheckIn::AlreadyIn => T::AlreadyCheckedIn,
-            _ => T::WalkInRecorded,
+            CheckIn::AlreadyIn { name } => (T::AlreadyCheckedIn, name, true),
+            CheckIn::CheckedIn { name } => (T::WalkInRecorded, name, false),
+            CheckIn::NoSeat { name } => (T::NoSeatFor, name, true),
+            CheckIn::NotYetOpen | CheckIn::UnknownCode => {
+                errors.add(FORM_FIELD, T::CheckInNotYetOpen);
+                return Err(errors.into());
+            }
+            CheckIn::Closed => {
+                errors.add(FORM_FIELD, T::CheckInClosed);
+                return Err(errors.into());
+            }
         };
-        Ok(Done::with_notice(
+        let (notice, name, warning) = done;
+        let done = Done::with_notice(
             format!("/manage/sessions/{}#check-in", host.session_id),
             notice,
-        ))
+        )
+        .about(name);
+        Ok(if warning { done.warning() } else { done })
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)

@@ -79,6 +79,7 @@ async fn change(area: String, year: String, publish: bool) -> Result<(), AppErro
                 T::FiguresWithdrawn
             }),
             secret: None,
+            ..Done::default()
         })
     }
     .await;

@@ -121,6 +121,7 @@ pub async fn create_user(
                 to: "/manage/users".into(),
                 notice: Some(T::AccountCreated),
                 secret: Some((login.to_owned(), password)),
+                ..Done::default()
             }),
             Err(repo::StoreError::Conflict(_)) => {
                 errors.add("username", T::UsernameTaken);

@@ -22,6 +22,7 @@ pub async fn reset_password(#[server(default)] id: String) -> Result<(), AppErro
             to: "/manage/users".into(),
             notice: Some(T::PasswordReset),
             secret: Some((username, password)),
+            ..Done::default()
         })
     }
     .await;

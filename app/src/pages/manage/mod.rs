@@ -2,9 +2,11 @@
 
 mod areas;
 mod audit;
+mod check_in_link;
 mod closing;
 mod dashboard;
 mod deliveries;
+mod desk;
 mod ledger;
 mod member_picker;
 mod overdue;
@@ -18,6 +20,7 @@ mod users;
 
 pub use areas::ManageAreasPage;
 pub use audit::{AreaAuditPage, AuditPage};
+pub use check_in_link::CheckInLinkPage;
 pub use closing::ClosingPage;
 pub use dashboard::DashboardPage;
 pub use ledger::{ImportPage, ImportPreviewPage};

@@ -4,12 +4,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::deliveries::Deliveries;
+use super::desk::{can_check_in, CheckInButton, CheckInDesk};
 use super::member_picker::{MemberPicker, PickerOn};
 use crate::{
     api::manage_sessions::{
-        load_manage_sessions, load_session_edit, AddWalkIn, Attendee, CancelSession, CheckInCode,
-        ClearRegistration, ManageSessions, MarkAbsence, PostponeSession, PublishSession,
-        SaveSession, SessionDraft, SessionEditView,
+        load_manage_sessions, load_session_edit, Attendee, CancelSession, ClearRegistration,
+        ManageSessions, MarkAbsence, PostponeSession, PublishSession, SaveSession, SessionDraft,
+        SessionEditView,
     },
     api::sessions::SessionCard,
     components::{
@@ -249,12 +250,13 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
             </PostForm>
         })}
         {(status == Some(SessionStatus::Published)).then(|| view! {
-            <CheckInDesk id=id_desk registered=registered attended=attended state=state.clone()/>
+            <CheckInDesk id=id_desk registered=registered attended=attended window=view.checkin_window
+                attendees=view.attendees.clone() state=state.clone()/>
             {card.as_ref().map(|c| view! { <MemberPicker id=c.id on=PickerOn::Desk state=state.clone()/> })}
         })}
         {card.is_some().then(|| view! {
             <People id=id_people attendees=view.attendees.clone() masked=view.numbers_masked
-                upcoming=upcoming state=state.clone()/>
+                upcoming=upcoming desk_open={status == Some(SessionStatus::Published)} state=state.clone()/>
         })}
         {card.as_ref().zip(view.delivery.clone()).map(|(c, d)| view! {
             <Deliveries id=c.id delivery=d state=state.clone()/>
@@ -286,40 +288,6 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
     }
 }
 
-/// Check-in at the door: by code, and walk-ins, with the live counts.
-#[component]
-fn CheckInDesk(id: String, registered: usize, attended: usize, state: FormState) -> impl IntoView {
-    let lang = use_lang();
-    let walk_in_roles: Vec<(String, String)> = choices(
-        &RegistrationRole::ALL
-            .iter()
-            .copied()
-            .filter(|r| *r != RegistrationRole::Member)
-            .collect::<Vec<_>>(),
-        RegistrationRole::code,
-    );
-    let id_code = id.clone();
-    view! {
-        <section id="check-in">
-            <h2>{T::CheckInTitle.tr(lang)}</h2>
-            <p class="counts">{T::Registered.tr(lang)} " " {registered} " · " {T::Attended.tr(lang)} " " {attended}</p>
-            <PostForm action={<CheckInCode as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
-                <Hidden name="id" value=id_code/>
-                <TextField name="code" label=T::CheckInCode autocomplete="off"/>
-                <Submit label=T::CheckInButton/>
-            </PostForm>
-            <h3>{T::WalkInTitle.tr(lang)}</h3>
-            <PostForm action={<AddWalkIn as leptos::server_fn::ServerFn>::PATH} state=state>
-                <Hidden name="id" value=id/>
-                <TextField name="walk_in_name" label=T::YourName/>
-                <SelectField name="walk_in_role" label=T::YourRole options=walk_in_roles default="resident"/>
-                <TextField name="walk_in_mobile" label=T::OptionalMobile kind="tel" inputmode="tel" optional=true/>
-                <Submit label=T::WalkInButton secondary=true/>
-            </PostForm>
-        </section>
-    }
-}
-
 /// Everyone on the list; those holding a place can be marked absent or on leave, and before the
 /// session starts a registration can be cancelled (squatters cleared).
 #[component]
@@ -328,6 +296,8 @@ fn People(
     attendees: Vec<Attendee>,
     masked: bool,
     upcoming: bool,
+    /// The desk is open: each person still to come gets a check-in button.
+    desk_open: bool,
     state: FormState,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -361,12 +331,15 @@ fn People(
             let clear = clearable.then(|| {
                 view! { <ClearForm id=id.clone() code=a.code.clone() state=state.clone()/> }
             });
+            let check_in = (desk_open && can_check_in(a.state)).then(|| {
+                view! { <CheckInButton id=id.clone() code=a.code.clone() state=state.clone()/> }
+            });
             view! {
                 <tr>
                     <td>{a.name}</td>
                     <td>{a.mobile.unwrap_or_default()}</td>
                     <td>{a.role.label(lang)}</td>
-                    <td>{state_text} {form} {clear}</td>
+                    <td>{state_text} {check_in} {form} {clear}</td>
                 </tr>
             }
         })

@@ -254,6 +254,9 @@ pub fn rows() -> Vec<Row> {
         row("registrations/view", Data, HOLDER, |f, r| {
             vec![("code", s(f.code(r, &f.registration_code)))]
         }),
+        row("manage-sessions/check-in-link", Data, HOLDER, |f, r| {
+            vec![("code", s(f.code(r, &f.registration_code)))]
+        }),
         row("registrations/cancel", Form, HOLDER, |f, r| {
             vec![("code", s(f.code(r, &f.registration_code)))]
         }),

@@ -156,6 +156,14 @@ impl TestApp {
         .await;
     }
 
+    /// Opens a session's check-in window now (an hour ago), its start still ahead.
+    pub async fn open_check_in(&self, session: i64) {
+        self.exec(&format!(
+            "UPDATE sessions SET checkin_opens_at = datetime('now', '+8 hours', '-1 hour') WHERE id = {session}"
+        ))
+        .await;
+    }
+
     /// Checks the holder of a registration code in, as the desk would.
     pub async fn check_in(&self, code: &str) {
         self.exec(&format!(
