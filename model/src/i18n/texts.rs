@@ -322,6 +322,10 @@ texts! {
     CheckedIn => "签到成功", "Checked in";
     AlreadyCheckedIn => "已经签过到了，不重复计数", "was already checked in; counted once";
     AlreadyInNotAbsent => "此人已签到，不能记为缺席或请假", "Already checked in: cannot be absent or on leave";
+    UndoCheckIn => "撤销", "Undo";
+    JustCheckedIn => "刚刚签到：", "Just checked in:";
+    CheckInUndone => "的签到已撤销，仍为已报名", "is no longer checked in; still signed up";
+    UndoTooLate => "只能撤销一分钟内的签到", "Only a check-in of the last minute can be undone";
     CheckInNotYetOpen => "签到还没有开始，请到签到时间再签", "Check-in has not opened yet; check people in from the time shown";
     CheckInClosed => "签到已经结束；迟到的参会人员请在“成果与跟踪”页补记", "Check-in has closed; record late arrivals on the results page";
     CheckInLinkTitle => "扫码签到", "Check-in by QR code";

@@ -371,12 +371,43 @@ async fn the_desk_finds_a_forgotten_code_and_a_scanned_ticket_checks_in_with_one
         )
         .await;
     assert!(notice_of(&done.body).contains("周建国"), "{}", done.body);
-    assert_eq!(
-        app.text(&format!(
-            "SELECT state FROM registrations WHERE code = '{code}'"
-        ))
-        .await
-        .as_deref(),
-        Some("attended")
+    let query = format!("SELECT state FROM registrations WHERE code = '{code}'");
+    let state = || app.text(&query);
+    assert_eq!(state().await.as_deref(), Some("attended"));
+
+    // The wrong row tapped: within a minute the desk takes it back.
+    assert!(done.body.contains("刚刚签到"), "{}", done.body);
+    let undo = [("id", session.to_string()), ("code", code.clone())];
+    let undo: Vec<(&str, &str)> = undo.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let desk = format!("/manage/sessions/{session}");
+    let undone = organizer
+        .submit(&desk, "/api/manage-sessions/undo-check-in", &undo)
+        .await;
+    assert!(
+        notice_of(&undone.body).contains("签到已撤销"),
+        "{}",
+        undone.body
     );
+    assert_eq!(state().await.as_deref(), Some("registered"));
+    // Later than a minute it stays.
+    organizer
+        .submit(
+            &desk,
+            "/api/manage-sessions/check-in",
+            &[("id", &session.to_string()), ("code", &code)],
+        )
+        .await;
+    app.exec(&format!(
+        "UPDATE registrations SET checked_in_at = datetime(checked_in_at, '-2 minutes') WHERE code = '{code}'"
+    ))
+    .await;
+    let late = organizer
+        .submit(&desk, "/api/manage-sessions/undo-check-in", &undo)
+        .await;
+    assert!(
+        late.body.contains("只能撤销一分钟内的签到"),
+        "{}",
+        late.body
+    );
+    assert_eq!(state().await.as_deref(), Some("attended"));
 }

@@ -360,6 +360,66 @@ pub async fn check_in(
     Ok(outcome)
 }
 
+/// How long a check-in at the desk can be taken back: long enough to notice the wrong row was
+/// tapped, short enough that no count has been read off it.
+pub const UNDO_WITHIN: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
+
+/// The latest check-in at the door (by code or from a list, not a walk-in) made since `since`:
+/// its code and name, for the desk's 撤销.
+pub async fn last_check_in(
+    db: &Db,
+    session_id: i64,
+    since: NaiveDateTime,
+) -> Result<Option<(String, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT code, name FROM registrations
+         WHERE session_id = ? AND state = 'attended' AND walk_in = 0 AND checkin_method = 'code'
+           AND checked_in_at >= ?
+         ORDER BY checked_in_at DESC, id DESC LIMIT 1",
+    )
+    .bind(session_id)
+    .bind(db_time(since))
+    .fetch_optional(&db.read)
+    .await?)
+}
+
+/// Takes back a check-in made at the door within [`UNDO_WITHIN`]: the person holds their place
+/// again, not yet come. Returns their name; none when there is no such check-in (too late, a
+/// walk-in, or another code).
+pub async fn undo_check_in(
+    db: &Db,
+    by: i64,
+    session_id: i64,
+    code: &RegistrationCode,
+    now: NaiveDateTime,
+) -> Result<Option<String>, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let undone: Option<(i64, String)> = sqlx::query_as(
+        "UPDATE registrations SET state = 'registered', checked_in_at = NULL, checkin_method = NULL,
+             updated_at = ?1
+         WHERE code = ?2 AND session_id = ?3 AND state = 'attended' AND walk_in = 0
+           AND checkin_method = 'code' AND checked_in_at >= ?4
+         RETURNING id, name",
+    )
+    .bind(db_time(now))
+    .bind(code.as_str())
+    .bind(session_id)
+    .bind(db_time(now - UNDO_WITHIN))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((id, name)) = undone else {
+        return Ok(None);
+    };
+    let before = AttendanceEntry {
+        method: Some("code"),
+        ..AttendanceEntry::state(session_id, RegistrationState::Attended)
+    };
+    let after = AttendanceEntry::state(session_id, RegistrationState::Registered);
+    audit_attendance(&mut tx, by, id, Some(&before), &after).await?;
+    tx.commit().await?;
+    Ok(Some(name))
+}
+
 /// Why a check-in at `now` is refused by the session's check-in window, if it is.
 async fn outside_window(
     conn: &mut sqlx::SqliteConnection,

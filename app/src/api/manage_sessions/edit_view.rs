@@ -23,6 +23,9 @@ pub struct SessionEditView {
     /// When check-in opens and closes; none for a new session.
     #[serde(default)]
     pub checkin_window: Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+    /// The desk's latest check-in of the last minute (code, name), which can still be undone.
+    #[serde(default)]
+    pub just_checked_in: Option<(String, String)>,
 }
 
 /// `id` none: a new draft at `platform`, blank or copied from the session `copy`.
@@ -52,6 +55,12 @@ pub async fn load_session_edit(
             let delivery = Some(repo::deliveries::of_session(&db, id, channel).await?);
             Ok(SessionEditView {
                 checkin_window: Some(repo::organizing::checkin_window(&db, id).await?),
+                just_checked_in: repo::organizing::last_check_in(
+                    &db,
+                    id,
+                    store::clock::now_local() - repo::organizing::UNDO_WITHIN,
+                )
+                .await?,
                 delivery,
                 platform_id: card.platform_id,
                 platform_name: card.platform_name.clone(),
@@ -83,6 +92,7 @@ pub async fn load_session_edit(
             let cohost_choices = repo::cohosts::choices(&db, platform.id, None).await?;
             Ok(SessionEditView {
                 checkin_window: None,
+                just_checked_in: None,
                 card: None,
                 draft,
                 platform_id: platform.id,

@@ -18,6 +18,7 @@ mod retry_message;
 #[cfg(feature = "ssr")]
 mod roster;
 mod save;
+mod undo_check_in;
 mod walk_in;
 
 pub use cancel::CancelSession;
@@ -33,6 +34,7 @@ pub use publish::PublishSession;
 pub use record_held::RecordHeldSession;
 pub use retry_message::RetryMessage;
 pub use save::SaveSession;
+pub use undo_check_in::UndoCheckIn;
 pub use walk_in::AddWalkIn;
 
 pub use crate::views::organizing::{Attendee, SessionDraft, SessionFields};

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::sessions::choices;
 use crate::{
-    api::manage_sessions::{AddWalkIn, Attendee, CheckInCode},
+    api::manage_sessions::{AddWalkIn, Attendee, CheckInCode, UndoCheckIn},
     components::{Hidden, PostForm, SelectField, Submit, TextField},
     domain::{RegistrationRole, RegistrationState},
     forms::FormState,
@@ -42,6 +42,8 @@ pub fn CheckInDesk(
     attended: usize,
     window: Option<(NaiveDateTime, NaiveDateTime)>,
     attendees: Vec<Attendee>,
+    /// The latest check-in of the last minute (code, name), offered to undo.
+    just_checked_in: Option<(String, String)>,
     state: FormState,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -74,7 +76,19 @@ pub fn CheckInDesk(
     };
     let searched = !q.is_empty();
     let search_action = format!("/manage/sessions/{id}#check-in");
-    let (id_code, id_found) = (id.clone(), id.clone());
+    let (id_code, id_found, id_undo) = (id.clone(), id.clone(), id.clone());
+    let undo = just_checked_in.map(|(code, name)| {
+        view! {
+            <div class="desk-undo">
+                <span>{T::JustCheckedIn.tr(lang)} " " <strong>{name}</strong></span>
+                <PostForm action={<UndoCheckIn as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
+                    <Hidden name="id" value=id_undo/>
+                    <Hidden name="code" value=code/>
+                    <Submit label=T::UndoCheckIn secondary=true/>
+                </PostForm>
+            </div>
+        }
+    });
     view! {
         <section id="check-in">
             <h2>{T::CheckInTitle.tr(lang)}</h2>
@@ -87,6 +101,7 @@ pub fn CheckInDesk(
                 <TextField name="code" label=T::CheckInCode autocomplete="off" autofocus=at_desk/>
                 <Submit label=T::CheckInButton/>
             </PostForm>
+            {undo}
             <form method="get" action=search_action class="form desk-search">
                 <div class="field">
                     <label for="desk-find">{T::FindAtDesk.tr(lang)}</label>

@@ -251,7 +251,7 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
         })}
         {(status == Some(SessionStatus::Published)).then(|| view! {
             <CheckInDesk id=id_desk registered=registered attended=attended window=view.checkin_window
-                attendees=view.attendees.clone() state=state.clone()/>
+                attendees=view.attendees.clone() just_checked_in=view.just_checked_in.clone() state=state.clone()/>
             {card.as_ref().map(|c| view! { <MemberPicker id=c.id on=PickerOn::Desk state=state.clone()/> })}
         })}
         {card.is_some().then(|| view! {

@@ -352,6 +352,9 @@ pub fn rows() -> Vec<Row> {
                 ("walk_in_role", s("resident")),
             ]
         }),
+        row("manage-sessions/undo-check-in", Form, EDITS_A, |f, _| {
+            vec![("id", s(f.future)), ("code", s(&f.registration_code))]
+        }),
         row("manage-sessions/retry-message", Form, EDITS_A, |f, _| {
             vec![("id", s(f.future)), ("message", s(f.stuck_message))]
         }),
