@@ -18,10 +18,10 @@ use crate::{
             ManageTopicsPage, MemberTotalsPage, NewPlatformPage, NewSessionPage, OverduePage,
             RecordHeldPage, TalliesPage, TallyRecordsPage, UncoveredPage, UsersPage,
         },
-        AccountPage, AreaPage, HomePage, LoginPage, LookupPage, MemberRecordPage, NotFoundPage,
-        PlatformPage, PlatformPosterPage, ProposeTopicPage, PublicFiguresPage, RegistrationPage,
-        ResultsPage, SessionPage, SessionPosterPage, SessionsPage, SignInSheetPage,
-        TopicReceiptPage,
+        AccountPage, AreaPage, CancelRegistrationPage, HomePage, LoginPage, LookupPage,
+        MemberRecordPage, NotFoundPage, PlatformPage, PlatformPosterPage, ProposeTopicPage,
+        PublicFiguresPage, RegistrationPage, ResultsPage, SessionPage, SessionPosterPage,
+        SessionsPage, SignInSheetPage, TopicReceiptPage,
     },
 };
 
@@ -109,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/platforms/:id/poster") view=PlatformPosterPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/sessions/:id/sheet") view=SignInSheetPage ssr=ssr.clone()/>
                     <Route path=path!("/r/:code") view=RegistrationPage ssr=ssr.clone()/>
+                    <Route path=path!("/r/:code/cancel") view=CancelRegistrationPage ssr=ssr.clone()/>
                     <Route path=path!("/find") view=LookupPage ssr=ssr.clone()/>
                     <Route path=path!("/checkin/:code") view=CheckInLinkPage ssr=ssr.clone()/>
                     <Route path=path!("/login") view=LoginPage ssr=ssr.clone()/>

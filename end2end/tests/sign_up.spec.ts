@@ -39,9 +39,14 @@ test("a resident finds a session, signs up, sees the code and cancels", async ({
   await expect(page.getByRole("status")).toHaveText("该手机号已报名本次活动，以下是您的报名信息");
   await expect(page.locator(".ticket .code")).toHaveText(code);
 
-  await page.getByRole("button", { name: "取消报名" }).click();
+  // Cancelling asks first; the cancelled ticket shows no code to use at the door.
+  await page.getByRole("link", { name: "取消报名" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("确定取消报名吗？");
+  await page.getByRole("button", { name: "确定取消报名" }).click();
   await expect(page.getByRole("status")).toHaveText("报名已取消");
   await expect(page.locator(".status-line")).toContainText("已取消");
+  await expect(page.locator(".ticket")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "重新报名" })).toBeVisible();
 });
 
 test("a double tap lands on one code, and the number typed on another phone reveals nothing", async ({ page, browser }) => {

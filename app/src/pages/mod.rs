@@ -25,7 +25,7 @@ pub use not_found::NotFoundPage;
 pub use platform::PlatformPage;
 pub use print::{PlatformPosterPage, SessionPosterPage, SignInSheetPage};
 pub use public_figures::PublicFiguresPage;
-pub use registration::RegistrationPage;
+pub use registration::{CancelRegistrationPage, RegistrationPage};
 pub use results::ResultsPage;
 pub use sessions::{SessionCardView, SessionPage, SessionsPage};
 pub use topics::{ProposeTopicPage, TopicFactsView, TopicReceiptPage};

@@ -24,6 +24,51 @@ pub fn RegistrationPage() -> impl IntoView {
     view! { <LoadedForm data=data render=|v, state| view! { <Registration view=v state=state/> }/> }
 }
 
+/// Asks before cancelling: a place given up may go to someone waiting at once, so one slip of
+/// an elderly finger must not do it. A page of its own, so it works without scripts.
+#[component]
+pub fn CancelRegistrationPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new_blocking(
+        move || params.read().get("code").unwrap_or_default(),
+        load_registration,
+    );
+    view! { <LoadedForm data=data render=|v, state| view! { <ConfirmCancel view=v state=state/> }/> }
+}
+
+#[component]
+fn ConfirmCancel(view: RegistrationView, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let s = view.session;
+    let back = format!("/r/{}", view.code);
+    let cancellable = matches!(
+        view.state,
+        RegistrationState::Registered | RegistrationState::Waitlisted
+    );
+    view! {
+        <Title text=format!("{} · {}", T::CancelRegistration.tr(lang), s.title)/>
+        <h1>{T::CancelConfirmTitle.tr(lang)}</h1>
+        <dl class="facts">
+            <dt>{T::Session.tr(lang)}</dt><dd>{s.title.clone()}</dd>
+            <dt>{T::When.tr(lang)}</dt>
+            <dd>{fmt_datetime(s.starts_at, lang)} "–" {fmt_time(s.ends_at)}</dd>
+            <dt>{T::YourName.tr(lang)}</dt><dd>{view.name.clone()}</dd>
+        </dl>
+        {if cancellable {
+            view! {
+                <p>{T::CancelConfirmText.tr(lang)}</p>
+                <PostForm action={<CancelRegistration as leptos::server_fn::ServerFn>::PATH} state=state>
+                    <Hidden name="code" value=view.code.clone()/>
+                    <Submit label=T::CancelConfirmButton/>
+                </PostForm>
+            }.into_any()
+        } else {
+            view! { <p class="status-line"><strong>{view.state.label(lang)}</strong></p> }.into_any()
+        }}
+        <p><a class="button secondary" href=back>{T::KeepRegistration.tr(lang)}</a></p>
+    }
+}
+
 /// What the holder is told of the text message that confirmed their sign-up.
 fn notice_text(state: crate::messages::DeliveryState) -> T {
     use crate::messages::DeliveryState as D;
@@ -49,12 +94,24 @@ fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
             <strong>{view.state.label(lang)}</strong>
             {view.waiting_position.map(|n| format!(" · {} {n}", T::WaitingPosition.tr(lang)))}
         </p>
-        <div class="ticket">
-            <p class="muted">{T::RegistrationCode.tr(lang)}</p>
-            <p class="code">{view.code.clone()}</p>
-            <div class="qr" inner_html=view.qr_svg.clone()></div>
-            <p class="hint">{T::ShowAtDoor.tr(lang)}</p>
-        </div>
+        // A cancelled ticket is no ticket: no code or QR to show at the door, but a way back in.
+        {if view.state == RegistrationState::Cancelled {
+            view! {
+                <p class="notice warning">{T::RegistrationWasCancelled.tr(lang)}</p>
+                {s.signup_open.then(|| view! {
+                    <p><a class="button" href=format!("/sessions/{}#sign-up", s.id)>{T::SignUpAgain.tr(lang)}</a></p>
+                })}
+            }.into_any()
+        } else {
+            view! {
+                <div class="ticket">
+                    <p class="muted">{T::RegistrationCode.tr(lang)}</p>
+                    <p class="code">{view.code.clone()}</p>
+                    <div class="qr" inner_html=view.qr_svg.clone()></div>
+                    <p class="hint">{T::ShowAtDoor.tr(lang)}</p>
+                </div>
+            }.into_any()
+        }}
         {view.notice.map(|n| view! { <p class="hint">{notice_text(n).tr(lang)}</p> })}
         <dl class="facts">
             <dt>{T::Session.tr(lang)}</dt>
@@ -81,10 +138,7 @@ fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
         }}
         <p class="hint">{T::KeepThisLink.tr(lang)}</p>
         {cancellable.then(|| view! {
-            <PostForm action={<CancelRegistration as leptos::server_fn::ServerFn>::PATH} state=state>
-                <Hidden name="code" value=view.code.clone()/>
-                <Submit label=T::CancelRegistration secondary=true/>
-            </PostForm>
+            <p><a class="button secondary" href=format!("/r/{}/cancel", view.code)>{T::CancelRegistration.tr(lang)}</a></p>
         })}
     }
 }

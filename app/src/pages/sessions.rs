@@ -208,7 +208,7 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
             </div>
         })}
         {open.then(|| view! {
-            <section>
+            <section id="sign-up">
                 <h2>{if left > 0 { T::SignUpTitle.tr(lang) } else { T::JoinWaitingList.tr(lang) }}</h2>
                 {(left == 0).then(|| view! { <p class="notice warning">{T::FullWaitingList.tr(lang)}</p> })}
                 <PostForm action={<SignUp as leptos::server_fn::ServerFn>::PATH} state=state>

@@ -220,6 +220,12 @@ texts! {
     WaitingPosition => "候补顺位", "Waiting list position";
     Session => "活动", "Session";
     CancelRegistration => "取消报名", "Cancel registration";
+    CancelConfirmTitle => "确定取消报名吗？", "Cancel this registration?";
+    CancelConfirmText => "取消后，您的名额会让给排队候补的人；如果还想参加，需要重新报名。", "Your place will go to someone on the waiting list; to come after all, you would sign up again.";
+    CancelConfirmButton => "确定取消报名", "Yes, cancel it";
+    KeepRegistration => "不取消，返回我的报名", "No, keep my registration";
+    RegistrationWasCancelled => "这个报名已取消，到场时不能凭它签到。", "This registration is cancelled and cannot be used to check in.";
+    SignUpAgain => "重新报名", "Sign up again";
     RegistrationCancelled => "报名已取消", "Registration cancelled";
     TooLateToCancel => "活动已开始，不能再取消报名", "The session has started; the registration can no longer be cancelled";
     // Organizing

@@ -187,6 +187,7 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         format!("/sessions/{concluded}"),
         format!("/sessions/{concluded}/results"),
         "/r/YSTDEM22".to_owned(),
+        "/r/YSTDEM22/cancel".to_owned(),
         "/find".to_owned(),
         "/t/YSTTPC23".to_owned(),
         "/figures".to_owned(),

@@ -706,3 +706,48 @@ async fn organizers_clear_squatted_places_and_the_waiting_move_up() {
         1
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_asks_first_and_a_cancelled_ticket_shows_no_code_but_a_way_back() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 5).await;
+    let phone = app.browser();
+    let code = phone
+        .registration_code(session, "王秀英", "13812340000")
+        .await;
+    let ticket = phone.get(&format!("/r/{code}")).await.body;
+    // One tap leads to a question, not to the cancellation.
+    assert!(
+        ticket.contains(&format!(r#"href="/r/{code}/cancel""#)),
+        "{ticket}"
+    );
+    assert!(
+        !ticket.contains(r#"action="/api/registrations/cancel""#),
+        "{ticket}"
+    );
+    let ask = phone.get(&format!("/r/{code}/cancel")).await.body;
+    assert!(
+        ask.contains("确定取消报名吗") && ask.contains(r#"action="/api/registrations/cancel""#),
+        "{ask}"
+    );
+    let done = phone
+        .submit(
+            &format!("/r/{code}/cancel"),
+            "/api/registrations/cancel",
+            &[("code", &code)],
+        )
+        .await
+        .body;
+    assert!(
+        done.contains("报名已取消") && done.contains("这个报名已取消"),
+        "{done}"
+    );
+    assert!(
+        !done.contains("<svg") && !done.contains(r#"class="code""#),
+        "no ticket to show: {done}"
+    );
+    assert!(
+        done.contains(&format!(r#"href="/sessions/{session}#sign-up""#)),
+        "{done}"
+    );
+}
