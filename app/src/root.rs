@@ -16,7 +16,8 @@ use crate::{
             DashboardPage, EditPlatformPage, EditSessionPage, ImportPage, ImportPreviewPage,
             ManageAreasPage, ManagePlatformsPage, ManageSessionsPage, ManageTopicPage,
             ManageTopicsPage, MemberTotalsPage, NewPlatformPage, NewSessionPage, OverduePage,
-            RecordHeldPage, TalliesPage, TallyRecordsPage, UncoveredPage, UsersPage,
+            PublishConfirmPage, RecordHeldPage, TalliesPage, TallyRecordsPage, UncoveredPage,
+            UsersPage,
         },
         AccountPage, AreaPage, CancelRegistrationPage, HomePage, LoginPage, LookupPage,
         MemberRecordPage, NotFoundPage, PlatformPage, PlatformPosterPage, ProposeTopicPage,
@@ -131,6 +132,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/tallies") view=TalliesPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies/records") view=TallyRecordsPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies/report") view=AnnualReportPage ssr=ssr.clone()/>
+                    <Route path=path!("/manage/tallies/publish") view=PublishConfirmPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/tallies/uncovered") view=UncoveredPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/members") view=MemberTotalsPage ssr=ssr.clone()/>
                     <Route path=path!("/manage/audit") view=AreaAuditPage ssr=ssr.clone()/>

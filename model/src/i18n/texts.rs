@@ -220,6 +220,10 @@ texts! {
     WaitingPosition => "候补顺位", "Waiting list position";
     Session => "活动", "Session";
     CancelRegistration => "取消报名", "Cancel registration";
+    PublishConfirmTitle => "确定向社会公开这些数字吗？", "Publish these figures?";
+    PublishConfirmText => "公开后，任何人都能在“协商议事公开数据”页看到这一年的汇总数字（不含任何个人信息），以现在的数字为准，直到撤回或重新公开。请先核对无误。", "Once published, anyone can see this year's totals (no personal data) on the public figures page, as they stand now, until they are withdrawn or published again. Please check them first.";
+    PublishConfirmButton => "确认公开", "Publish";
+    PublishNotNow => "暂不公开，返回统计", "Not now, back to the figures";
     CancelConfirmTitle => "确定取消报名吗？", "Cancel this registration?";
     CancelConfirmText => "取消后，您的名额会让给排队候补的人；如果还想参加，需要重新报名。", "Your place will go to someone on the waiting list; to come after all, you would sign up again.";
     CancelConfirmButton => "确定取消报名", "Yes, cancel it";

@@ -269,8 +269,24 @@ async fn staff_publish_a_years_figures_and_the_public_sees_only_those() {
         app.scalar("SELECT count(*) FROM published_figures").await,
         0
     );
+    // The figures page asks first: its button leads to a page that says what publishing means.
+    let confirm = format!("/manage/tallies/publish?year={year}&area={district}");
+    let figures = staff.get(&figures_page).await.body;
+    assert!(
+        figures.contains(&confirm.replace('&', "&amp;")),
+        "{figures}"
+    );
+    assert!(
+        !figures.contains(&format!(r#"action="{publish}""#)),
+        "{figures}"
+    );
+    let ask = staff.get(&confirm).await.body;
+    assert!(
+        ask.contains("确定向社会公开这些数字吗") && ask.contains(&format!(r#"action="{publish}""#)),
+        "{ask}"
+    );
     // Publishing snapshots the figures: a later session does not change what the public reads.
-    let done = staff.submit(&figures_page, publish, &fields).await;
+    let done = staff.submit(&confirm, publish, &fields).await;
     assert!(
         done.body.contains("已公开，公开时间："),
         "the figures page says so"

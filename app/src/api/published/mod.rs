@@ -14,6 +14,18 @@ pub async fn load_published() -> Result<Vec<PublishedFigures>, AppError> {
     Ok(store::repo::published::all(&db).await?)
 }
 
+/// What staff are asked to confirm before publishing: the area's name, for staff over it.
+#[server(endpoint = "published/confirm")]
+pub async fn load_publish_confirm(area: Option<i64>) -> Result<String, AppError> {
+    use crate::api::tallies::{resolve, TallyParams};
+    let params = TallyParams {
+        area,
+        ..TallyParams::default()
+    };
+    let (_, _, names) = resolve(&params).await?;
+    Ok(names.area.name)
+}
+
 /// Publishes an area's figures for a whole year as they stand now (or again, replacing them).
 #[server(endpoint = "published/publish")]
 pub async fn publish_figures(

@@ -30,7 +30,8 @@ pub use platforms::ManagePlatformsPage;
 pub use record_held::RecordHeldPage;
 pub use sessions::{EditSessionPage, ManageSessionsPage, NewSessionPage};
 pub use tallies::{
-    AnnualReportPage, MemberTotalsPage, TalliesPage, TallyRecordsPage, UncoveredPage,
+    AnnualReportPage, MemberTotalsPage, PublishConfirmPage, TalliesPage, TallyRecordsPage,
+    UncoveredPage,
 };
 pub use topics::{ManageTopicPage, ManageTopicsPage};
 pub use users::UsersPage;

@@ -503,6 +503,9 @@ pub fn rows() -> Vec<Row> {
             vec![("params[area]", s(f.district_a)), ("level", s("township"))]
         }),
         row("published/list", Data, ANYONE, none),
+        row("published/confirm", Data, STAFF, |f, _| {
+            vec![("area", s(f.district_a))]
+        }),
         row("published/publish", Form, STAFF, |f, _| {
             vec![("area", s(f.district_a)), ("year", s("2026"))]
         }),

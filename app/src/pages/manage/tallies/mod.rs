@@ -4,6 +4,7 @@
 mod charts;
 mod coverage;
 mod members;
+mod publish_confirm;
 mod records;
 mod report;
 
@@ -13,6 +14,7 @@ use leptos_router::hooks::use_query_map;
 
 pub use coverage::UncoveredPage;
 pub use members::MemberTotalsPage;
+pub use publish_confirm::PublishConfirmPage;
 pub use records::TallyRecordsPage;
 pub use report::AnnualReportPage;
 
@@ -21,7 +23,7 @@ use leptos::server_fn::ServerFn;
 use crate::{
     api::{
         closed_years::{CloseYear, ReopenYear},
-        published::{PublishFigures, WithdrawFigures},
+        published::WithdrawFigures,
         tallies::{load_tallies, Breakdown, Drill, TallyParams, TallyView},
     },
     components::{Hidden, LoadedForm, Notice, PostForm, Submit, TextField},
@@ -158,6 +160,8 @@ fn Publishing(
     state: FormState,
 ) -> impl IntoView {
     let lang = use_lang();
+    // Publishing asks first, on a page of its own.
+    let confirm = format!("/manage/tallies/publish?year={year}&area={area_id}");
     let hidden = move || {
         view! {
             <Hidden name="area" value=area_id.to_string()/>
@@ -170,10 +174,7 @@ fn Publishing(
             {match published_at {
                 Some(at) => view! {
                     <p>{T::PublishedOn.tr(lang)} {fmt_datetime(at, lang)} " · " <a href="/figures">{T::SeePublicPage.tr(lang)}</a></p>
-                    <PostForm action={<PublishFigures as ServerFn>::PATH} state=state.clone()>
-                        {hidden()}
-                        <Submit label=T::PublishAgain/>
-                    </PostForm>
+                    <p><a class="button" href=confirm.clone()>{T::PublishAgain.tr(lang)}</a></p>
                     <PostForm action={<WithdrawFigures as ServerFn>::PATH} state=state.clone()>
                         {hidden()}
                         <Submit label=T::WithdrawFigures secondary=true/>
@@ -181,10 +182,7 @@ fn Publishing(
                 }.into_any(),
                 None => view! {
                     <p class="hint">{T::PublishHint.tr(lang)}</p>
-                    <PostForm action={<PublishFigures as ServerFn>::PATH} state=state.clone()>
-                        {hidden()}
-                        <Submit label=T::PublishFigures/>
-                    </PostForm>
+                    <p><a class="button" href=confirm.clone()>{T::PublishFigures.tr(lang)}</a></p>
                 }.into_any(),
             }}
         </section>
