@@ -87,6 +87,34 @@ fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
         view.state,
         RegistrationState::Registered | RegistrationState::Waitlisted
     );
+    // Once the results are out, the door is past: the page leads with the rating and the
+    // results, and shows no QR code to scan.
+    let over = view.results_published;
+    let rating = if view.results_published && view.state == RegistrationState::Attended {
+        view! { <Rating code=view.code.clone() rating=view.rating state=state.clone()/> }.into_any()
+    } else {
+        // A rating posted where none is offered (not there, or not yet): say why.
+        let refused = state.error_from(
+            <RateSession as leptos::server_fn::ServerFn>::PATH,
+            "satisfaction",
+        );
+        refused
+            .map(|e| view! { <p class="notice error" role="alert">{e.tr(lang)}</p> })
+            .into_any()
+    };
+    let (rating_first, rating_later) = if over {
+        (Some(rating), None)
+    } else {
+        (None, Some(rating))
+    };
+    let results = view.results_published.then(|| view! {
+        <a class="button" href=format!("/sessions/{}/results", s.id)>{T::ResultsLink.tr(lang)}</a>
+    });
+    let (results_first, results_later) = if over {
+        (results, None)
+    } else {
+        (None, results)
+    };
     view! {
         <Title text=format!("{} · {}", T::MyRegistration.tr(lang), s.title)/>
         <h1>{T::MyRegistration.tr(lang)}</h1>
@@ -94,6 +122,8 @@ fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
             <strong>{view.state.label(lang)}</strong>
             {view.waiting_position.map(|n| format!(" · {} {n}", T::WaitingPosition.tr(lang)))}
         </p>
+        {results_first.map(|r| view! { <p class="actions">{r}</p> })}
+        {rating_first}
         // A cancelled ticket is no ticket: no code or QR to show at the door, but a way back in.
         {if view.state == RegistrationState::Cancelled {
             view! {
@@ -102,6 +132,8 @@ fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
                     <p><a class="button" href=format!("/sessions/{}#sign-up", s.id)>{T::SignUpAgain.tr(lang)}</a></p>
                 })}
             }.into_any()
+        } else if over {
+            ().into_any()
         } else {
             view! {
                 <div class="ticket">
@@ -122,20 +154,13 @@ fn Registration(view: RegistrationView, state: FormState) -> impl IntoView {
             <dt>{T::YourName.tr(lang)}</dt><dd>{view.name.clone()}</dd>
             {view.mobile_masked.clone().map(|m| view! { <dt>{T::Mobile.tr(lang)}</dt><dd>{m}</dd> })}
             <dt>{T::YourRole.tr(lang)}</dt><dd>{view.role.label(lang)}</dd>
+            {over.then(|| view! { <dt>{T::RegistrationCode.tr(lang)}</dt><dd><code>{view.code.clone()}</code></dd> })}
         </dl>
         <p class="actions">
-            {view.results_published.then(|| view! {
-                <a class="button" href=format!("/sessions/{}/results", s.id)>{T::ResultsLink.tr(lang)}</a>
-            })}
+            {results_later}
             <a href=format!("/sessions/{}/calendar.ics", s.id) download="session.ics">{T::AddToCalendar.tr(lang)}</a>
         </p>
-        {if view.results_published && view.state == RegistrationState::Attended {
-            view! { <Rating code=view.code.clone() rating=view.rating state=state.clone()/> }.into_any()
-        } else {
-            // A rating posted where none is offered (not there, or not yet): say why.
-            let refused = state.error_from(<RateSession as leptos::server_fn::ServerFn>::PATH, "satisfaction");
-            refused.map(|e| view! { <p class="notice error" role="alert">{e.tr(lang)}</p> }).into_any()
-        }}
+        {rating_later}
         <p class="hint">{T::KeepThisLink.tr(lang)}</p>
         {cancellable.then(|| view! {
             <p><a class="button secondary" href=format!("/r/{}/cancel", view.code)>{T::CancelRegistration.tr(lang)}</a></p>

@@ -56,6 +56,10 @@ async fn attendees_are_told_the_results_once_each() {
         .unwrap();
     let page = b.get(&format!("/r/{first}")).await.body;
     assert!(page.contains(r#"name="satisfaction""#), "{page}");
+    // Past the door, the page leads with the rating and has no QR code to scan.
+    let rating = page.find(r#"name="satisfaction""#).unwrap();
+    assert!(rating < page.find(r#"class="facts""#).unwrap(), "{page}");
+    assert!(!page.contains("<svg"), "{page}");
     let body = app
         .text("SELECT body FROM messages WHERE kind = 'results' AND recipient = '13900000001'")
         .await
