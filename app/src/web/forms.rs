@@ -58,6 +58,14 @@ pub struct Done {
 }
 
 impl Done {
+    /// Goes to `to`, saying nothing.
+    pub fn to(to: impl Into<String>) -> Self {
+        Self {
+            to: to.into(),
+            ..Self::default()
+        }
+    }
+
     /// Goes to `to` and shows `notice` there.
     pub fn with_notice(to: impl Into<String>, notice: T) -> Self {
         Self {

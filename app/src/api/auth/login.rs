@@ -79,12 +79,7 @@ pub async fn login(
         let to = crate::url::safe_local_path(&next)
             .unwrap_or("/manage")
             .to_owned();
-        Ok(Done {
-            to,
-            notice: None,
-            secret: None,
-            ..Done::default()
-        })
+        Ok(Done::to(to))
     }
     .await;
     FormPost::new("/login", &keep).finish(result)

@@ -11,12 +11,7 @@ pub async fn forget_lookup() -> Result<(), AppError> {
 
     let result = async {
         lookup_cookie::clear(&state()?.settings);
-        Ok(Done {
-            to: "/find#lookup".to_owned(),
-            notice: None,
-            secret: None,
-            ..Done::default()
-        })
+        Ok(Done::to("/find#lookup"))
     }
     .await;
     FormPost::new("/find", &[]).finish(result)

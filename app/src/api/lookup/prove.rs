@@ -28,12 +28,7 @@ pub async fn prove_lookup_code(#[server(default)] code: String) -> Result<(), Ap
             return Err(errors.into());
         };
         match lookups::prove(&guard.state().db, &token, code, now_local()).await? {
-            Proof::Proven => Ok(Done {
-                to: "/find#lookup".to_owned(),
-                notice: None,
-                secret: None,
-                ..Done::default()
-            }),
+            Proof::Proven => Ok(Done::to("/find#lookup")),
             Proof::Wrong { .. } => {
                 let _ = guard.miss();
                 errors.add("code", T::LookupCodeWrong);

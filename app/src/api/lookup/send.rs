@@ -35,12 +35,7 @@ pub async fn send_lookup_code(#[server(default)] mobile: String) -> Result<(), A
             lookups::start(&state.db, &mobile, request::request_lang(), now_local()).await?;
         lookup_cookie::issue(&token, &state.settings);
         state.outbox.nudge();
-        Ok(Done {
-            to: "/find#lookup".to_owned(),
-            notice: None,
-            secret: None,
-            ..Done::default()
-        })
+        Ok(Done::to("/find#lookup"))
     }
     .await;
     FormPost::new("/find", &keep).finish(result)
