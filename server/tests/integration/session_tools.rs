@@ -374,3 +374,43 @@ async fn the_month_calendar_shows_a_months_sessions_on_their_days() {
     let theirs = other.get(&format!("/manage/sessions?month={month}")).await;
     assert!(!theirs.body.contains(&link), "another platform's organizer");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forms_are_titled_for_what_they_do_and_a_draft_offers_no_move() {
+    let app = TestApp::spawn().await;
+    let organizer = app.signed_in("organizer_a").await;
+    let new = organizer
+        .get(&format!(
+            "/manage/sessions/new?platform={}",
+            app.world.platform_a
+        ))
+        .await
+        .body;
+    assert!(!new.contains("<h2>修改</h2>"), "{new}");
+    let session = app.session(10, 5).await;
+    app.exec(&format!(
+        "UPDATE sessions SET status = 'draft' WHERE id = {session}"
+    ))
+    .await;
+    let draft = organizer
+        .get(&format!("/manage/sessions/{session}"))
+        .await
+        .body;
+    assert!(draft.contains("<h2>修改</h2>"), "{draft}");
+    assert!(
+        !draft.contains("/api/manage-sessions/postpone"),
+        "nobody to tell: {draft}"
+    );
+    app.exec(&format!(
+        "UPDATE sessions SET status = 'published' WHERE id = {session}"
+    ))
+    .await;
+    let published = organizer
+        .get(&format!("/manage/sessions/{session}"))
+        .await
+        .body;
+    assert!(
+        published.contains("/api/manage-sessions/postpone"),
+        "{published}"
+    );
+}

@@ -265,7 +265,9 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
             <SessionForm id=id_form platform_id=view.platform_id draft=view.draft.clone()
                 cohosts=view.cohost_choices.clone() state=workspace_state/>
         })}
-        {(editable && card.is_some()).then(|| view! {
+        // Moving to another time tells those signed up why; a draft has nobody to tell, and its
+        // times are simply edited.
+        {(status == Some(SessionStatus::Published)).then(|| view! {
             <section>
                 <h2>{T::PostponeTitle.tr(lang)}</h2>
                 <PostForm action={<PostponeSession as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
@@ -276,6 +278,8 @@ fn SessionWorkspace(view: SessionEditView, state: FormState) -> impl IntoView {
                     <Submit label=T::PostponeButton secondary=true/>
                 </PostForm>
             </section>
+        })}
+        {(editable && card.is_some()).then(|| view! {
             <section>
                 <h2>{T::CancelSessionTitle.tr(lang)}</h2>
                 <PostForm action={<CancelSession as leptos::server_fn::ServerFn>::PATH} state=state.clone()>
@@ -439,7 +443,8 @@ fn SessionForm(
     let invited: Vec<String> = draft.invited.iter().map(|r| r.code().to_owned()).collect();
     view! {
         <section>
-            <h2>{T::Edit.tr(lang)}</h2>
+            // A new session's form is headed for what it does.
+            <h2>{if id.is_empty() { T::NewSession.tr(lang) } else { T::Edit.tr(lang) }}</h2>
             <PostForm action={<SaveSession as leptos::server_fn::ServerFn>::PATH} state=state>
                 <Hidden name="id" value=id/>
                 <Hidden name="platform_id" value=platform_id.to_string()/>
