@@ -223,6 +223,11 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
     let year = store::clock::now_local().format("%Y").to_string();
     let last_year = (year.parse::<i32>().unwrap() - 1).to_string();
     let mut figures = Vec::new();
+    // The desk's search lists hostile names; a ticket's check-in page names its holder; the
+    // publishing question names the area.
+    figures.push(format!("/manage/sessions/{upcoming}?find=Q"));
+    figures.push("/checkin/YSTDEM22".to_owned());
+    figures.push(format!("/manage/tallies/publish?year={year}&area={city}"));
     for y in [&year, &last_year] {
         figures.push(format!("/manage/tallies?year={y}&area={city}"));
         figures.push(format!("/manage/tallies/report?year={y}&area={city}"));
