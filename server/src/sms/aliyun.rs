@@ -88,19 +88,8 @@ impl AliyunSender {
         let signature =
             aliyun_signature::signature("POST", &params, self.access_key_secret.expose());
         params.insert("Signature".to_owned(), signature);
-        let answer = self
-            .client
-            .post(&self.endpoint)
-            .form(&params)
-            .send()
-            .await
-            .map_err(|e| SendError::for_now(e.without_url().to_string()))?;
-        let status = answer.status();
-        let text = answer.text().await.unwrap_or_default();
-        if status.is_server_error() {
-            return Err(SendError::for_now(format!("{status}")));
-        }
-        let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        let answer = self.client.post(&self.endpoint).form(&params).send().await;
+        let json = super::json_answer(answer).await?;
         let field = |name: &str| json.get(name).and_then(|v| v.as_str()).unwrap_or_default();
         match field("Code") {
             "OK" => Ok(Sent {

@@ -184,6 +184,21 @@ pub fn sender(config: &SmsConfig) -> Result<Box<dyn Sender>, SenderError> {
     })
 }
 
+/// A provider's JSON answer: a broken connection or a server error is worth trying again later;
+/// any other answer is read as JSON (an unreadable body as empty) for the provider's own codes.
+async fn json_answer(
+    answer: Result<reqwest::Response, reqwest::Error>,
+) -> Result<serde_json::Value, crate::messages::SendError> {
+    use crate::messages::SendError;
+    let answer = answer.map_err(|e| SendError::for_now(e.without_url().to_string()))?;
+    let status = answer.status();
+    let text = answer.text().await.unwrap_or_default();
+    if status.is_server_error() {
+        return Err(SendError::for_now(format!("{status}")));
+    }
+    Ok(serde_json::from_str(&text).unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,14 +108,8 @@ impl TencentSender {
             .header("X-TC-Region", &self.region)
             .body(payload)
             .send()
-            .await
-            .map_err(|e| SendError::for_now(e.without_url().to_string()))?;
-        let status = answer.status();
-        let text = answer.text().await.unwrap_or_default();
-        if status.is_server_error() {
-            return Err(SendError::for_now(format!("{status}")));
-        }
-        let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            .await;
+        let json = super::json_answer(answer).await?;
         let response = &json["Response"];
         let (code, detail, serial) = match response.get("Error") {
             Some(error) => (&error["Code"], &error["Message"], &serde_json::Value::Null),
