@@ -72,13 +72,26 @@ pub async fn breakdowns(
     period: Period,
     now: NaiveDateTime,
 ) -> Result<Vec<Breakdown>, StoreError> {
+    use futures_util::FutureExt;
     let namer = Namer::load(db, &names.area).await?;
-    let read = Dimension::ALL
+    let paired = |d: &Dimension| READ_TOGETHER.iter().any(|(a, b)| a == d || b == d);
+    let single = Dimension::ALL
         .iter()
-        .filter(|d| **d != Dimension::Quarter)
-        .map(|&d| counts_of(db, d, scope, period, now));
+        .filter(|d| **d != Dimension::Quarter && !paired(d))
+        .map(|&d| {
+            counts_of(db, d, scope, period, now)
+                .map(|r| r.map(|counted| vec![counted]))
+                .boxed()
+        });
+    let pairs = READ_TOGETHER
+        .iter()
+        .map(|&pair| counts_of_pair(db, pair, scope, period, now).boxed());
     let mut counted: Vec<(Dimension, BTreeMap<String, Vec<i64>>)> =
-        futures_util::future::try_join_all(read).await?;
+        futures_util::future::try_join_all(single.chain(pairs))
+            .await?
+            .into_iter()
+            .flatten()
+            .collect();
     if let Some((_, months)) = counted.iter().find(|(d, _)| *d == Dimension::Month) {
         let mut quarters = zero_rows(Dimension::Quarter, period);
         for (month, counts) in months {
@@ -160,6 +173,44 @@ async fn counts_of(
         }
     }
     Ok((dimension, rows))
+}
+
+/// Dimensions of the same rows, read in one pass: the first one's columns are a figure and
+/// perhaps a narrower one of the same rows, the second one's a part of them.
+const READ_TOGETHER: [(Dimension, Dimension); 3] = [
+    (Dimension::TopicCategory, Dimension::TopicSource),
+    (Dimension::ResultClass, Dimension::Conversion),
+    (Dimension::MemberLevel, Dimension::Sector),
+];
+
+/// Two dimensions' rows from one pass over their records.
+async fn counts_of_pair(
+    db: &Db,
+    (first, second): (Dimension, Dimension),
+    scope: &tallies::Scope,
+    period: Period,
+    now: NaiveDateTime,
+) -> Result<Vec<(Dimension, BTreeMap<String, Vec<i64>>)>, StoreError> {
+    let whole = columns(first)[0];
+    let part = columns(first).get(1).copied();
+    let pairs =
+        tallies::breakdown_pair(db, whole, part, [first, second], scope, period, now).await?;
+    let mut out = Vec::with_capacity(2);
+    for (i, dimension) in [first, second].into_iter().enumerate() {
+        let columns = columns(dimension);
+        let mut rows = zero_rows(dimension, period);
+        for (a, b, n, k) in &pairs {
+            let key = if i == 0 { a } else { b };
+            let row = rows
+                .entry(key.clone())
+                .or_insert_with(|| vec![0; columns.len()]);
+            for (cell, drill) in row.iter_mut().zip(&columns) {
+                *cell += if *drill == whole { *n } else { *k };
+            }
+        }
+        out.push((dimension, rows));
+    }
+    Ok(out)
 }
 
 /// How one value of a dimension reads: (zh, en).

@@ -59,7 +59,7 @@ fn bound<'q, O>(
 }
 
 /// How many records one figure counts, optionally within one value of a dimension.
-#[tracing::instrument(level = "debug", skip_all)]
+#[tracing::instrument(level = "debug", skip_all, fields(?drill))]
 pub async fn count(
     db: &Db,
     drill: Drill,
@@ -95,7 +95,7 @@ pub async fn count(
 
 /// The sessions' column and filter to count a figure with, when it has them and the split (if
 /// any) is the session's own; else the rows themselves are counted.
-fn per_session(source: &Source, dimension: Option<Dimension>) -> Option<(&'static str, String)> {
+fn per_session(source: &Source, dimension: Option<Dimension>) -> Option<(&str, String)> {
     let (column, _) = source.per_session.as_ref()?;
     match dimension {
         None => Some((column, source.per_session_filter(None))),
@@ -146,29 +146,40 @@ pub async fn figures(
     // `total()` is SQLite's never-NULL sum, a float holding a whole count.
     let whole = |x: f64| x as i64;
     let n = |drill| count(db, drill, scope, period, now, None);
+    let with_part = |w, p| count_with_part(db, w, p, scope, period, now);
+    let (platforms_active, platforms_new, (topics, topics_taken_up)) = futures_util::try_join!(
+        n(Drill::PlatformsActive),
+        n(Drill::PlatformsNew),
+        with_part(Drill::Topics, Drill::TopicsTakenUp),
+    )?;
+    let (problems_resolved, (problems_raised, problems_raised_resolved), reviews) = futures_util::try_join!(
+        n(Drill::ProblemsResolved),
+        with_part(Drill::ProblemsRaised, Drill::ProblemsRaisedResolved),
+        n(Drill::Reviews),
+    )?;
     Ok(Figures {
-        platforms_active: n(Drill::PlatformsActive).await?,
-        platforms_new: n(Drill::PlatformsNew).await?,
+        platforms_active,
+        platforms_new,
         consultations: whole(held.0),
         services: whole(held.1),
-        topics: n(Drill::Topics).await?,
-        topics_taken_up: n(Drill::TopicsTakenUp).await?,
+        topics,
+        topics_taken_up,
         resident_visits: whole(held.2),
         member_visits: whole(held.3),
         suggestions: whole(held.4),
         suggestions_adopted: whole(held.5),
-        problems_resolved: n(Drill::ProblemsResolved).await?,
-        problems_raised: n(Drill::ProblemsRaised).await?,
-        problems_raised_resolved: n(Drill::ProblemsRaisedResolved).await?,
+        problems_resolved,
+        problems_raised,
+        problems_raised_resolved,
         ratings: whole(held.6),
         ratings_satisfied: whole(held.7),
-        reviews: n(Drill::Reviews).await?,
+        reviews,
     })
 }
 
 /// One figure split by a dimension: each value that occurs, with its count, in value order.
 /// The counts add up to the figure, since every record has exactly one value.
-#[tracing::instrument(level = "debug", skip_all)]
+#[tracing::instrument(level = "debug", skip_all, fields(?drill, ?dimension))]
 pub async fn breakdown(
     db: &Db,
     drill: Drill,
@@ -201,11 +212,74 @@ pub async fn breakdown(
         .await?)
 }
 
+/// How many records a figure counts and how many of them a narrower figure of the same rows
+/// counts (topics and those taken up; problems raised and those of them resolved), in one pass.
+#[tracing::instrument(level = "debug", skip_all, fields(?whole))]
+pub async fn count_with_part(
+    db: &Db,
+    whole: Drill,
+    part: Drill,
+    scope: &Scope,
+    period: Period,
+    now: NaiveDateTime,
+) -> Result<(i64, i64), StoreError> {
+    let (w, p) = (Source::of(whole), Source::of(part));
+    let sql = format!(
+        "SELECT count(*), total(CASE WHEN {part} THEN 1 ELSE 0 END) FROM {from} WHERE {filter}",
+        part = p.filter_by(None),
+        from = w.from(None),
+        filter = w.filter_by(None),
+    );
+    let (n, k): (i64, f64) = bound(sqlx::query_as(&sql), scope, period, now, None)
+        .fetch_one(&db.read)
+        .await?;
+    // `total()` is SQLite's never-NULL sum, a float holding a whole count.
+    Ok((n, k as i64))
+}
+
+/// A figure's records split by two dimensions at once (topics by category and by source), with
+/// how many of each pair of values a narrower figure of the same rows counts: one pass for two
+/// breakdowns. Each row: the two values, the figure's count and the narrower one's.
+#[tracing::instrument(level = "debug", skip_all, fields(?whole, ?dimensions))]
+pub async fn breakdown_pair(
+    db: &Db,
+    whole: Drill,
+    part: Option<Drill>,
+    dimensions: [Dimension; 2],
+    scope: &Scope,
+    period: Period,
+    now: NaiveDateTime,
+) -> Result<Vec<(String, String, i64, i64)>, StoreError> {
+    let w = Source::of(whole);
+    let part = match part {
+        Some(p) => format!(
+            "total(CASE WHEN {} THEN 1 ELSE 0 END)",
+            Source::of(p).filter_by(None)
+        ),
+        None => "0.0".to_owned(),
+    };
+    let sql = format!(
+        "SELECT {a} AS a, {b} AS b, count(*), {part} FROM {from} WHERE {filter} GROUP BY a, b",
+        a = w.value(dimensions[0]),
+        b = w.value(dimensions[1]),
+        from = w.from(None),
+        filter = w.filter_by(None),
+    );
+    let rows: Vec<(String, String, i64, f64)> =
+        bound(sqlx::query_as(&sql), scope, period, now, None)
+            .fetch_all(&db.read)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(a, b, n, k)| (a, b, n, k as i64))
+        .collect())
+}
+
 /// Several figures kept per session (see [`kept_per_session`]), split by a dimension of the
 /// session's own (`sources::on_session`), in one pass over the scope's held sessions: each value
 /// that occurs, with one count per figure of `drills`, in order. The same counts as
 /// [`breakdown`] gives each figure, in one pass instead of one each.
-#[tracing::instrument(level = "debug", skip_all)]
+#[tracing::instrument(level = "debug", skip_all, fields(?dimension))]
 pub async fn breakdown_held(
     db: &Db,
     drills: &[Drill],

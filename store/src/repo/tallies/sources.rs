@@ -98,7 +98,7 @@ pub struct Source {
     /// For a figure of held sessions' rows: the session column that keeps their count (see
     /// migration 5) and the sessions' filter, so that a count, whole or split by something of
     /// the session's own, is one pass over sessions instead of over millions of rows.
-    pub per_session: Option<(&'static str, String)>,
+    pub per_session: Option<(String, String)>,
 }
 
 /// Whether a dimension is the session's own (the same for all of a session's rows).
@@ -150,25 +150,32 @@ impl Source {
                 per_session: None,
             }
         };
-        let held = |column: &'static str| {
-            Some((column, format!("{} AND {HELD}", SESSION_KEYS.in_scope())))
-        };
+        let held =
+            |column: String| Some((column, format!("{} AND {HELD}", SESSION_KEYS.in_scope())));
         match drill {
-            D::Consultations | D::Services => session(
-                SESSIONS.to_owned(),
-                format!(
-                    "{HELD} AND s.kind {} IN {CONSULTATION_KINDS}",
-                    if drill == D::Services { "NOT" } else { "" }
-                ),
-                SESSION_LINK.to_owned(),
-                "NULL",
-            ),
+            D::Consultations | D::Services => {
+                let not = if drill == D::Services { "NOT" } else { "" };
+                Source {
+                    // A session counts itself: 1 where it is of the kind, so every split by
+                    // the session's own dimensions is the same one pass as the visits'.
+                    per_session: held(format!("(s.kind {not} IN {CONSULTATION_KINDS})")),
+                    ..session(
+                        SESSIONS.to_owned(),
+                        format!("{HELD} AND s.kind {not} IN {CONSULTATION_KINDS}"),
+                        SESSION_LINK.to_owned(),
+                        "NULL",
+                    )
+                }
+            }
             D::ResidentVisits | D::MemberVisits => Source {
-                per_session: held(if drill == D::MemberVisits {
-                    "s.member_visits"
-                } else {
-                    "s.resident_visits"
-                }),
+                per_session: held(
+                    if drill == D::MemberVisits {
+                        "s.member_visits"
+                    } else {
+                        "s.resident_visits"
+                    }
+                    .to_owned(),
+                ),
                 ..session(
                     format!(
                         "{SESSIONS} JOIN registrations r ON r.session_id = s.id
@@ -183,11 +190,14 @@ impl Source {
                 )
             },
             D::Suggestions | D::SuggestionsAdopted => Source {
-                per_session: held(if drill == D::SuggestionsAdopted {
-                    "s.suggestions_adopted"
-                } else {
-                    "s.suggestions"
-                }),
+                per_session: held(
+                    if drill == D::SuggestionsAdopted {
+                        "s.suggestions_adopted"
+                    } else {
+                        "s.suggestions"
+                    }
+                    .to_owned(),
+                ),
                 ..session(
                     format!("{SESSIONS} JOIN outcomes x ON x.session_id = s.id"),
                     if drill == D::SuggestionsAdopted {
@@ -221,11 +231,14 @@ impl Source {
                 "x.description",
             ),
             D::Ratings | D::RatingsSatisfied => Source {
-                per_session: held(if drill == D::RatingsSatisfied {
-                    "s.ratings_satisfied"
-                } else {
-                    "s.ratings"
-                }),
+                per_session: held(
+                    if drill == D::RatingsSatisfied {
+                        "s.ratings_satisfied"
+                    } else {
+                        "s.ratings"
+                    }
+                    .to_owned(),
+                ),
                 ..session(
                     format!(
                         "{SESSIONS} JOIN registrations r ON r.session_id = s.id
