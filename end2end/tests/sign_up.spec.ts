@@ -104,3 +104,16 @@ test("a double tap lands on one code, and the number typed on another phone reve
   await expect(page.locator(".ticket .code")).toHaveText(code);
   await expect(page.locator(".facts")).toContainText("王秀英");
 });
+
+test("a sign-up sent empty is answered by the app, every field at once, where the reader is looking", async ({ page }) => {
+  await page.goto("/sessions");
+  await page.locator(".card").filter({ hasText: "剩余名额" }).first().locator("a").first().click();
+  // No browser bubble (the form is `novalidate`): the server's own messages, in the page's
+  // language, each named by its field, and the page opens at them.
+  await page.getByRole("button", { name: "提交报名" }).click();
+  await expect(page).toHaveURL(/#error-summary$/);
+  await expect(page.locator("#error-summary")).toBeInViewport();
+  await expect(page.locator("#error-summary")).toContainText("姓名：请填写此项");
+  await expect(page.locator("#error-summary")).toContainText("手机号：");
+  await expect(page.locator("#error-name")).toBeVisible();
+});

@@ -56,3 +56,7 @@ pub const FORM_FIELD: &str = "_form";
 
 /// The query parameter that names a stored form state.
 pub const FLASH_PARAM: &str = "f";
+
+/// The id of a refused form's list of errors: the post lands there, so the reader sees what to fix
+/// without scrolling a long page for it.
+pub const ERROR_SUMMARY: &str = "error-summary";

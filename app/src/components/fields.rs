@@ -1,13 +1,35 @@
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
 use leptos::prelude::*;
 
 use crate::{
-    forms::FormState,
-    i18n::{on_line, use_lang, T},
+    forms::{FormState, ERROR_SUMMARY},
+    i18n::{of_field, on_line, use_lang, T},
 };
 
-/// The state one form shows: the page's flash state if this form was the one posted.
+/// The state one form shows: the page's flash state if this form was the one posted, and the
+/// labels its fields gave themselves, so the error summary names each field it lists.
 #[derive(Clone, Default)]
-struct ThisForm(FormState);
+struct ThisForm(FormState, Labels);
+
+#[derive(Clone, Default)]
+struct Labels(Arc<Mutex<BTreeMap<&'static str, T>>>);
+
+impl Labels {
+    fn of(&self, name: &str) -> Option<T> {
+        self.0.lock().ok()?.get(name).copied()
+    }
+}
+
+/// A field of the enclosing form says what it is called.
+fn register_label(name: &'static str, label: T) {
+    if let Some(ThisForm(_, labels)) = use_context::<ThisForm>() {
+        if let Ok(mut map) = labels.0.lock() {
+            map.insert(name, label);
+        }
+    }
+}
 
 fn field_state(name: &str, default: String) -> (String, Option<T>) {
     let (value, error) = submitted(name);
@@ -58,11 +80,17 @@ pub fn PostForm(
         FormState::default()
     };
     let summary: Vec<(String, T)> = mine.errors.iter().map(|(k, v)| (k.clone(), *v)).collect();
-    provide_context(ThisForm(mine));
+    let labels = Labels::default();
+    provide_context(ThisForm(mine, labels.clone()));
+    // The fields first, so that each has said what it is called before the summary names it.
+    let fields = children();
     view! {
-        <form method="post" action=action class="form" enctype=multipart.then_some("multipart/form-data")>
+        // `novalidate`: the server's own messages, in the reader's language and next to their
+        // fields, instead of the browser's fading bubble in the browser's language.
+        <form method="post" action=action class="form" novalidate=true enctype=multipart.then_some("multipart/form-data")>
             {(!summary.is_empty()).then(|| view! {
-                <div class="error-summary" role="alert">
+                // A refused post lands here (`#error-summary`); only the refused form has one.
+                <div class="error-summary" id=ERROR_SUMMARY role="alert" tabindex="-1">
                     <h2>{T::ErrorSummaryTitle.tr(lang)}</h2>
                     <ul>
                         {summary.into_iter().map(|(field, text)| {
@@ -76,13 +104,17 @@ pub fn PostForm(
                                 Some(n) => on_line(n, text.tr(lang), lang),
                                 None => text.tr(lang).to_owned(),
                             };
+                            let text = match labels.of(&name) {
+                                Some(label) => of_field(label.tr(lang), &text, lang),
+                                None => text,
+                            };
                             view! { <li><a href=href>{text}</a></li> }
                         }).collect_view()}
                     </ul>
                 </div>
             })}
             <span id="field-_form"></span>
-            {children()}
+            {fields}
         </form>
     }
 }
@@ -95,6 +127,7 @@ fn label_view(
     error: Option<T>,
 ) -> impl IntoView {
     let lang = use_lang();
+    register_label(name, label);
     view! {
         <label for=format!("field-{name}")>
             {label.tr(lang)}
@@ -282,6 +315,7 @@ pub fn RadioGroup(
     let lang = use_lang();
     let (kept, error) = submitted(name);
     let chosen = kept.unwrap_or(default);
+    register_label(name, label);
     view! {
         <fieldset class="field radios" class:has-error=error.is_some() id=format!("field-{name}")>
             <legend>{label.tr(lang)}</legend>
@@ -311,10 +345,18 @@ pub fn Submit(label: T, #[prop(optional)] secondary: bool) -> impl IntoView {
 }
 
 /// The notice of a successful post, or why a post was refused, at the top of the page it led to.
+/// A refused form's errors are listed at the form; on a staff page, which runs long, a banner at
+/// the top also says nothing was saved and leads down to them.
 #[component]
-pub fn Notice(state: FormState) -> impl IntoView {
+pub fn Notice(state: FormState, #[prop(optional)] banner: bool) -> impl IntoView {
     let lang = use_lang();
+    let refused = banner && !state.errors.is_empty();
     view! {
+        {refused.then(|| view! {
+            <p class="notice error" role="alert">
+                <a href=format!("#{ERROR_SUMMARY}")>{T::NotSavedSeeBelow.tr(lang)}</a>
+            </p>
+        })}
         {state.notice.map(|n| view! {
             <p class="notice" class:warning=state.warning role="status">
                 {state.subject.map(|s| view! { <strong>{s}</strong> " " })}

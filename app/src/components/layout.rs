@@ -16,6 +16,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     let search = location.search.get_untracked();
     let path = location.pathname.get_untracked();
+    // Staff pages run long: a refused form there is also announced at the top.
+    let staff_page = path.starts_with("/manage") || path.starts_with("/account");
     let here = if search.is_empty() {
         path
     } else {
@@ -55,7 +57,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
         </header>
         <main id="main">
-            <Notice state=use_form_state()/>
+            <Notice state=use_form_state() banner=staff_page/>
             {children()}
         </main>
         <footer class="site-footer">

@@ -8,7 +8,7 @@ use http::header;
 use super::request::header_value;
 use crate::{
     error::AppError,
-    forms::{FormState, FLASH_PARAM},
+    forms::{FormState, ERROR_SUMMARY, FLASH_PARAM},
     i18n::T,
 };
 
@@ -116,11 +116,27 @@ impl From<store::repo::StoreError> for Refusal {
 pub struct FormPost<'a> {
     fallback: &'a str,
     keep: &'a [(&'a str, &'a str)],
+    /// A refused post lands on its form's list of errors (`#error-summary`), wherever the form
+    /// sits on the page.
+    to_errors: bool,
 }
 
 impl<'a> FormPost<'a> {
     pub fn new(fallback: &'a str, keep: &'a [(&'a str, &'a str)]) -> Self {
-        Self { fallback, keep }
+        Self {
+            fallback,
+            keep,
+            to_errors: true,
+        }
+    }
+
+    /// A refused post lands at the top of its page instead, for a form whose field takes the
+    /// focus itself (the desk's code box): a page opened at a fragment skips `autofocus`.
+    pub fn keeping_focus(self) -> Self {
+        Self {
+            to_errors: false,
+            ..self
+        }
     }
 
     /// Ends the post: forward on success; otherwise back to the form with what was typed, the
@@ -173,7 +189,12 @@ impl<'a> FormPost<'a> {
             }
         };
         let token = super::state()?.flash.put(self.state(errors));
-        leptos_axum::redirect(&with_flash(&self.page(), &token));
+        let page = if self.to_errors {
+            format!("{}#{ERROR_SUMMARY}", self.page())
+        } else {
+            self.page()
+        };
+        leptos_axum::redirect(&with_flash(&page, &token));
         Ok(())
     }
 

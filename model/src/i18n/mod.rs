@@ -17,6 +17,14 @@ pub use lang::{use_lang, Lang};
 pub use texts::T;
 
 /// A message about one line of a typed list: "第3行：缺少姓名", "Line 3: No name".
+/// An error named by its field, for a list of a form's errors: "协商要点：请填写此项".
+pub fn of_field(label: &str, text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{text}"),
+        Lang::En => format!("{label}: {text}"),
+    }
+}
+
 pub fn on_line(line: usize, text: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("第{line}行：{text}"),

@@ -33,6 +33,7 @@ texts! {
     FooterNote => "时间均为北京时间", "All times are Beijing time (UTC+8)";
     // Errors and notices
     ErrorSummaryTitle => "请修改以下内容", "There is a problem";
+    NotSavedSeeBelow => "没有保存：请按下方提示修改后再提交", "Not saved: correct what is marked below and send it again";
     Required => "请填写此项", "Enter a value";
     TooLong => "内容太长", "This is too long";
     ChooseOne => "请选择一项", "Choose one";
@@ -658,6 +659,14 @@ texts! {
     VoteTally => "赞成、反对、弃权均应填写0或以上的整数", "Give each tally as a whole number from 0";
     VoteTooMany => "表决票数合计不能超过签到人数", "The votes add up to more than the people checked in";
     SaveMinutes => "保存议事记录", "Save the minutes";
+    WriteMinutes => "填写议事记录", "Write the minutes";
+    EditMinutes => "修改议事记录", "Edit the minutes";
+    NoMinutesYet => "还没有填写议事记录", "No minutes written yet";
+    BackToClosing => "返回成果与跟踪", "Back to outcomes and follow-up";
+    UploadFiles => "上传照片或附件", "Upload photos or files";
+    UploadSignInSheet => "上传签到表照片", "Upload the sign-in sheet";
+    RecordMembers => "记录到会委员", "Record members who attended";
+    UpdateOutcomeTitle => "更新办理情况", "Update handling";
     MinutesSaved => "议事记录已保存", "Minutes saved";
     OutcomesTitle => "意见建议", "Suggestions";
     NoOutcomes => "还没有记录意见建议", "No suggestions recorded yet";

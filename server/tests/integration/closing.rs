@@ -363,7 +363,7 @@ async fn a_members_record_lists_their_sessions_and_suggestions() {
     let page = format!("/manage/sessions/{id}/closing");
     assert!(
         organizer
-            .get(&page)
+            .get(&format!("{page}?task=outcome"))
             .await
             .body
             .contains(&format!("value=\"{member_id}\"")),
@@ -405,5 +405,121 @@ async fn a_members_record_lists_their_sessions_and_suggestions() {
     assert_eq!(
         organizer.get(&format!("/members/{member_id}")).await.status,
         403
+    );
+}
+
+/// The forms of a page into which a person types (text boxes, dates, numbers, files, choices),
+/// each as the server function it posts to.
+fn typing_forms(body: &str) -> Vec<String> {
+    let page = scraper::Html::parse_document(body);
+    let forms = scraper::Selector::parse("main form[method=post]").unwrap();
+    let typed = scraper::Selector::parse(
+        "textarea, select, input:not([type=hidden]):not([type=submit]):not([type=checkbox]):not([type=radio])",
+    )
+    .unwrap();
+    page.select(&forms)
+        .filter(|f| f.select(&typed).next().is_some())
+        .map(|f| f.value().attr("action").unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_task_after_the_meeting_is_a_screen_of_its_own_and_a_refusal_keeps_everything() {
+    let app = TestApp::spawn().await;
+    let session = app.session(30, 2).await;
+    let id = session.to_string();
+    app.hold(session, 3).await;
+    let organizer = app.signed_in("organizer_a").await;
+    let page = format!("/manage/sessions/{id}/closing");
+    let added = organizer
+        .submit(
+            &format!("{page}?task=outcome"),
+            "/api/closing/add-outcome",
+            &[("id", &id), ("text", "增设夜间照明"), ("form", "consensus")],
+        )
+        .await;
+    assert!(added.body.contains("意见建议已添加"), "{}", added.body);
+    let problem_added = organizer
+        .submit(
+            &format!("{page}?task=problem"),
+            "/api/closing/add-problem",
+            &[("id", &id), ("description", "路灯不亮")],
+        )
+        .await;
+    assert!(problem_added.body.contains("问题已记录"));
+    let outcome = app.scalar("SELECT max(id) FROM outcomes").await;
+    let problem = app.scalar("SELECT max(id) FROM problems").await;
+
+    // The overview has nothing to type into: only links to each task.
+    let overview = organizer.get(&page).await.body;
+    assert_eq!(typing_forms(&overview), Vec::<String>::new(), "{overview}");
+    for link in [
+        "?task=minutes#minutes",
+        "?task=outcome#outcomes",
+        "?task=problem#problems",
+        "?task=review#reviews",
+        "?task=files#files",
+        "?task=members#members",
+    ] {
+        assert!(overview.contains(&format!("href=\"{link}\"")), "{link}");
+    }
+    // Every task screen has one form to type into, and only one.
+    for (task, action) in [
+        ("task=minutes", "/api/closing/minutes"),
+        ("task=outcome", "/api/closing/add-outcome"),
+        (&format!("outcome={outcome}"), "/api/closing/update-outcome"),
+        ("task=problem", "/api/closing/add-problem"),
+        (
+            &format!("problem={problem}"),
+            "/api/closing/resolve-problem",
+        ),
+        ("task=review", "/api/closing/add-review"),
+        ("task=files", "/api/closing/attach"),
+    ] {
+        let screen = organizer.get(&format!("{page}?{task}")).await.body;
+        assert_eq!(typing_forms(&screen), vec![action.to_owned()], "{task}");
+        assert!(screen.contains("返回成果与跟踪"), "{task}");
+    }
+
+    // A refused post comes back to its screen, at its list of errors, with every error named by
+    // its field at once, a banner at the top, and everything typed.
+    let refused = organizer
+        .post_form(
+            &format!("{page}?task=minutes"),
+            "/api/closing/minutes",
+            &[
+                ("id", &id),
+                ("agenda", "一、通报照明情况"),
+                ("key_points", ""),
+                ("consensus", "年底前修好"),
+                ("vote_subject", "是否同意"),
+                ("votes_for", "很多"),
+            ],
+        )
+        .await;
+    let to = refused.location().unwrap();
+    assert!(
+        to.starts_with(&format!("{page}?task=minutes&f=")) && to.ends_with("#error-summary"),
+        "{to}"
+    );
+    let back = organizer.get(&to).await.body;
+    assert_eq!(typing_forms(&back), vec!["/api/closing/minutes".to_owned()]);
+    let html = scraper::Html::parse_document(&back);
+    let summary: Vec<String> = html
+        .select(&scraper::Selector::parse("#error-summary li").unwrap())
+        .map(|li| li.text().collect())
+        .collect();
+    assert!(
+        summary.iter().any(|s| s.starts_with("协商要点："))
+            && summary.iter().any(|s| s.starts_with("赞成：")),
+        "{summary:?}"
+    );
+    assert!(back.contains("没有保存：请按下方提示修改后再提交"));
+    for typed in ["一、通报照明情况", "年底前修好", "是否同意", "很多"] {
+        assert!(back.contains(typed), "{typed} kept");
+    }
+    assert!(
+        back.contains("novalidate"),
+        "the app's messages, not the browser's"
     );
 }

@@ -102,9 +102,9 @@ async fn an_overdue_suggestion_is_noticed_once_to_its_department_and_organizer()
         .await;
     assert!(set.body.contains("value=\"13900002222\""), "{}", set.body);
 
-    // The closing page offers the department by name.
+    // The screen that adds a suggestion offers the department by name.
     let page = format!("/manage/sessions/{id}/closing");
-    let closing = organizer.get(&page).await.body;
+    let closing = organizer.get(&format!("{page}?task=outcome")).await.body;
     assert!(
         closing.contains(r#"<option value="区住建局">"#),
         "{closing}"

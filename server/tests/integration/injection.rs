@@ -100,6 +100,11 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         "SELECT session_id FROM registrations WHERE code = 'YSTDEM22'",
     )
     .await;
+    let concluded_outcome = one(
+        &app,
+        &format!("SELECT min(id) FROM outcomes WHERE session_id = {concluded}"),
+    )
+    .await;
     // An upcoming session and a declined topic with its receipt at the organizer's platform,
     // and a leave and a vote on the concluded session: states the demo need not have there.
     app.world.platform_a = platform;
@@ -134,11 +139,19 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
              SELECT id, 'x' FROM outcomes WHERE session_id = {concluded};
          INSERT INTO reviews (session_id, reviewed_on, reviewer_kind, findings, created_at)
              VALUES ({concluded}, date('now'), 'resident', 'x', datetime('now'));
+         INSERT INTO problems (session_id, description, raised_on, created_at, updated_at)
+             VALUES ({concluded}, 'x', date('now'), datetime('now'), datetime('now'));
          DELETE FROM departments;
          INSERT INTO departments (area_id, name, contact_name, created_at, updated_at)
              VALUES ({area}, 'x', 'x', datetime('now'), datetime('now'));
 "
     ))
+    .await;
+    // Unresolved, so its screen has the form with the evidence box.
+    let concluded_problem = one(
+        &app,
+        &format!("SELECT max(id) FROM problems WHERE session_id = {concluded}"),
+    )
     .await;
     for (i, (table, column)) in COLUMNS.iter().enumerate() {
         let text = HOSTILE.replace("{}", &marker(i));
@@ -219,6 +232,12 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
             app::url::encode_component(&HOSTILE.replace("{}", "typed-member-search"))
         ),
         format!("/manage/sessions/{concluded}/closing?member_q=yst"),
+        // Each task of 成果与跟踪 on its own screen: the minutes in their text boxes, a
+        // suggestion and a problem beside their forms.
+        format!("/manage/sessions/{concluded}/closing?task=minutes"),
+        format!("/manage/sessions/{concluded}/closing?task=problem"),
+        format!("/manage/sessions/{concluded}/closing?outcome={concluded_outcome}"),
+        format!("/manage/sessions/{concluded}/closing?problem={concluded_problem}"),
     ];
     let year = store::clock::now_local().format("%Y").to_string();
     let last_year = (year.parse::<i32>().unwrap() - 1).to_string();

@@ -52,5 +52,7 @@ pub async fn check_in_code(
         Err(errors.into())
     }
     .await;
-    FormPost::new("/manage/sessions", &keep).finish(result)
+    FormPost::new("/manage/sessions", &keep)
+        .keeping_focus()
+        .finish(result)
 }

@@ -58,7 +58,11 @@ pub async fn check_in_member(
                 MemberCheckIn::NotAMember => return Err(AppError::NotFound.into()),
             };
         let to = match back.as_str() {
-            "closing" => format!("/manage/sessions/{}/closing#members", host.session_id),
+            // Back to the list on 成果与跟踪's members screen, for the next member.
+            "closing" => format!(
+                "/manage/sessions/{}/closing?task=members#members",
+                host.session_id
+            ),
             _ => format!("/manage/sessions/{}#members", host.session_id),
         };
         Ok(Done::with_notice(to, notice))

@@ -1,9 +1,9 @@
-//! After the meeting, on one page: attendance from the check-ins, the minutes, one record per
-//! suggestion with its handling light, the problems resolved, follow-up visits and ratings.
-//! One suggestion or problem at a time is opened for editing (`?outcome=` / `?problem=`), so
-//! every field on the page has its own name.
+//! After the meeting: an overview of attendance from the check-ins, the minutes, one record per
+//! suggestion with its handling light, the problems resolved, follow-up visits and ratings, each
+//! with the link to its task; each task (the minutes, a suggestion, a problem, a visit, an upload,
+//! members at the table) is a screen of its own with one form, so a post never throws away what
+//! was typed into another form.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -12,7 +12,8 @@ use super::member_picker::{MemberPicker, PickerOn};
 use crate::{
     api::closing::{
         load_closing, AddOutcome, AddProblem, AddReview, AttachFile, AttachSignInSheet, Change,
-        ClosingView, OutcomeRow, ProblemRow, ResolveProblem, SaveMinutes, UpdateOutcome,
+        ClosingView, MinutesText, OutcomeRow, ProblemRow, ResolveProblem, SaveMinutes,
+        UpdateOutcome,
     },
     components::{
         page_id, Hidden, LoadedForm, OutcomeFacts, PostForm, ProblemFacts, RatingLine, ReviewCards,
@@ -43,114 +44,332 @@ fn server_path<S: leptos::server_fn::ServerFn>() -> &'static str {
     S::PATH
 }
 
+/// What the page shows: the overview of everything recorded, which has no form, or one task's
+/// form alone (GOV.UK's one thing per page), so that nothing typed into one form is lost by
+/// sending another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Task {
+    Overview,
+    Minutes,
+    SignInSheet,
+    Files,
+    Members,
+    AddOutcome,
+    Outcome(i64),
+    AddProblem,
+    Problem(i64),
+    AddReview,
+}
+
+impl Task {
+    /// The task the address names (`?task=`, `?outcome=`, `?problem=`, a member search), or
+    /// that of the form whose refused post came back here.
+    fn chosen(query: &leptos_router::params::ParamsMap, state: &FormState) -> Self {
+        let row = || state.value("row").and_then(|v| v.parse().ok());
+        let posted = match state.source.as_str() {
+            "" => None,
+            s if s == server_path::<SaveMinutes>() => Some(Self::Minutes),
+            s if s == server_path::<AttachSignInSheet>() => Some(Self::SignInSheet),
+            s if s == server_path::<AttachFile>() => Some(Self::Files),
+            s if s == server_path::<AddOutcome>() => Some(Self::AddOutcome),
+            s if s == server_path::<UpdateOutcome>() => row().map(Self::Outcome),
+            s if s == server_path::<AddProblem>() => Some(Self::AddProblem),
+            s if s == server_path::<ResolveProblem>() => row().map(Self::Problem),
+            s if s == server_path::<AddReview>() => Some(Self::AddReview),
+            _ => None,
+        };
+        let id = |key: &str| query.get(key).and_then(|v| v.parse().ok());
+        let named = match query.get("task").as_deref() {
+            Some("minutes") => Some(Self::Minutes),
+            Some("sheet") => Some(Self::SignInSheet),
+            Some("files") => Some(Self::Files),
+            Some("members") => Some(Self::Members),
+            Some("outcome") => Some(Self::AddOutcome),
+            Some("problem") => Some(Self::AddProblem),
+            Some("review") => Some(Self::AddReview),
+            _ if query.get("member_q").is_some() => Some(Self::Members),
+            _ => id("outcome")
+                .map(Self::Outcome)
+                .or_else(|| id("problem").map(Self::Problem)),
+        };
+        posted.or(named).unwrap_or(Self::Overview)
+    }
+
+    /// The link that opens this task from the overview.
+    fn href(self) -> String {
+        match self {
+            Self::Overview => "?".to_owned(),
+            Self::Minutes => "?task=minutes#minutes".to_owned(),
+            Self::SignInSheet => "?task=sheet#evidence".to_owned(),
+            Self::Files => "?task=files#files".to_owned(),
+            Self::Members => "?task=members#members".to_owned(),
+            Self::AddOutcome => "?task=outcome#outcomes".to_owned(),
+            Self::Outcome(id) => format!("?outcome={id}#outcome-{id}"),
+            Self::AddProblem => "?task=problem#problems".to_owned(),
+            Self::Problem(id) => format!("?problem={id}#problem-{id}"),
+            Self::AddReview => "?task=review#reviews".to_owned(),
+        }
+    }
+}
+
+/// A link that opens a task, shaped as a button: the next thing to do.
+#[component]
+fn TaskLink(task: Task, label: T, #[prop(optional)] primary: bool) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="task-link">
+            <a class="button" class:secondary=!primary href=task.href()>{label.tr(lang)}</a>
+        </p>
+    }
+}
+
 #[component]
 fn Closing(view: ClosingView, state: FormState) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let pick = |key: &str, posted: &'static str| {
-        let from_query = query.read_untracked().get(key).and_then(|v| v.parse().ok());
-        // A refused post of a row form reopens that row.
-        let from_post = (state.source == posted)
-            .then(|| state.value("row").and_then(|v| v.parse().ok()))
-            .flatten();
-        from_post.or(from_query)
-    };
-    let editing_outcome: Option<i64> = pick("outcome", server_path::<UpdateOutcome>());
-    let resolving: Option<i64> = pick("problem", server_path::<ResolveProblem>());
+    let task = Task::chosen(&query.read_untracked(), &state);
     let card = view.card.clone();
-    let id = card.id.to_string();
     let held = card.started
         && !matches!(
             card.status,
             crate::domain::SessionStatus::Draft | crate::domain::SessionStatus::Cancelled
         );
-    let outcome_links: Vec<(String, String)> = view
-        .outcomes
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.to_string(), format!("{}. {}", i + 1, short(&o.text))))
-        .collect();
+    let overview = format!("/manage/sessions/{}/closing", card.id);
     view! {
         <Title text=format!("{} · {}", T::ClosingTitle.tr(lang), card.title)/>
         <p><a href=format!("/manage/sessions/{}", card.id)>{card.title.clone()}</a></p>
+        {if !held {
+            // A refused post for a session not held yet lands here with its message.
+            view! {
+                <h1>{T::ClosingTitle.tr(lang)}</h1>
+                {state.error("_form").map(|e| view! { <p class="notice error" role="alert">{e.tr(lang)}</p> })}
+                <p class="notice warning">{T::SessionNotHeldYet.tr(lang)}</p>
+            }.into_any()
+        } else if task == Task::Overview {
+            view! { <Overview view=view/> }.into_any()
+        } else {
+            view! {
+                <p><a href=overview>{T::BackToClosing.tr(lang)}</a></p>
+                <TaskForm task=task view=view state=state/>
+            }.into_any()
+        }}
+    }
+}
+
+/// Everything recorded after the session, each part with the link to its task.
+#[component]
+fn Overview(view: ClosingView) -> impl IntoView {
+    let lang = use_lang();
+    let card = view.card.clone();
+    let outcome_count = view.outcomes.len();
+    view! {
         <h1>{T::ClosingTitle.tr(lang)}</h1>
         <p class="status-line"><strong>{card.status.label(lang)}</strong> " · " {fmt_datetime(card.starts_at, lang)}</p>
         <p class="actions">
             <a href=format!("/sessions/{}/results", card.id)>{T::ResultsTitle.tr(lang)}</a>
             <a href=format!("/manage/sessions/{}/audit", card.id)>{T::AuditTitle.tr(lang)}</a>
         </p>
-        {if held {
-            let id_evidence = id.clone();
-            let (id_minutes, id_files, id_outcomes, id_add, id_problems, id_reviews) =
-                (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id);
-            view! {
-                {view.recorded_afterwards.then(|| view! { <Evidence id=id_evidence view=view.clone() state=state.clone()/> })}
-                {view.imported_from.clone().map(|(file, at, sha)| view! {
-                    <p class="notice"><span class="chip">{T::ImportedChip.tr(lang)}</span> " "
-                        {file} " · " {fmt_datetime(at, lang)} " · SHA-256 " <code>{sha.chars().take(12).collect::<String>()}</code></p>
-                })}
-                <AttendanceBox view=view.clone()/>
-                // The lead-department fields suggest the area's departments (typing another
-                // name is allowed: a ledger may name one not on the list).
-                <datalist id="departments">
-                    {view.departments.iter().map(|d| view! { <option value=d.clone()></option> }).collect_view()}
-                </datalist>
-                <MemberPicker id=card.id on=PickerOn::Closing state=state.clone()/>
-                <section id="minutes">
-                    <h2>{T::MinutesTitle.tr(lang)}</h2>
-                    <MinutesForm id=id_minutes view=view.clone() state=state.clone()/>
-                </section>
-                <Files id=id_files view=view.clone() state=state.clone()/>
-                <section id="outcomes">
-                    <h2>{T::OutcomesTitle.tr(lang)}</h2>
-                    <OutcomeList id=id_outcomes outcomes=view.outcomes.clone() history=view.history.clone() editing=editing_outcome state=state.clone()/>
-                    {editing_outcome.is_none().then(|| view! {
-                        <h3>{T::AddOutcome.tr(lang)}</h3>
-                        <AddOutcomeForm id=id_add.clone() members=view.members.clone() state=state.clone()/>
-                    })}
-                </section>
-                <ProblemsSection id=id_problems view=view.clone() resolving=resolving links=outcome_links.clone() state=state.clone()/>
-                <ReviewsSection id=id_reviews view=view.clone() links=outcome_links state=state.clone()/>
-            }.into_any()
-        } else {
-            // A refused post for a session not held yet lands here with its message.
-            view! {
-                {state.error("_form").map(|e| view! { <p class="notice error" role="alert">{e.tr(lang)}</p> })}
-                <p class="notice warning">{T::SessionNotHeldYet.tr(lang)}</p>
-            }.into_any()
-        }}
+        {view.recorded_afterwards.then(|| view! {
+            <section id="evidence" class="notice">
+                <p><span class="chip">{T::RecordedAfterwards.tr(lang)}</span></p>
+                <h2>{T::SignInSheetPhoto.tr(lang)}</h2>
+                {match view.sign_in_sheet.clone() {
+                    Some(key) => view! {
+                        <p><a href=format!("/files/{key}")>{T::ViewSignInSheetPhoto.tr(lang)}</a></p>
+                    }.into_any(),
+                    None => view! {
+                        <p>{T::SignInSheetPhotoMissing.tr(lang)}</p>
+                        <TaskLink task=Task::SignInSheet label=T::UploadSignInSheet/>
+                    }.into_any(),
+                }}
+            </section>
+        })}
+        {view.imported_from.clone().map(|(file, at, sha)| view! {
+            <p class="notice"><span class="chip">{T::ImportedChip.tr(lang)}</span> " "
+                {file} " · " {fmt_datetime(at, lang)} " · SHA-256 " <code>{sha.chars().take(12).collect::<String>()}</code></p>
+        })}
+        <AttendanceBox view=view.clone()/>
+        <section id="minutes">
+            <h2>{T::MinutesTitle.tr(lang)}</h2>
+            {if view.has_minutes {
+                view! {
+                    <MinutesRead minutes=view.minutes.clone()/>
+                    <TaskLink task=Task::Minutes label=T::EditMinutes/>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="muted">{T::NoMinutesYet.tr(lang)}</p>
+                    <TaskLink task=Task::Minutes label=T::WriteMinutes primary=true/>
+                }.into_any()
+            }}
+        </section>
+        <section id="files">
+            <h2>{T::FilesTitle.tr(lang)}</h2>
+            <FileList view=view.clone()/>
+            <TaskLink task=Task::Files label=T::UploadFiles/>
+        </section>
+        <section id="outcomes">
+            <h2>{format!("{}（{outcome_count}）", T::OutcomesTitle.tr(lang))}</h2>
+            <OutcomeList outcomes=view.outcomes.clone() history=view.history.clone()/>
+            <TaskLink task=Task::AddOutcome label=T::AddOutcome/>
+        </section>
+        <section id="problems">
+            <h2>{format!("{}（{}）", T::ProblemsTitle.tr(lang), view.problems.len())}</h2>
+            <ProblemList problems=view.problems.clone() history=view.history.clone()/>
+            <TaskLink task=Task::AddProblem label=T::AddProblem/>
+        </section>
+        <section id="reviews">
+            <h2>{format!("{}（{}）", T::ReviewsTitle.tr(lang), view.reviews.len())}</h2>
+            <ReviewCards reviews=view.reviews.clone()/>
+            <TaskLink task=Task::AddReview label=T::AddReview/>
+        </section>
     }
 }
 
-/// A session recorded afterwards: its mark, and the photo of its paper sign-in sheet (or the form
-/// to upload it).
+/// The minutes as recorded, read-only.
 #[component]
-fn Evidence(id: String, view: ClosingView, state: FormState) -> impl IntoView {
+fn MinutesRead(minutes: MinutesText) -> impl IntoView {
+    let lang = use_lang();
+    let m = minutes;
+    let part = |label: T, text: String| {
+        (!text.trim().is_empty()).then(|| {
+            view! {
+                <h3>{label.tr(lang)}</h3>
+                <p class="prose">{text}</p>
+            }
+        })
+    };
+    let vote = (!m.vote_subject.trim().is_empty()).then(|| {
+        view! {
+            <h3>{T::VoteSubject.tr(lang)}</h3>
+            <p>{m.vote_subject.clone()} " · "
+                {T::VotesFor.tr(lang)} " " {m.votes_for.clone()} " · "
+                {T::VotesAgainst.tr(lang)} " " {m.votes_against.clone()} " · "
+                {T::VotesAbstain.tr(lang)} " " {m.votes_abstain.clone()}</p>
+        }
+    });
+    view! {
+        {part(T::Agenda, m.agenda.clone())}
+        {part(T::KeyPoints, m.key_points.clone())}
+        {part(T::Consensus, m.consensus.clone())}
+        {part(T::Disagreements, m.disagreements.clone())}
+        {vote}
+    }
+}
+
+/// One task's form, alone on the screen, under the heading of what it does.
+#[component]
+fn TaskForm(task: Task, view: ClosingView, state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let id = view.card.id.to_string();
+    let outcome_links: Vec<(String, String)> = view
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.to_string(), format!("{}. {}", i + 1, short(&o.text))))
+        .collect();
+    // The lead-department fields suggest the area's departments (typing another name is
+    // allowed: a ledger may name one not on the list).
+    let departments = view! {
+        <datalist id="departments">
+            {view.departments.iter().map(|d| view! { <option value=d.clone()></option> }).collect_view()}
+        </datalist>
+    };
+    let heading = |text: T, anchor: &'static str| view! { <h1 id=anchor>{text.tr(lang)}</h1> };
+    match task {
+        Task::Overview => ().into_any(),
+        Task::Minutes => view! {
+            {heading(T::MinutesTitle, "minutes")}
+            <MinutesForm id=id minutes=view.minutes state=state/>
+        }
+        .into_any(),
+        Task::SignInSheet => view! {
+            {heading(T::SignInSheetPhoto, "evidence")}
+            <SheetForm id=id state=state/>
+        }
+        .into_any(),
+        Task::Files => view! {
+            {heading(T::UploadFiles, "files")}
+            <FileList view=view.clone()/>
+            <FileForm id=id state=state/>
+        }
+        .into_any(),
+        Task::Members => view! {
+            <MemberPicker id=view.card.id on=PickerOn::Closing state=state/>
+        }
+        .into_any(),
+        Task::AddOutcome => view! {
+            {heading(T::AddOutcome, "outcomes")}
+            {departments}
+            <AddOutcomeForm id=id members=view.members.clone() state=state/>
+        }
+        .into_any(),
+        Task::Outcome(row) => match view.outcomes.iter().find(|o| o.id == row) {
+            Some(o) => view! {
+                {heading(T::UpdateOutcomeTitle, "outcomes")}
+                <div class="card" id=format!("outcome-{row}")><OutcomeFacts outcome=o.clone()/></div>
+                {departments}
+                <HandlingForm id=id outcome=o.clone() state=state/>
+            }
+            .into_any(),
+            None => view! { <p class="notice warning">{T::NotFoundText.tr(lang)}</p> }.into_any(),
+        },
+        Task::AddProblem => view! {
+            {heading(T::AddProblem, "problems")}
+            <PostForm action={server_path::<AddProblem>()} state=state>
+                <Hidden name="id" value=id/>
+                <TextArea name="description" label=T::ProblemDescription/>
+                <SelectField name="problem_outcome" label=T::LinkedOutcome options=outcome_links optional=true/>
+                <Submit label=T::AddProblem/>
+            </PostForm>
+        }
+        .into_any(),
+        Task::Problem(row) => match view.problems.iter().find(|p| p.id == row && p.resolved_on.is_none()) {
+            Some(p) => view! {
+                {heading(T::ResolveProblem, "problems")}
+                <div class="card" id=format!("problem-{row}")><ProblemFacts problem=p.clone()/></div>
+                <PostForm action={server_path::<ResolveProblem>()} state=state row=row.to_string()>
+                    <Hidden name="id" value=id/>
+                    <Hidden name="row" value=row.to_string()/>
+                    <TextField name="resolved_on" label=T::ResolvedOn kind="date" default=view.today.to_string()/>
+                    <TextArea name="evidence" label=T::Evidence hint=T::EvidenceHint/>
+                    <Submit label=T::ResolveProblem/>
+                </PostForm>
+            }
+            .into_any(),
+            None => view! { <p class="notice warning">{T::NotFoundText.tr(lang)}</p> }.into_any(),
+        },
+        Task::AddReview => view! {
+            {heading(T::AddReview, "reviews")}
+            <PostForm action={server_path::<AddReview>()} state=state>
+                <Hidden name="id" value=id/>
+                <TextField name="reviewed_on" label=T::ReviewedOn kind="date" default=view.today.to_string()/>
+                <SelectField name="reviewer_kind" label=T::ReviewerKindLabel options=options(ReviewerKind::ALL, ReviewerKind::code)/>
+                <TextArea name="findings" label=T::Findings/>
+                <SelectField name="review_outcome" label=T::LinkedOutcome options=outcome_links optional=true/>
+                <Submit label=T::AddReview/>
+            </PostForm>
+        }
+        .into_any(),
+    }
+}
+
+/// The photo of a session's paper sign-in sheet, for a session recorded afterwards.
+#[component]
+fn SheetForm(id: String, state: FormState) -> impl IntoView {
     let lang = use_lang();
     let error = state.error_from(server_path::<AttachSignInSheet>(), "file");
     view! {
-        <section id="evidence" class="notice">
-            <p><span class="chip">{T::RecordedAfterwards.tr(lang)}</span></p>
-            <h2>{T::SignInSheetPhoto.tr(lang)}</h2>
-            {match view.sign_in_sheet {
-                Some(key) => view! {
-                    <p><a href=format!("/files/{key}")>{T::ViewSignInSheetPhoto.tr(lang)}</a></p>
-                }.into_any(),
-                None => view! {
-                    <p>{T::SignInSheetPhotoMissing.tr(lang)}</p>
-                    <PostForm action={server_path::<AttachSignInSheet>()} state=state multipart=true>
-                        <Hidden name="id" value=id/>
-                        <div class="field" class:has-error=error.is_some()>
-                            <label for="field-sheet">{T::SignInSheetPhoto.tr(lang)}</label>
-                            <p class="hint">{T::SignInSheetPhotoHint.tr(lang)}</p>
-                            {error.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
-                            <input type="file" id="field-sheet" name="file" accept="image/jpeg,image/png,application/pdf" capture="environment" required=true/>
-                        </div>
-                        <Submit label=T::UploadButton/>
-                    </PostForm>
-                }.into_any(),
-            }}
-        </section>
+        <PostForm action={server_path::<AttachSignInSheet>()} state=state multipart=true>
+            <Hidden name="id" value=id/>
+            <div class="field" class:has-error=error.is_some()>
+                <label for="field-file">{T::SignInSheetPhoto.tr(lang)}</label>
+                <p class="hint">{T::SignInSheetPhotoHint.tr(lang)}</p>
+                {error.map(|e| view! { <p class="field-error" id="error-file">{e.tr(lang)}</p> })}
+                <input type="file" id="field-file" name="file" accept="image/jpeg,image/png,application/pdf" capture="environment"/>
+            </div>
+            <Submit label=T::UploadButton/>
+        </PostForm>
     }
 }
 
@@ -177,6 +396,7 @@ fn AttendanceBox(view: ClosingView) -> impl IntoView {
             <p class="chips">
                 {a.by_role.into_iter().map(|(role, n)| view! { <span class="chip">{role.label(lang)} " " {n}</span> }).collect_view()}
             </p>
+            <TaskLink task=Task::Members label=T::RecordMembers/>
             <h3>{T::RatingsTitle.tr(lang)}</h3>
             <RatingLine tally=view.ratings/>
         </section>
@@ -184,9 +404,9 @@ fn AttendanceBox(view: ClosingView) -> impl IntoView {
 }
 
 #[component]
-fn MinutesForm(id: String, view: ClosingView, state: FormState) -> impl IntoView {
+fn MinutesForm(id: String, minutes: MinutesText, state: FormState) -> impl IntoView {
     let lang = use_lang();
-    let m = view.minutes;
+    let m = minutes;
     view! {
         <PostForm action={server_path::<SaveMinutes>()} state=state>
             <Hidden name="id" value=id/>
@@ -209,32 +429,19 @@ fn MinutesForm(id: String, view: ClosingView, state: FormState) -> impl IntoView
 }
 
 #[component]
-fn OutcomeList(
-    id: String,
-    outcomes: Vec<OutcomeRow>,
-    history: Vec<Change>,
-    editing: Option<i64>,
-    state: FormState,
-) -> impl IntoView {
+fn OutcomeList(outcomes: Vec<OutcomeRow>, history: Vec<Change>) -> impl IntoView {
     let lang = use_lang();
     if outcomes.is_empty() {
         return view! { <p class="muted">{T::NoOutcomes.tr(lang)}</p> }.into_any();
     }
     view! {
         <ol class="cards">
-            {outcomes.into_iter().map(|o| {
-                let open = editing == Some(o.id);
-                let edit = open.then(|| view! { <HandlingForm id=id.clone() outcome=o.clone() state=state.clone()/> });
-                view! {
-                    <li class="card" id=format!("outcome-{}", o.id)>
-                        <OutcomeFacts outcome=o.clone()/>
-                        <History changes=history.clone() entity="outcome" id=o.id/>
-                        {edit}
-                        {(!open).then(|| view! {
-                            <p><a href=format!("?outcome={}#outcome-{}", o.id, o.id)>{T::UpdateOutcome.tr(lang)}</a></p>
-                        })}
-                    </li>
-                }
+            {outcomes.into_iter().map(|o| view! {
+                <li class="card" id=format!("outcome-{}", o.id)>
+                    <OutcomeFacts outcome=o.clone()/>
+                    <History changes=history.clone() entity="outcome" id=o.id/>
+                    <p><a href=Task::Outcome(o.id).href()>{T::UpdateOutcomeTitle.tr(lang)}</a></p>
+                </li>
             }).collect_view()}
         </ol>
     }
@@ -280,20 +487,13 @@ fn AddOutcomeForm(id: String, members: Vec<(i64, String)>, state: FormState) -> 
             <TextField name="lead_department" label=T::LeadDepartment optional=true list="departments"/>
             <TextField name="helpers" label=T::HelperDepartments hint=T::HelpersHint optional=true/>
             <TextField name="deadline" label=T::Deadline kind="date" optional=true/>
-            <Submit label=T::AddOutcome secondary=true/>
+            <Submit label=T::AddOutcome/>
         </PostForm>
     }
 }
 
 #[component]
-fn ProblemList(
-    id: String,
-    problems: Vec<ProblemRow>,
-    history: Vec<Change>,
-    resolving: Option<i64>,
-    today: NaiveDate,
-    state: FormState,
-) -> impl IntoView {
+fn ProblemList(problems: Vec<ProblemRow>, history: Vec<Change>) -> impl IntoView {
     let lang = use_lang();
     if problems.is_empty() {
         return view! { <p class="muted">{T::NoProblems.tr(lang)}</p> }.into_any();
@@ -301,24 +501,13 @@ fn ProblemList(
     view! {
         <ol class="cards">
             {problems.into_iter().map(|p| {
-                let form_id = id.clone();
-                let form = (p.resolved_on.is_none() && resolving == Some(p.id)).then(|| view! {
-                    <PostForm action={server_path::<ResolveProblem>()} state=state.clone() row=p.id.to_string()>
-                        <Hidden name="id" value=form_id.clone()/>
-                        <Hidden name="row" value=p.id.to_string()/>
-                        <TextField name="resolved_on" label=T::ResolvedOn kind="date" default=today.to_string()/>
-                        <TextArea name="evidence" label=T::Evidence hint=T::EvidenceHint/>
-                        <Submit label=T::ResolveProblem/>
-                    </PostForm>
-                });
-                let link = (p.resolved_on.is_none() && resolving != Some(p.id)).then(|| view! {
-                    <p><a href=format!("?problem={}#problem-{}", p.id, p.id)>{T::ResolveProblem.tr(lang)}</a></p>
+                let link = p.resolved_on.is_none().then(|| view! {
+                    <p><a href=Task::Problem(p.id).href()>{T::ResolveProblem.tr(lang)}</a></p>
                 });
                 view! {
                     <li class="card" id=format!("problem-{}", p.id)>
                         <ProblemFacts problem=p.clone()/>
                         <History changes=history.clone() entity="problem" id=p.id/>
-                        {form}
                         {link}
                     </li>
                 }
@@ -328,90 +517,44 @@ fn ProblemList(
     .into_any()
 }
 
-/// Photos and files of the session, and the upload form (a plain multipart form).
+/// Photos and files of the session.
 #[component]
-fn Files(id: String, view: ClosingView, state: FormState) -> impl IntoView {
+fn FileList(view: ClosingView) -> impl IntoView {
+    let lang = use_lang();
+    if view.attachments.is_empty() {
+        return view! { <p class="muted">{T::NoFiles.tr(lang)}</p> }.into_any();
+    }
+    view! {
+        <ul class="files">
+            {view.attachments.into_iter().map(|a| {
+                let href = format!("/files/{}", a.storage_key);
+                let size = format!("{:.1} MB", a.size_bytes as f64 / 1_048_576.0);
+                if a.kind == "photo" {
+                    view! { <li><a href=href.clone()><img src=href.clone() alt=a.file_name.clone() loading="lazy" width="160"/></a></li> }.into_any()
+                } else {
+                    view! { <li><a href=href>{a.file_name}</a> " · " {size}</li> }.into_any()
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// The upload of a photo or file (a plain multipart form).
+#[component]
+fn FileForm(id: String, state: FormState) -> impl IntoView {
     let lang = use_lang();
     let error = state.error_from(server_path::<AttachFile>(), "file");
     view! {
-        <section id="files">
-            <h2>{T::FilesTitle.tr(lang)}</h2>
-            {if view.attachments.is_empty() {
-                view! { <p class="muted">{T::NoFiles.tr(lang)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="files">
-                        {view.attachments.into_iter().map(|a| {
-                            let href = format!("/files/{}", a.storage_key);
-                            let size = format!("{:.1} MB", a.size_bytes as f64 / 1_048_576.0);
-                            if a.kind == "photo" {
-                                view! { <li><a href=href.clone()><img src=href.clone() alt=a.file_name.clone() loading="lazy" width="160"/></a></li> }.into_any()
-                            } else {
-                                view! { <li><a href=href>{a.file_name}</a> " · " {size}</li> }.into_any()
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-            <PostForm action={server_path::<AttachFile>()} state=state.clone() multipart=true>
-                <Hidden name="id" value=id/>
-                <div class="field" class:has-error=error.is_some()>
-                    <label for="field-file">{T::FileField.tr(lang)}</label>
-                    {error.map(|e| view! { <p class="field-error" id="error-file">{e.tr(lang)}</p> })}
-                    <input type="file" id="field-file" name="file" accept="image/jpeg,image/png,application/pdf" required/>
-                </div>
-                <Submit label=T::UploadButton secondary=true/>
-            </PostForm>
-        </section>
-    }
-}
-
-#[component]
-fn ProblemsSection(
-    id: String,
-    view: ClosingView,
-    resolving: Option<i64>,
-    links: Vec<(String, String)>,
-    state: FormState,
-) -> impl IntoView {
-    let lang = use_lang();
-    let list_id = id.clone();
-    view! {
-        <section id="problems">
-            <h2>{T::ProblemsTitle.tr(lang)}</h2>
-            <ProblemList id=list_id problems=view.problems history=view.history resolving=resolving today=view.today state=state.clone()/>
-            <h3>{T::AddProblem.tr(lang)}</h3>
-            <PostForm action={server_path::<AddProblem>()} state=state>
-                <Hidden name="id" value=id/>
-                <TextArea name="description" label=T::ProblemDescription/>
-                <SelectField name="problem_outcome" label=T::LinkedOutcome options=links optional=true/>
-                <Submit label=T::AddProblem secondary=true/>
-            </PostForm>
-        </section>
-    }
-}
-
-#[component]
-fn ReviewsSection(
-    id: String,
-    view: ClosingView,
-    links: Vec<(String, String)>,
-    state: FormState,
-) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <section id="reviews">
-            <h2>{T::ReviewsTitle.tr(lang)}</h2>
-            <ReviewCards reviews=view.reviews/>
-            <PostForm action={server_path::<AddReview>()} state=state>
-                <Hidden name="id" value=id/>
-                <TextField name="reviewed_on" label=T::ReviewedOn kind="date" default=view.today.to_string()/>
-                <SelectField name="reviewer_kind" label=T::ReviewerKindLabel options=options(ReviewerKind::ALL, ReviewerKind::code)/>
-                <TextArea name="findings" label=T::Findings/>
-                <SelectField name="review_outcome" label=T::LinkedOutcome options=links optional=true/>
-                <Submit label=T::AddReview secondary=true/>
-            </PostForm>
-        </section>
+        <PostForm action={server_path::<AttachFile>()} state=state multipart=true>
+            <Hidden name="id" value=id/>
+            <div class="field" class:has-error=error.is_some()>
+                <label for="field-file">{T::FileField.tr(lang)}</label>
+                {error.map(|e| view! { <p class="field-error" id="error-file">{e.tr(lang)}</p> })}
+                <input type="file" id="field-file" name="file" accept="image/jpeg,image/png,application/pdf"/>
+            </div>
+            <Submit label=T::UploadButton/>
+        </PostForm>
     }
 }
 

@@ -660,7 +660,7 @@ pub fn flash_of(app: &TestApp, to: &str) -> Option<app::forms::FormState> {
     let (_, token) = to.split_once("f=")?;
     app.state
         .flash
-        .get(token.split('&').next().unwrap_or_default())
+        .get(token.split(['&', '#']).next().unwrap_or_default())
 }
 
 pub fn judge(app: &TestApp, call: Call, answer: &Answer) -> Result<Verdict, String> {
