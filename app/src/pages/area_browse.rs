@@ -51,6 +51,7 @@ fn AreaBrowse(view: AreaPublicView, home: bool) -> impl IntoView {
         area.name.clone()
     };
     let child_level = area.level.child();
+    let below: i64 = children.iter().map(|c| c.platforms).sum();
     view! {
         <Title text=title/>
         {(!home).then(|| view! { <Breadcrumbs trail=trail/> })}
@@ -64,6 +65,7 @@ fn AreaBrowse(view: AreaPublicView, home: bool) -> impl IntoView {
         {home.then(|| view! { <p class="lead">{T::ChooseYourArea.tr(lang)}</p> })}
         <p class="actions">
             <a class="button" href=format!("/sessions?area={}", area.id)>{T::UpcomingSessions.tr(lang)}</a>
+            <a class="button secondary" href="/find">{T::MySignUps.tr(lang)}</a>
             <a href=format!("/areas/{}/calendar.ics", area.id)>{T::SubscribeCalendar.tr(lang)}</a>
         </p>
         {child_level.map(|level| view! {
@@ -87,21 +89,26 @@ fn AreaBrowse(view: AreaPublicView, home: bool) -> impl IntoView {
         })}
         <section>
             <h2>{T::PlatformsHere.tr(lang)}</h2>
-            <PlatformCards platforms=platforms/>
+            <PlatformCards platforms=platforms below=below/>
         </section>
     }
 }
 
 #[component]
-fn PlatformCards(platforms: Vec<PlatformCard>) -> impl IntoView {
+fn PlatformCards(platforms: Vec<PlatformCard>, below: i64) -> impl IntoView {
     let lang = use_lang();
     if platforms.is_empty() {
-        return view! { <p>{T::NoPlatformsHere.tr(lang)}</p> }.into_any();
+        // A city or district seldom has platforms of its own level: say where they are.
+        return if below > 0 {
+            view! { <p>{T::NoPlatformsAtThisLevel.tr(lang)} " " <strong>{below}</strong> " " {T::PlatformsBelowChoose.tr(lang)}</p> }.into_any()
+        } else {
+            view! { <p>{T::NoPlatformsHere.tr(lang)}</p> }.into_any()
+        };
     }
     view! {
         <ul class="cards">
             {platforms.into_iter().map(|p| view! {
-                <li class="card">
+                <li class="card tappable">
                     <a href=format!("/platforms/{}", p.id)><strong>{p.name}</strong></a>
                     <span class="tag">{p.kind.name(lang).to_owned()}</span>
                     {p.address.map(|a| view! { <p class="muted">{a}</p> })}

@@ -108,7 +108,7 @@ fn Found(registrations: Vec<FoundRegistration>) -> impl IntoView {
     view! {
         <ul class="cards">
             {registrations.into_iter().map(|r| view! {
-                <li class="card">
+                <li class="card tappable">
                     <a href=format!("/r/{}", r.code)><strong>{r.title}</strong></a>
                     <span class="tag">{r.state.label(lang)}</span>
                     <p class="muted">{fmt_datetime(r.starts_at, lang)} " · " {r.place}</p>

@@ -62,14 +62,30 @@ fn SessionList(view: PublicSessions) -> impl IntoView {
         .as_ref()
         .map(|a| format!("/areas/{}", a.id))
         .unwrap_or_else(|| "/".to_owned());
+    let remembered = view
+        .area
+        .as_ref()
+        .filter(|_| view.remembered)
+        .map(|a| a.name.clone());
     view! {
         <Title text=title.clone()/>
         <h1>{title}</h1>
-        <p><a href=change_area>{T::ChangeArea.tr(lang)}</a></p>
+        {match remembered {
+            Some(name) => view! {
+                <p class="notice">
+                    {T::ShowingRemembered.tr(lang)} <strong>{name}</strong> " · "
+                    <a href=change_area>{T::ChangeArea.tr(lang)}</a> " · "
+                    <a href="/sessions?area=all">{T::AllAreas.tr(lang)}</a>
+                </p>
+            }.into_any(),
+            None => view! { <p><a href=change_area>{T::ChangeArea.tr(lang)}</a></p> }.into_any(),
+        }}
         {(!view.sub_areas.is_empty()).then(|| view! {
             <p class="chips">
-                {view.sub_areas.iter().map(|a| view! {
-                    <a class="chip" href=format!("/sessions?area={}{keep}", a.id)>{a.name.clone()}</a>
+                {view.sub_areas.iter().map(|(a, n)| view! {
+                    <a class="chip" class:empty=*n == 0 href=format!("/sessions?area={}{keep}", a.id)>
+                        {a.name.clone()} " " <span class="count">{*n}</span>
+                    </a>
                 }).collect_view()}
             </p>
         })}
@@ -92,7 +108,22 @@ fn SessionList(view: PublicSessions) -> impl IntoView {
             <button type="submit" class="button secondary">{T::Filter.tr(lang)}</button>
         </form>
         {if view.sessions.is_empty() {
-            view! { <p>{T::NoUpcomingSessions.tr(lang)}</p> }.into_any()
+            let parent = view.parent.clone();
+            let nearby = view.nearby.clone();
+            view! {
+                <p class="notice warning">{T::NoUpcomingSessions.tr(lang)}</p>
+                {parent.map(|p| view! {
+                    <p><a class="button secondary" href=format!("/sessions?area={}", p.id)>
+                        {T::SeeSessionsIn.tr(lang)} {p.name}
+                    </a></p>
+                })}
+                {(!nearby.is_empty()).then(|| view! {
+                    <h2>{T::SoonestElsewhere.tr(lang)}</h2>
+                    <ul class="cards">
+                        {nearby.into_iter().map(|s| view! { <SessionCardView card=s/> }).collect_view()}
+                    </ul>
+                })}
+            }.into_any()
         } else {
             view! {
                 <ul class="cards">
@@ -109,7 +140,7 @@ pub fn SessionCardView(card: SessionCard) -> impl IntoView {
     let lang = use_lang();
     let left = card.seats_left();
     view! {
-        <li class="card">
+        <li class="card tappable">
             <a href=format!("/sessions/{}", card.id)><strong>{card.title.clone()}</strong></a>
             <span class="tag">{card.kind.label(lang)}</span>
             <p class="muted">{fmt_datetime(card.starts_at, lang)} " · " {card.platform_name.clone()}</p>
@@ -224,9 +255,10 @@ fn SessionView(view: PublicSession, state: FormState) -> impl IntoView {
                     <ConsentField/>
                     <Submit label={if left > 0 { T::SignUpButton } else { T::JoinWaitingList }}/>
                 </PostForm>
-                <p class="hint"><a href="/find">{T::SignedUpBeforeFind.tr(lang)}</a></p>
             </section>
         })}
+        // Whether or not sign-up is open: the way back to a lost registration.
+        <p class="hint"><a href="/find">{T::SignedUpBeforeFind.tr(lang)}</a></p>
     }
 }
 

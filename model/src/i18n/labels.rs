@@ -83,7 +83,7 @@ impl Label for SessionStatus {
         match self {
             Self::Draft => ("草稿", "Draft"),
             Self::Published => ("已发布", "Published"),
-            Self::Held => ("已举行", "Held"),
+            Self::Held => ("待记录成果", "Outcomes to record"),
             Self::Concluded => ("已形成成果", "Outcomes recorded"),
             Self::Closed => ("已办结", "Closed"),
             Self::Reviewed => ("已回头看", "Followed up"),

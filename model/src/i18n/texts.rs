@@ -98,8 +98,16 @@ texts! {
     ChooseYourArea => "选择您所在的区域，找到身边的议事平台", "Choose your area to find a consultation platform near you";
     // Platforms
     Platforms => "议事平台", "Platforms";
-    PlatformsHere => "本地议事平台", "Platforms here";
+    PlatformsHere => "本级议事平台", "Platforms at this level";
     NoPlatformsHere => "这里还没有议事平台", "No platform here yet";
+    NoPlatformsAtThisLevel => "本级没有直属的议事平台；下级区域共有", "No platform at this level itself; the areas below have";
+    PlatformsBelowChoose => "个，请先在上面选择区域", "in all: choose an area above";
+    MySignUps => "我的报名", "My sign-ups";
+    ToDoTitle => "待办", "To do";
+    ToDoToday => "今天的活动", "Today's sessions";
+    ToDoToRecord => "待记录成果", "Outcomes to record";
+    ToDoToReview => "待审核议题", "Topics to review";
+    ToDoOverdue => "超期意见建议", "Overdue suggestions";
     PlatformName => "平台名称", "Platform name";
     BrandName => "品牌名称", "Brand name";
     BrandNameHint => "如“有事好商量”“板凳会”，没有可留空", "A local brand such as 板凳会; leave blank if none";
@@ -154,6 +162,10 @@ texts! {
     // Sessions and sign-up
     UpcomingSessions => "近期协商活动", "Upcoming sessions";
     NoUpcomingSessions => "近期没有可报名的活动", "No upcoming sessions to sign up for";
+    SeeSessionsIn => "看看上一级的活动：", "See the sessions in ";
+    SoonestElsewhere => "附近最近的活动", "The soonest sessions nearby";
+    ShowingRemembered => "按您上次选择的区域显示：", "Showing the area you chose last time: ";
+    AllAreas => "看全部区域", "All areas";
     SeatsLeft => "剩余名额", "Seats left";
     FullWaitingList => "名额已满，可报名候补", "Full: you can join the waiting list";
     When => "时间", "When";

@@ -14,5 +14,6 @@ pub mod published;
 pub mod sessions;
 pub mod tallies;
 mod tally_params;
+pub mod todo;
 pub mod topics;
 pub mod users;

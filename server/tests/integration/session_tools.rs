@@ -414,3 +414,68 @@ async fn forms_are_titled_for_what_they_do_and_a_draft_offers_no_move() {
         "{published}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_workspace_says_what_waits_and_leads_to_it() {
+    let app = TestApp::spawn().await;
+    let today = app.session(10, 3).await;
+    let held = app.session(10, 3).await;
+    let upcoming = app.session(10, 3).await;
+    app.hold(held, 5).await;
+    let overdue_day = (store::clock::now_local().date() - chrono::TimeDelta::days(1)).to_string();
+    app.exec(&format!(
+        "UPDATE sessions SET starts_at = date(datetime('now', '+8 hours')) || ' 00:00:01',
+             ends_at = date(datetime('now', '+8 hours')) || ' 23:59:59',
+             signup_deadline = date(datetime('now', '+8 hours')) || ' 00:00:00',
+             checkin_opens_at = date(datetime('now', '+8 hours')) || ' 00:00:00',
+             checkin_closes_at = date(datetime('now', '+8 hours')) || ' 23:59:59'
+           WHERE id = {today};
+         UPDATE sessions SET title = '待记录的院坝会' WHERE id = {held};
+         INSERT INTO topics (platform_id, title, category_code, source, channel, proposer_name, proposer_mobile, submitted_at)
+             SELECT {p}, '井盖松动', code, 'resident', 'web', '老王', '13576543210', datetime('now', '-2 days')
+             FROM topic_categories LIMIT 1;
+         INSERT INTO outcomes (session_id, text, form, deadline, created_at, updated_at)
+             VALUES ({held}, '修好路灯', 'consensus', '{overdue_day}', datetime('now'), datetime('now'));",
+        p = app.world.platform_a
+    ))
+    .await;
+
+    let organizer = app.signed_in("organizer_a").await;
+    let page = organizer.get("/manage").await.body;
+    let html = scraper::Html::parse_document(&page);
+    let tiles: Vec<(String, String)> = html
+        .select(&scraper::Selector::parse("#todo .count-tile").unwrap())
+        .map(|a| {
+            (
+                a.text().collect::<String>(),
+                a.value().attr("href").unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tiles,
+        [
+            ("1今天的活动", "#today"),
+            ("1待记录成果", "#to-record"),
+            ("1待审核议题", "/manage/topics"),
+            ("1超期意见建议", "/manage/outcomes"),
+        ]
+        .map(|(t, h)| (t.to_owned(), h.to_owned())),
+        "{page}"
+    );
+    assert!(page.contains(&format!("href=\"/manage/sessions/{today}#check-in\"")));
+    assert!(page.contains(&format!("href=\"/manage/sessions/{held}/closing\"")));
+    assert!(!page.contains(&format!("/manage/sessions/{upcoming}")));
+
+    // The sessions list calls the held one by what it needs.
+    let month = store::clock::now_local().date() - chrono::TimeDelta::days(2);
+    let list = organizer
+        .get(&format!("/manage/sessions?month={}", month.format("%Y-%m")))
+        .await
+        .body;
+    assert!(list.contains("待记录成果"), "{list}");
+
+    // Another platform's organizer has nothing waiting.
+    let other = app.signed_in("organizer_b").await.get("/manage").await.body;
+    assert!(!other.contains("待记录的院坝会"));
+}

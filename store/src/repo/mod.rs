@@ -25,6 +25,7 @@ pub mod reviews;
 pub mod sessions;
 pub mod sign_ups;
 pub mod tallies;
+pub mod todo;
 pub mod topics;
 pub mod users;
 

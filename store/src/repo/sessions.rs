@@ -60,6 +60,33 @@ pub async fn upcoming(
     Ok(cards.into_iter().map(|c| c.with_clock(now)).collect())
 }
 
+/// How many sessions [`upcoming`] would list under each area one level below the area at `path`
+/// (of one kind, from a later time, if given): each child's path with its count, for the chips
+/// that narrow the list, so none of them leads to an empty page unannounced.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn upcoming_by_child(
+    db: &Db,
+    path: &str,
+    kind: Option<SessionKind>,
+    from: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> Result<Vec<(String, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT substr(s.area_path, 1, length(?2) + instr(substr(s.area_path, length(?2) + 1), '/')) AS child,
+                count(*)
+         FROM sessions s
+         WHERE s.status = 'published' AND s.starts_at > ?1
+           AND s.area_path > ?2 AND s.area_path < ?2 || '~'
+           AND (?3 IS NULL OR s.kind = ?3)
+         GROUP BY child",
+    )
+    .bind(db_time(from.map_or(now, |f| f.max(now))))
+    .bind(path)
+    .bind(kind)
+    .fetch_all(&db.read)
+    .await?)
+}
+
 /// Sessions for a calendar feed: everything not a draft that starts after `since`, cancelled
 /// ones included so that subscribers' calendars drop them.
 #[tracing::instrument(level = "debug", skip_all)]

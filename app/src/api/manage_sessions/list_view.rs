@@ -43,7 +43,15 @@ pub async fn load_manage_sessions(month: Option<String>) -> Result<ManageSession
         .unwrap_or_else(|| Month::of(today));
     let ids: Vec<i64> = platforms.iter().map(|p| p.id).collect();
     let start = |m: Month| m.first_day().and_time(chrono::NaiveTime::MIN);
-    let sessions = repo::sessions::between_at(&db, &ids, start(month), start(month.next())).await?;
+    let now = now_local();
+    let sessions = repo::sessions::between_at(&db, &ids, start(month), start(month.next()))
+        .await?
+        .into_iter()
+        .map(|card| SessionCard {
+            status: card.shown_status(now),
+            ..card
+        })
+        .collect();
     Ok(ManageSessions {
         month,
         today,

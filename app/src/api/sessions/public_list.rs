@@ -9,8 +9,14 @@ use crate::{api::areas::AreaSummary, domain::SessionKind, error::AppError};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublicSessions {
     pub area: Option<AreaSummary>,
-    /// The areas one level down, to narrow further.
-    pub sub_areas: Vec<AreaSummary>,
+    /// The area came from the visitor's last visit, not from the address: the page says so.
+    pub remembered: bool,
+    /// The areas one level down, to narrow further, each with how many sessions it would list.
+    pub sub_areas: Vec<(AreaSummary, i64)>,
+    /// When nothing is listed: the area one level up, and the soonest sessions there (or
+    /// anywhere, at the top), so the page never ends in nothing to try.
+    pub parent: Option<AreaSummary>,
+    pub nearby: Vec<SessionCard>,
     pub platform: Option<(i64, String)>,
     pub kind: Option<SessionKind>,
     /// `YYYY-MM-DD` as the date field holds it; empty for from today.
@@ -38,8 +44,13 @@ pub async fn load_public_sessions(
         None => None,
     };
     let chosen_area = number(&area);
-    let area_id =
-        chosen_area.or_else(|| platform.is_none().then(area_memory::remembered).flatten());
+    // `area=all` asks for every area, past the remembered one.
+    let everywhere = area.as_deref() == Some("all");
+    let area_id = chosen_area.or_else(|| {
+        (platform.is_none() && !everywhere)
+            .then(area_memory::remembered)
+            .flatten()
+    });
     let area = match area_id {
         Some(id) => repo::areas::get(&db, id).await.ok().filter(|a| a.active),
         None => None,
@@ -56,26 +67,47 @@ pub async fn load_public_sessions(
         (None, Some(a)) => Where::UnderArea(&a.path),
         (None, None) => Where::Anywhere,
     };
-    let sessions = repo::sessions::upcoming(
-        &db,
-        filter,
-        kind,
-        from_date.map(|d| d.and_time(chrono::NaiveTime::MIN)),
-        now_local(),
-        100,
-    )
-    .await?;
+    let from_time = from_date.map(|d| d.and_time(chrono::NaiveTime::MIN));
+    let now = now_local();
+    let sessions = repo::sessions::upcoming(&db, filter, kind, from_time, now, 100).await?;
     let sub_areas = match &area {
-        Some(a) if platform.is_none() => repo::areas::children_with_counts(&db, a, true)
-            .await?
-            .into_iter()
-            .map(|c| c.area)
-            .collect(),
+        Some(a) if platform.is_none() => {
+            let counts =
+                repo::sessions::upcoming_by_child(&db, &a.path, kind, from_time, now).await?;
+            repo::areas::children_with_counts(&db, a, true)
+                .await?
+                .into_iter()
+                .map(|c| {
+                    let n = counts
+                        .iter()
+                        .find(|(path, _)| *path == c.area.path)
+                        .map_or(0, |(_, n)| *n);
+                    (c.area, n)
+                })
+                .collect()
+        }
         _ => Vec::new(),
     };
+    let (parent, nearby) = match (&area, sessions.is_empty()) {
+        (Some(a), true) => {
+            let parent = match a.parent_id {
+                Some(id) => repo::areas::get(&db, id).await.ok().filter(|p| p.active),
+                None => None,
+            };
+            let wider = parent
+                .as_ref()
+                .map_or(Where::Anywhere, |p| Where::UnderArea(&p.path));
+            let nearby = repo::sessions::upcoming(&db, wider, None, None, now, 5).await?;
+            (parent, nearby)
+        }
+        _ => (None, Vec::new()),
+    };
     Ok(PublicSessions {
+        remembered: chosen_area.is_none() && area.is_some() && platform.is_none(),
         area,
         sub_areas,
+        parent,
+        nearby,
         platform: platform.map(|p| (p.id, p.name)),
         kind,
         from: from_date.map(|d| d.to_string()).unwrap_or_default(),

@@ -285,6 +285,7 @@ pub fn rows() -> Vec<Row> {
         ),
         // Sessions, organizing
         row("manage-sessions/list", Data, WORKERS, none),
+        row("manage-sessions/todo", Data, WORKERS, none),
         row("manage-sessions/edit-view", Data, EDITS_A, |f, _| {
             vec![("id", s(f.future))]
         }),
