@@ -16,7 +16,7 @@ mod root;
 pub mod web;
 
 // The model's modules, at the same paths in pages, server functions and the server.
-pub use model::{domain, error, forms, i18n, messages, url, views};
+pub use model::{domain, error, forms, i18n, messages, text_size, url, views};
 
 pub use root::{shell, App};
 

@@ -36,6 +36,16 @@ fn request_lang() -> Lang {
     Lang::default()
 }
 
+/// The text size this reader chose (长辈模式).
+fn request_text_size() -> crate::text_size::TextSize {
+    #[cfg(feature = "ssr")]
+    {
+        crate::web::request::request_text_size()
+    }
+    #[cfg(not(feature = "ssr"))]
+    crate::text_size::TextSize::default()
+}
+
 /// The built stylesheet's address, resolved when the server started.
 fn stylesheet_href() -> Arc<str> {
     #[cfg(feature = "ssr")]
@@ -53,6 +63,8 @@ fn stylesheet_href() -> Arc<str> {
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
     provide_context(lang);
+    let size = request_text_size();
+    provide_context(size);
     // Only islands hydrate, and none reads the page's resources: they are not written into the
     // page as data (Leptos's loader script says the same on the pages that carry it).
     if let Some(context) = Owner::current_shared_context() {
@@ -62,7 +74,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     crate::web::page_policy::apply();
     view! {
         <!DOCTYPE html>
-        <html lang=lang.html_lang()>
+        <html lang=lang.html_lang() class=size.class()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

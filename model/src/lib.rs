@@ -10,5 +10,6 @@ pub mod error;
 pub mod forms;
 pub mod i18n;
 pub mod messages;
+pub mod text_size;
 pub mod url;
 pub mod views;

@@ -46,7 +46,8 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
                 .precompressed_gzip(),
         )
         .route_service("/favicon.svg", ServeFile::new(site.join("favicon.svg")))
-        .route("/lang", get(crate::lang::switch))
+        .route("/lang", get(crate::preferences::language))
+        .route("/text-size", get(crate::preferences::text_size))
         .route("/sessions/{id}/calendar.ics", get(session_calendar))
         .route("/platforms/{id}/calendar.ics", get(platform_feed))
         .route("/areas/{id}/calendar.ics", get(area_feed))

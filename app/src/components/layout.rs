@@ -6,6 +6,7 @@ use crate::{
     api::auth::{current_account, Logout},
     form_state::use_form_state,
     i18n::{use_lang, T},
+    text_size::TextSize,
 };
 
 /// The frame of every page: a header with the name, the account links and the language switch
@@ -28,6 +29,24 @@ pub fn Layout(children: Children) -> impl IntoView {
         lang.other().code(),
         crate::url::encode_component(&here)
     );
+    let size = use_context::<TextSize>().unwrap_or_default();
+    // 长辈模式: one tap in, one tap larger still, one tap back; each a plain link.
+    let size_link = |to: TextSize, label: T| {
+        view! {
+            <a class="text-size" href=format!("/text-size?to={}&back={}", to.code(), crate::url::encode_component(&here))>
+                {label.tr(lang)}
+            </a>
+        }
+    };
+    let size_links = match size {
+        TextSize::Standard => size_link(TextSize::Large, T::ElderMode).into_any(),
+        TextSize::Large => view! {
+            {size_link(TextSize::Larger, T::TextLarger)}
+            {size_link(TextSize::Standard, T::TextStandard)}
+        }
+        .into_any(),
+        TextSize::Larger => size_link(TextSize::Standard, T::TextStandard).into_any(),
+    };
     let account = Resource::new_blocking(|| (), |_| current_account());
     view! {
         <a class="skip" href="#main">{T::SkipToContent.tr(lang)}</a>
@@ -51,6 +70,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         }
                     })}
                 </Suspense>
+                {size_links}
                 <a href=switch_href hreflang=lang.other().code() lang=lang.other().html_lang()>
                     {T::SwitchLanguage.tr(lang)}
                 </a>

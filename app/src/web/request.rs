@@ -68,6 +68,11 @@ pub async fn require_principal() -> Result<auth::Principal, AppError> {
     request_principal().await?.ok_or(AppError::Unauthenticated)
 }
 
+/// The text size this reader chose (长辈模式), from its cookie.
+pub fn request_text_size() -> crate::text_size::TextSize {
+    crate::text_size::TextSize::from_cookies(header_value(http::header::COOKIE).as_deref())
+}
+
 /// The language of this request, from its cookie or its browser's preference.
 pub fn request_lang() -> crate::i18n::Lang {
     crate::i18n::Lang::negotiate(

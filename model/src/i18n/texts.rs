@@ -103,6 +103,9 @@ texts! {
     NoPlatformsAtThisLevel => "本级没有直属的议事平台；下级区域共有", "No platform at this level itself; the areas below have";
     PlatformsBelowChoose => "个，请先在上面选择区域", "in all: choose an area above";
     MySignUps => "我的报名", "My sign-ups";
+    ElderMode => "长辈模式", "Large text";
+    TextLarger => "字再大些", "Larger still";
+    TextStandard => "标准字号", "Standard text";
     ToDoTitle => "待办", "To do";
     ToDoToday => "今天的活动", "Today's sessions";
     ToDoToRecord => "待记录成果", "Outcomes to record";

@@ -283,6 +283,42 @@ async fn the_language_switch_works_without_scripts_and_is_remembered() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn elder_mode_is_one_plain_link_away_and_is_remembered() {
+    let app = TestApp::spawn().await;
+    let b = app.browser();
+    let home = b.get("/sessions").await.body;
+    assert!(!home.contains("class=\"text-large\""));
+    assert!(
+        home.contains("href=\"/text-size?to=large&amp;back=/sessions\""),
+        "the switch on every page, back to it"
+    );
+    let res = b.get("/text-size?to=large&back=/sessions").await;
+    assert_eq!(res.status, 303);
+    assert_eq!(res.location().as_deref(), Some("/sessions"));
+    let large = b.get("/").await.body;
+    assert!(
+        large.contains("<html lang=\"zh-CN\" class=\"text-large\""),
+        "{large}"
+    );
+    assert!(large.contains("字再大些") && large.contains("标准字号"));
+    b.get("/text-size?to=larger&back=/").await;
+    assert!(b.get("/").await.body.contains("class=\"text-larger\""));
+    // Anything else is the standard size; a way off the site goes home.
+    let evil = b.get("/text-size?to=huge&back=//evil.example").await;
+    assert_eq!(evil.location().as_deref(), Some("/"));
+    let standard = b.get("/").await.body;
+    assert!(!standard.contains("text-large") && standard.contains("长辈模式"));
+    // The stylesheet sizes both modes, never stops the phone from scaling text, and gives
+    // their tap targets 60 px.
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../style/main.css")).unwrap();
+    assert!(css.contains("html.text-large { font-size: 23px; }"));
+    assert!(css.contains("html.text-larger { font-size: 30px; }"));
+    assert!(css.contains("min-height: 60px"));
+    assert!(!css.contains("text-size-adjust: none"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_posts_never_fail_the_server_nor_change_data() {
     let app = TestApp::spawn().await;
     let staff = app.signed_in("city").await;
