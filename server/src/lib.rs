@@ -9,6 +9,7 @@ pub mod config;
 pub mod demo;
 mod downloads;
 mod error_status;
+mod html_tail;
 pub mod jobs;
 pub mod messages;
 mod multipart_guard;

@@ -86,6 +86,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         >(
             move || provide_context(fallback_state.clone()), shell
         ))
+        .layer(middleware::from_fn(crate::html_tail::trim))
         .layer(middleware::from_fn(
             crate::multipart_guard::refuse_malformed,
         ))

@@ -80,7 +80,8 @@ fn SessionList(view: PublicSessions) -> impl IntoView {
             }.into_any(),
             None => view! { <p><a href=change_area>{T::ChangeArea.tr(lang)}</a></p> }.into_any(),
         }}
-        {(!view.sub_areas.is_empty()).then(|| view! {
+        // Chips only where one leads somewhere: a row of zeros is no choice.
+        {view.sub_areas.iter().any(|(_, n)| *n > 0).then(|| view! {
             <p class="chips">
                 {view.sub_areas.iter().map(|(a, n)| view! {
                     <a class="chip" class:empty=*n == 0 href=format!("/sessions?area={}{keep}", a.id)>

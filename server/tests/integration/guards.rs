@@ -21,9 +21,10 @@ async fn pages_allow_only_their_own_nonce_scripts() {
         .expect("the policy names a nonce");
     assert!(nonce.len() >= 16, "{csp}");
     assert!(!csp.contains("unsafe-inline"), "{csp}");
-    // Every inline script of the page carries that nonce, and nothing else runs.
+    // Every inline script of the page carries that nonce, and nothing else runs. A resident's
+    // page has none at all: it is plain HTML.
     let scripts = page.body.matches("<script").count();
-    assert!(scripts > 0);
+    assert_eq!(scripts, 0, "{}", page.body);
     assert_eq!(
         page.body
             .matches(&format!("<script nonce=\"{nonce}\""))
@@ -358,4 +359,28 @@ async fn a_forged_forwarded_host_does_not_pass_the_same_site_check() {
         .await;
     assert_eq!(answer.status, 403);
     assert_eq!(app.scalar("SELECT count(*) FROM registrations").await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_ends_at_its_closing_html_tag() {
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 3).await;
+    let b = app.browser();
+    for (path, status) in [
+        ("/".to_owned(), 200),
+        ("/sessions".to_owned(), 200),
+        (format!("/sessions/{session}"), 200),
+        ("/find".to_owned(), 200),
+        ("/login".to_owned(), 200),
+        ("/no-such-page".to_owned(), 404),
+        ("/r/ZZZZZZZZ".to_owned(), 404),
+    ] {
+        let page = b.get(&path).await;
+        assert_eq!(page.status, status, "{path}");
+        assert!(
+            page.body.trim_end().ends_with("</html>"),
+            "{path}: nothing after </html>, got …{}",
+            &page.body[page.body.len().saturating_sub(200)..]
+        );
+    }
 }
