@@ -93,6 +93,7 @@ fn ErrorView(error: AppError) -> impl IntoView {
         AppError::Unexpected => (T::ErrorTitle, T::TryAgain),
     };
     view! {
+        <leptos_meta::Title text=title.tr(lang)/>
         <section class="error-page">
             <h1>{title.tr(lang)}</h1>
             <p>{text.tr(lang)}</p>

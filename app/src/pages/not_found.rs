@@ -10,6 +10,7 @@ pub fn NotFoundPage() -> impl IntoView {
         opts.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
+        <leptos_meta::Title text=T::NotFoundTitle.tr(lang)/>
         <section class="error-page">
             <h1>{T::NotFoundTitle.tr(lang)}</h1>
             <p>{T::NotFoundText.tr(lang)}</p>
