@@ -9,7 +9,7 @@ test("a resident finds a platform near them by area, on a phone", async ({ page 
   // platforms are listed.
   for (let depth = 0; depth < 3 && (await page.locator(".cards a").count()) === 0; depth++) {
     await page.locator(".area-list li").filter({ hasText: /[1-9]\d* 议事平台/ }).first().locator("a").click();
-    await expect(page.getByRole("heading", { name: "本地议事平台" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "本级议事平台" })).toBeVisible();
   }
   const platform = page.locator(".cards a").first();
   const name = await platform.innerText();
