@@ -52,6 +52,17 @@ test("staff print the annual report, follow its numbers and publish the year for
   // Charts are drawn on the server: there with or without scripts.
   await expect(page.locator("figure.chart svg").first()).toBeVisible();
   expect(await page.locator("figure.chart").count()).toBeGreaterThanOrEqual(2);
+  // As an office files it: who issued it and when under the title; on paper, table heads repeat
+  // on each page and headings stay with what follows them.
+  await expect(page.locator(".report .issuer")).toContainText(/制表单位：\S+ · 统计日期：\d{4}年/);
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => ({
+    head: getComputedStyle(document.querySelector(".report thead")!).display,
+    heading: getComputedStyle(document.querySelector(".report h2")!).breakAfter,
+    page: getComputedStyle(document.querySelector(".report")!).getPropertyValue("page"),
+  }));
+  expect(printed).toEqual({ head: "table-header-group", heading: "avoid", page: "report" });
+  await page.emulateMedia({ media: "screen" });
   const lead = await page.locator(".lead").innerText();
   const sessions = lead.match(/共开展协商议事活动(\d+)场/)![1];
   const resolved = lead.match(/助力解决问题(\d+)个/)![1];

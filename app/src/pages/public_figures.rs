@@ -36,8 +36,8 @@ fn Published(list: Vec<PublishedFigures>) -> impl IntoView {
                     <dl class="facts">
                         <dt>{T::FigPlatformsActive.tr(lang)}</dt><dd>{f.platforms_active}</dd>
                         <dt>{T::FigReviews.tr(lang)}</dt><dd>{f.reviews}</dd>
-                        <dt>{T::ResolutionRate.tr(lang)}</dt><dd>{rate_text(f.resolution_rate())}</dd>
-                        <dt>{T::SatisfactionRate.tr(lang)}</dt><dd>{rate_text(f.satisfaction_rate())}</dd>
+                        <dt>{T::ResolutionRate.tr(lang)}</dt><dd>{rate_text(f.resolution_rate(), lang)}</dd>
+                        <dt>{T::SatisfactionRate.tr(lang)}</dt><dd>{rate_text(f.satisfaction_rate(), lang)}</dd>
                     </dl>
                     <p class="muted small">{T::PublishedOn.tr(lang)} {fmt_date(p.published_at.date(), lang)}</p>
                 </section>

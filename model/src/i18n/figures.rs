@@ -3,11 +3,13 @@
 use super::{fmt_period, Lang};
 use crate::domain::{Figures, Period, Rate};
 
-/// "93.1%（134/144）": a rate always with its base, or a dash without one.
-pub fn rate_text(rate: Rate) -> String {
-    match rate.percent() {
-        Some(p) => format!("{p:.1}%（{}/{}）", rate.part, rate.base),
-        None => "—".to_owned(),
+/// "93.1%（134/144）": a rate always with its base, or a dash without one; English text takes
+/// English brackets ("93.1% (134/144)").
+pub fn rate_text(rate: Rate, lang: Lang) -> String {
+    match (rate.percent(), lang) {
+        (Some(p), Lang::Zh) => format!("{p:.1}%（{}/{}）", rate.part, rate.base),
+        (Some(p), Lang::En) => format!("{p:.1}% ({}/{})", rate.part, rate.base),
+        (None, _) => "—".to_owned(),
     }
 }
 
@@ -49,9 +51,9 @@ pub fn details(lang: Lang, f: &Figures, before: &Figures) -> String {
             f.topics,
             f.topics_taken_up,
             change(f.consultations, before.consultations),
-            rate_text(f.adoption_rate()),
-            rate_text(f.resolution_rate()),
-            rate_text(f.satisfaction_rate()),
+            rate_text(f.adoption_rate(), lang),
+            rate_text(f.resolution_rate(), lang),
+            rate_text(f.satisfaction_rate(), lang),
             f.reviews
         ),
         Lang::En => format!(
@@ -61,9 +63,9 @@ pub fn details(lang: Lang, f: &Figures, before: &Figures) -> String {
             f.topics,
             f.topics_taken_up,
             change(f.consultations, before.consultations),
-            rate_text(f.adoption_rate()),
-            rate_text(f.resolution_rate()),
-            rate_text(f.satisfaction_rate()),
+            rate_text(f.adoption_rate(), lang),
+            rate_text(f.resolution_rate(), lang),
+            rate_text(f.satisfaction_rate(), lang),
             f.reviews
         ),
     }
@@ -93,5 +95,16 @@ mod tests {
         assert!(details(Lang::Zh, &f, &before).contains("比上年同期增加4场"));
         assert!(details(Lang::Zh, &f, &f).contains("与上年同期持平"));
         assert!(details(Lang::Zh, &f, &f).contains("问题解决率—"));
+    }
+
+    #[test]
+    fn a_rate_takes_the_punctuation_of_its_language() {
+        let rate = Rate {
+            part: 377,
+            base: 603,
+        };
+        assert_eq!(rate_text(rate, Lang::Zh), "62.5%（377/603）");
+        assert_eq!(rate_text(rate, Lang::En), "62.5% (377/603)");
+        assert_eq!(rate_text(Rate { part: 0, base: 0 }, Lang::En), "—");
     }
 }

@@ -627,6 +627,7 @@ texts! {
     PublicFiguresLead => "以下数字由各级政协机关核定后公开。", "These figures are published by the CPPCC offices.";
     NothingPublished => "还没有公开的数据", "Nothing published yet";
     ReportMadeOn => "统计日期：", "Counted on ";
+    ReportIssuer => "制表单位：", "Prepared for ";
     RecordCount => "记录数", "Records";
     // Members' records
     MemberRecord => "委员履职档案", "Member's record";

@@ -43,7 +43,7 @@ pub fn CoverageTable(
                                 <td>{c.level.label(lang)}</td>
                                 <td class="num">{c.covered}</td>
                                 <td class="num">{c.areas}</td>
-                                <td class="num">{rate_text(c.rate())}</td>
+                                <td class="num">{rate_text(c.rate(), lang)}</td>
                                 <td class="num"><a href=href>{missing}</a></td>
                             </tr>
                         }
@@ -81,7 +81,7 @@ fn UncoveredList(view: Uncovered) -> impl IntoView {
         <p><a href=format!("/manage/tallies?{}", view.params.scope_query(view.period))>{T::FiguresTile.tr(lang)}</a></p>
         <h1>{heading}</h1>
         <p class="counts">
-            {T::CoverageTitle.tr(lang)} " " <strong>{rate_text(view.coverage.rate())}</strong>
+            {T::CoverageTitle.tr(lang)} " " <strong>{rate_text(view.coverage.rate(), lang)}</strong>
         </p>
         {if view.areas.is_empty() {
             view! { <p>{T::UncoveredNone.tr(lang)}</p> }.into_any()

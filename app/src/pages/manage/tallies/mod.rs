@@ -133,9 +133,9 @@ fn Tallies(view: TallyView, state: FormState) -> impl IntoView {
             </tbody>
         </table>
         <dl class="facts">
-            <dt>{T::ResolutionRate.tr(lang)}</dt><dd>{rate_text(f.resolution_rate())}</dd>
-            <dt>{T::AdoptionRate.tr(lang)}</dt><dd>{rate_text(f.adoption_rate())}</dd>
-            <dt>{T::SatisfactionRate.tr(lang)}</dt><dd>{rate_text(f.satisfaction_rate())}</dd>
+            <dt>{T::ResolutionRate.tr(lang)}</dt><dd>{rate_text(f.resolution_rate(), lang)}</dd>
+            <dt>{T::AdoptionRate.tr(lang)}</dt><dd>{rate_text(f.adoption_rate(), lang)}</dd>
+            <dt>{T::SatisfactionRate.tr(lang)}</dt><dd>{rate_text(f.satisfaction_rate(), lang)}</dd>
         </dl>
         <coverage::CoverageTable coverage=coverage params=params.clone() period=period/>
         <Notice state=state.clone()/>

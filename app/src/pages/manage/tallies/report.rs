@@ -122,6 +122,10 @@ fn Report(view: TallyView) -> impl IntoView {
                 " · " {T::ReportPrintHint.tr(lang)}
             </p>
             <h1>{heading}</h1>
+            // Who issued it and when, as an office files it: under the title of the first page.
+            <p class="issuer">
+                {T::ReportIssuer.tr(lang)} {names.area.name.clone()} " · " {T::ReportMadeOn.tr(lang)} {fmt_date(today, lang)}
+            </p>
             <p class="lead">{summary(lang, period, &scope, &f)}</p>
             <p>{details(lang, &f, &previous)}</p>
             {conversions(&breakdowns, lang).map(|text| view! { <p>{text}</p> })}
@@ -140,9 +144,9 @@ fn Report(view: TallyView) -> impl IntoView {
                             <td class="num">{before}</td>
                         </tr>
                     }).collect_view()}
-                    <tr><td>{T::ResolutionRate.tr(lang)}</td><td class="num">{rate_text(f.resolution_rate())}</td><td class="num">{rate_text(previous.resolution_rate())}</td></tr>
-                    <tr><td>{T::AdoptionRate.tr(lang)}</td><td class="num">{rate_text(f.adoption_rate())}</td><td class="num">{rate_text(previous.adoption_rate())}</td></tr>
-                    <tr><td>{T::SatisfactionRate.tr(lang)}</td><td class="num">{rate_text(f.satisfaction_rate())}</td><td class="num">{rate_text(previous.satisfaction_rate())}</td></tr>
+                    <tr><td>{T::ResolutionRate.tr(lang)}</td><td class="num">{rate_text(f.resolution_rate(), lang)}</td><td class="num">{rate_text(previous.resolution_rate(), lang)}</td></tr>
+                    <tr><td>{T::AdoptionRate.tr(lang)}</td><td class="num">{rate_text(f.adoption_rate(), lang)}</td><td class="num">{rate_text(previous.adoption_rate(), lang)}</td></tr>
+                    <tr><td>{T::SatisfactionRate.tr(lang)}</td><td class="num">{rate_text(f.satisfaction_rate(), lang)}</td><td class="num">{rate_text(previous.satisfaction_rate(), lang)}</td></tr>
                 </tbody>
             </table>
             <super::coverage::CoverageTable coverage=coverage params=params.clone() period=period/>
@@ -158,7 +162,6 @@ fn Report(view: TallyView) -> impl IntoView {
             }).collect_view()}
             <h2>{T::Definitions.tr(lang)}</h2>
             <p class="small">{T::DefinitionsText.tr(lang)}</p>
-            <p class="small muted">{T::ReportMadeOn.tr(lang)} {fmt_date(today, lang)}</p>
         </article>
     }
 }
