@@ -9,14 +9,19 @@ use crate::{
     i18n::{fmt_date, use_lang, Label, T},
 };
 
-/// A suggestion as anyone reading its record sees it.
+/// A suggestion as anyone reading its record sees it. The public (`public`) does not see the
+/// follow-up light (正常, 临期, 超期): it is the organizers' working signal; its handling
+/// status says the same in words people read.
 #[component]
-pub fn OutcomeFacts(outcome: OutcomeRow) -> impl IntoView {
+pub fn OutcomeFacts(outcome: OutcomeRow, #[prop(optional)] public: bool) -> impl IntoView {
     let lang = use_lang();
     let o = outcome;
     let helpers = o.helpers.join("、");
     view! {
-        <p><span class=format!("light light-{}", o.light.code())>{o.light.label(lang)}</span> " " {o.text.clone()}</p>
+        <p>
+            {(!public).then(|| view! { <span class=format!("light light-{}", o.light.code())>{o.light.label(lang)}</span> " " })}
+            {o.text.clone()}
+        </p>
         <dl class="facts">
             <dt>{T::OutcomeFormLabel.tr(lang)}</dt><dd>{o.form.label(lang)}</dd>
             {o.proposer_name.clone().map(|p| view! { <dt>{T::Proposer.tr(lang)}</dt><dd>{p}</dd> })}

@@ -191,7 +191,7 @@ fn Rating(code: String, rating: Option<Satisfaction>, state: FormState) -> impl 
                     <PostForm action={<RateSession as leptos::server_fn::ServerFn>::PATH} state=state>
                         <Hidden name="code" value=code/>
                         <RadioGroup name="satisfaction" label=T::RateTitle options=choices/>
-                        <TextField name="comment" label=T::CommentOptional optional=true/>
+                        <TextField name="comment" label=T::RatingComment optional=true/>
                         <Submit label=T::RateButton/>
                     </PostForm>
                 }.into_any(),

@@ -57,7 +57,7 @@ fn Results(view: ResultsView) -> impl IntoView {
             } else {
                 view! {
                     <ol class="cards">
-                        {view.outcomes.into_iter().map(|o| view! { <li class="card"><OutcomeFacts outcome=o/></li> }).collect_view()}
+                        {view.outcomes.into_iter().map(|o| view! { <li class="card"><OutcomeFacts outcome=o public=true/></li> }).collect_view()}
                     </ol>
                 }.into_any()
             }}

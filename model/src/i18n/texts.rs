@@ -696,6 +696,7 @@ texts! {
     Deadline => "办理期限", "Deadline";
     AddOutcome => "添加意见建议", "Add suggestion";
     OutcomeAdded => "意见建议已添加", "Suggestion added";
+    OutcomeAddedDeadlinePassed => "意见建议已添加；注意：办理期限已过，它已列为超期", "Suggestion added; note that its deadline has passed, so it is overdue already";
     HandlingStatusLabel => "办理状态", "Handling";
     ResultClassLabel => "办理结果", "Result";
     AdoptionLabel => "采纳情况", "Adoption";
@@ -741,6 +742,6 @@ texts! {
     AlreadyRated => "您已评价过，每个报名码只能评价一次", "You have rated already; each registration rates once";
     RateNotAttended => "只有到场参加的人可以评价", "Only people who took part can rate";
     RateNotYet => "协商结果公布后才能评价", "You can rate once the outcome is published";
-    CommentOptional => "意见（可不填）", "Comment (optional)";
+    RatingComment => "意见", "Comment";
     YourRating => "您的评价", "Your rating";
 }

@@ -278,6 +278,16 @@ async fn minutes_suggestions_problems_ratings_and_follow_up() {
         assert!(results.body.contains(shown), "results show {shown}");
     }
     assert!(!results.body.contains("三楼住户仍有顾虑"));
+    // The organizers' follow-up light is theirs: the public reads the handling status instead.
+    for light in ["light-green", "light-yellow", "light-red", "正常"] {
+        assert!(!results.body.contains(light), "{light}");
+    }
+    assert!(
+        !results
+            .body
+            .contains("<span class=\"light light-done\">已办结</span>"),
+        "the completed suggestion reads 办理状态 已办结, without the light"
+    );
     assert!(resident
         .get(&format!("/r/{came}"))
         .await
@@ -449,6 +459,24 @@ async fn each_task_after_the_meeting_is_a_screen_of_its_own_and_a_refusal_keeps_
     assert!(problem_added.body.contains("问题已记录"));
     let outcome = app.scalar("SELECT max(id) FROM outcomes").await;
     let problem = app.scalar("SELECT max(id) FROM problems").await;
+    // A deadline already past is kept, and said out loud.
+    let late = organizer
+        .submit(
+            &format!("{page}?task=outcome"),
+            "/api/closing/add-outcome",
+            &[
+                ("id", &id),
+                ("text", "补种行道树"),
+                ("form", "consensus"),
+                ("deadline", &day(-3)),
+            ],
+        )
+        .await;
+    assert!(
+        late.body.contains("办理期限已过，它已列为超期") && late.body.contains("notice warning"),
+        "{}",
+        late.body
+    );
 
     // The overview has nothing to type into: only links to each task.
     let overview = organizer.get(&page).await.body;

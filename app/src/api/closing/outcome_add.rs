@@ -66,11 +66,17 @@ pub async fn add_outcome(
             helpers: super::split_departments(&helpers),
             deadline,
         };
-        repo::outcomes::add(&db, me.user_id, card.id, &outcome, now_local()).await?;
-        Ok(Done::with_notice(
-            format!("/manage/sessions/{}/closing#outcomes", card.id),
-            T::OutcomeAdded,
-        ))
+        let now = now_local();
+        repo::outcomes::add(&db, me.user_id, card.id, &outcome, now).await?;
+        let to = format!("/manage/sessions/{}/closing#outcomes", card.id);
+        // A deadline already past is kept (a ledger written up late records what was set), but
+        // said out loud: it is overdue from the start.
+        Ok(match deadline {
+            Some(d) if d < now.date() => {
+                Done::with_notice(to, T::OutcomeAddedDeadlinePassed).warning()
+            }
+            _ => Done::with_notice(to, T::OutcomeAdded),
+        })
     }
     .await;
     FormPost::new("/manage/sessions", &keep).finish(result)
