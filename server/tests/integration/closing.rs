@@ -503,10 +503,17 @@ async fn each_task_after_the_meeting_is_a_screen_of_its_own_and_a_refusal_keeps_
         ),
         ("task=review", "/api/closing/add-review"),
         ("task=files", "/api/closing/attach"),
+        ("task=sheet", "/api/closing/sign-in-sheet"),
     ] {
         let screen = organizer.get(&format!("{page}?{task}")).await.body;
         assert_eq!(typing_forms(&screen), vec![action.to_owned()], "{task}");
         assert!(screen.contains("返回成果与跟踪"), "{task}");
+        // Only the paper sign-in sheet opens the phone's camera first.
+        assert_eq!(
+            screen.contains("capture=\"environment\""),
+            task == "task=sheet",
+            "{task}"
+        );
     }
 
     // A refused post comes back to its screen, at its list of errors, with every error named by

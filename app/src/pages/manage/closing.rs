@@ -285,13 +285,14 @@ fn TaskForm(task: Task, view: ClosingView, state: FormState) -> impl IntoView {
         .into_any(),
         Task::SignInSheet => view! {
             {heading(T::SignInSheetPhoto, "evidence")}
-            <SheetForm id=id state=state/>
+            <UploadForm action={server_path::<AttachSignInSheet>()} id=id label=T::SignInSheetPhoto
+                hint=T::SignInSheetPhotoHint camera=true state=state/>
         }
         .into_any(),
         Task::Files => view! {
             {heading(T::UploadFiles, "files")}
             <FileList view=view.clone()/>
-            <FileForm id=id state=state/>
+            <UploadForm action={server_path::<AttachFile>()} id=id label=T::FileField state=state/>
         }
         .into_any(),
         Task::Members => view! {
@@ -351,25 +352,6 @@ fn TaskForm(task: Task, view: ClosingView, state: FormState) -> impl IntoView {
             </PostForm>
         }
         .into_any(),
-    }
-}
-
-/// The photo of a session's paper sign-in sheet, for a session recorded afterwards.
-#[component]
-fn SheetForm(id: String, state: FormState) -> impl IntoView {
-    let lang = use_lang();
-    let error = state.error_from(server_path::<AttachSignInSheet>(), "file");
-    view! {
-        <PostForm action={server_path::<AttachSignInSheet>()} state=state multipart=true>
-            <Hidden name="id" value=id/>
-            <div class="field" class:has-error=error.is_some()>
-                <label for="field-file">{T::SignInSheetPhoto.tr(lang)}</label>
-                <p class="hint">{T::SignInSheetPhotoHint.tr(lang)}</p>
-                {error.map(|e| view! { <p class="field-error" id="error-file">{e.tr(lang)}</p> })}
-                <input type="file" id="field-file" name="file" accept="image/jpeg,image/png,application/pdf" capture="environment"/>
-            </div>
-            <Submit label=T::UploadButton/>
-        </PostForm>
     }
 }
 
@@ -540,18 +522,29 @@ fn FileList(view: ClosingView) -> impl IntoView {
     .into_any()
 }
 
-/// The upload of a photo or file (a plain multipart form).
+/// The upload of a photo or a PDF (a plain multipart form) to `action`: the session's files, or
+/// the paper sign-in sheet of a session recorded afterwards (`camera`: a phone offers its camera
+/// first).
 #[component]
-fn FileForm(id: String, state: FormState) -> impl IntoView {
+fn UploadForm(
+    action: &'static str,
+    id: String,
+    label: T,
+    #[prop(optional)] hint: Option<T>,
+    #[prop(optional)] camera: bool,
+    state: FormState,
+) -> impl IntoView {
     let lang = use_lang();
-    let error = state.error_from(server_path::<AttachFile>(), "file");
+    let error = state.error_from(action, "file");
     view! {
-        <PostForm action={server_path::<AttachFile>()} state=state multipart=true>
+        <PostForm action=action state=state multipart=true>
             <Hidden name="id" value=id/>
             <div class="field" class:has-error=error.is_some()>
-                <label for="field-file">{T::FileField.tr(lang)}</label>
+                <label for="field-file">{label.tr(lang)}</label>
+                {hint.map(|h| view! { <p class="hint">{h.tr(lang)}</p> })}
                 {error.map(|e| view! { <p class="field-error" id="error-file">{e.tr(lang)}</p> })}
-                <input type="file" id="field-file" name="file" accept="image/jpeg,image/png,application/pdf"/>
+                <input type="file" id="field-file" name="file" accept="image/jpeg,image/png,application/pdf"
+                    capture=camera.then_some("environment")/>
             </div>
             <Submit label=T::UploadButton/>
         </PostForm>
