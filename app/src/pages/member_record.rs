@@ -44,6 +44,11 @@ fn Record(record: MemberRecord) -> impl IntoView {
             } else {
                 view! {
                     <table class="table">
+                        <thead><tr>
+                            <th scope="col">{T::StartsAt.tr(lang)}</th>
+                            <th scope="col">{T::SessionTitle.tr(lang)}</th>
+                            <th scope="col">{T::StatusLabel.tr(lang)}</th>
+                        </tr></thead>
                         <tbody>
                             {record.participations.into_iter().map(|p| view! {
                                 <tr>

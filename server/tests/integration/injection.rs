@@ -75,6 +75,17 @@ fn injected(html: &str) -> Vec<String> {
     found
 }
 
+/// Tables without column headers: a screen reader, and a reader on a phone where rows wrap,
+/// cannot tell what a cell is.
+fn headless_tables(html: &str) -> usize {
+    let doc = Html::parse_document(html);
+    let tables = scraper::Selector::parse("table").unwrap();
+    let head = scraper::Selector::parse("thead th, th[scope=col]").unwrap();
+    doc.select(&tables)
+        .filter(|t| t.select(&head).next().is_none())
+        .count()
+}
+
 async fn one(app: &TestApp, sql: &str) -> i64 {
     app.scalar(sql).await
 }
@@ -397,6 +408,12 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         assert_eq!(page.status, 200, "{who} {path}");
         let found = injected(&page.body);
         assert!(found.is_empty(), "{who} {path}: {found:?}");
+        // This test renders every page type, so it also holds every table to its headers.
+        assert_eq!(
+            headless_tables(&page.body),
+            0,
+            "{who} {path}: a table without column headers"
+        );
         seen.push_str(&page.body);
     }
     // Each hostile text was shown somewhere, so the pages above did carry it.
@@ -422,6 +439,20 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
     ] {
         assert!(seen.contains(shown), "{shown} is shown");
     }
+}
+
+#[test]
+fn a_table_without_column_headers_is_found() {
+    assert_eq!(
+        headless_tables("<table><tbody><tr><td>1</td></tr></tbody></table>"),
+        1
+    );
+    assert_eq!(
+        headless_tables(
+            "<table><thead><tr><th>名</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
+        ),
+        0
+    );
 }
 
 #[test]

@@ -354,7 +354,15 @@ fn People(
             <h2>{T::Attendees.tr(lang)}</h2>
             <p><a href=download download="">{T::DownloadSignUps.tr(lang)}</a></p>
             {masked.then(|| view! { <p class="hint">{T::NumbersMasked.tr(lang)}</p> })}
-            <table class="table"><tbody>{rows}</tbody></table>
+            <table class="table people">
+                <thead><tr>
+                    <th scope="col">{T::YourName.tr(lang)}</th>
+                    <th scope="col">{T::Mobile.tr(lang)}</th>
+                    <th scope="col">{T::YourRole.tr(lang)}</th>
+                    <th scope="col">{T::StatusLabel.tr(lang)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
         </section>
     }
     .into_any()

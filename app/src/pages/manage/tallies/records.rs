@@ -73,6 +73,10 @@ fn Records(view: TallyRecords) -> impl IntoView {
         </p>
         <p class="hint">{T::ExportStreams.tr(lang)}</p>
         <table class="table">
+            <thead><tr>
+                <th scope="col">{T::DateColumn.tr(lang)}</th>
+                <th scope="col">{T::DetailColumn.tr(lang)}</th>
+            </tr></thead>
             <tbody>
                 {records.into_iter().map(|r| view! {
                     <tr>
