@@ -195,6 +195,13 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
     .await
     .unwrap();
 
+    let quiet = one(
+        &app,
+        "SELECT a.id FROM areas a WHERE a.level = 'village' AND a.active = 1 AND NOT EXISTS (
+             SELECT 1 FROM sessions s WHERE s.status = 'published'
+               AND s.area_path >= a.path AND s.area_path < a.path || '~') ORDER BY a.id LIMIT 1",
+    )
+    .await;
     let public = [
         "/".to_owned(),
         format!("/areas/{city}"),
@@ -204,6 +211,11 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         format!("/platforms/{platform}/propose"),
         format!("/platforms/{platform}/poster"),
         format!("/sessions?area={area}"),
+        // Chips with counts under the city; an area with nothing ahead (the area above and
+        // the soonest sessions there); then the list that names the area it remembered.
+        format!("/sessions?area={city}"),
+        format!("/sessions?area={quiet}"),
+        "/sessions".to_owned(),
         format!("/sessions?platform={platform}"),
         format!("/sessions/{upcoming}"),
         format!("/sessions/{upcoming}/poster"),
@@ -416,6 +428,19 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
         );
         seen.push_str(&page.body);
     }
+    // The workspace's to-do lists hostile session titles, and an empty list the soonest ones.
+    let shown = |who: &str, path: &str, part: &str| {
+        pages
+            .iter()
+            .any(|(w, p, a)| *w == who && p == path && a.body.contains(part))
+    };
+    assert!(shown("city staff", "/manage", "<div id=\"to-record\"><h3>"));
+    assert!(shown(
+        "anonymous",
+        &format!("/sessions?area={quiet}"),
+        "看看上一级的活动"
+    ));
+    assert!(shown("anonymous", "/sessions", "按您上次选择的区域显示"));
     // Each hostile text was shown somewhere, so the pages above did carry it.
     let unseen: Vec<_> = COLUMNS
         .iter()
