@@ -14,6 +14,12 @@ pub fn page_id() -> impl Fn() -> Option<i64> + Clone + Send + Sync + 'static {
     move || params.read().get("id").and_then(|s| s.parse().ok())
 }
 
+/// The `:code` of the current route (a registration's, a topic receipt's), as typed.
+pub fn page_code() -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.read().get("code").unwrap_or_default()
+}
+
 /// Renders a page's data once its loader has answered, or the page for the error it gave,
 /// with the matching HTTP status. Routes render in `SsrMode::Async`, so the whole page arrives
 /// as HTML and needs no script.

@@ -11,5 +11,5 @@ pub use fields::{
     TextField,
 };
 pub use layout::{Breadcrumbs, Layout};
-pub use loaded::{page_id, Loaded, LoadedForm};
+pub use loaded::{page_code, page_id, Loaded, LoadedForm};
 pub use records::{OutcomeFacts, ProblemFacts, RatingLine, ReviewCards};

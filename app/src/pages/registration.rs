@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::{
         registrations::{load_registration, CancelRegistration, RegistrationView},
         results::RateSession,
     },
-    components::{Hidden, LoadedForm, PostForm, RadioGroup, Submit, TextField},
+    components::{page_code, Hidden, LoadedForm, PostForm, RadioGroup, Submit, TextField},
     domain::{RegistrationState, Satisfaction},
     forms::FormState,
     i18n::{fmt_datetime, fmt_time, use_lang, Label, T},
@@ -16,11 +15,7 @@ use crate::{
 /// A registration's own page: its code and QR code for the door, its state, and cancelling.
 #[component]
 pub fn RegistrationPage() -> impl IntoView {
-    let params = use_params_map();
-    let data = Resource::new_blocking(
-        move || params.read().get("code").unwrap_or_default(),
-        load_registration,
-    );
+    let data = Resource::new_blocking(page_code(), load_registration);
     view! { <LoadedForm data=data render=|v, state| view! { <Registration view=v state=state/> }/> }
 }
 
@@ -28,11 +23,7 @@ pub fn RegistrationPage() -> impl IntoView {
 /// an elderly finger must not do it. A page of its own, so it works without scripts.
 #[component]
 pub fn CancelRegistrationPage() -> impl IntoView {
-    let params = use_params_map();
-    let data = Resource::new_blocking(
-        move || params.read().get("code").unwrap_or_default(),
-        load_registration,
-    );
+    let data = Resource::new_blocking(page_code(), load_registration);
     view! { <LoadedForm data=data render=|v, state| view! { <ConfirmCancel view=v state=state/> }/> }
 }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::topics::{
@@ -11,7 +11,8 @@ use crate::{
         TopicFacts, TopicReceipt,
     },
     components::{
-        page_id, submitted, Hidden, LoadedForm, PostForm, SelectField, Submit, TextArea, TextField,
+        page_code, page_id, submitted, Hidden, LoadedForm, PostForm, SelectField, Submit, TextArea,
+        TextField,
     },
     domain::{TopicChannel, TopicSource},
     forms::FormState,
@@ -90,11 +91,7 @@ fn Consent() -> impl IntoView {
 
 #[component]
 pub fn TopicReceiptPage() -> impl IntoView {
-    let params = use_params_map();
-    let data = Resource::new_blocking(
-        move || params.read().get("code").unwrap_or_default(),
-        load_topic_receipt,
-    );
+    let data = Resource::new_blocking(page_code(), load_topic_receipt);
     view! { <LoadedForm data=data render=|v, state| view! { <Receipt receipt=v state=state/> }/> }
 }
 

@@ -43,13 +43,15 @@ impl SessionCard {
         self
     }
 
-    /// The status as people read it: a published session that has ended is held, with its
-    /// outcomes still to record (the stored status moves on when the minutes are saved).
-    pub fn shown_status(&self, now: NaiveDateTime) -> SessionStatus {
-        match self.status {
+    /// The card with its status as organizers read it: a published session that has ended is
+    /// held, with its outcomes still to record (the stored status moves on when the minutes are
+    /// saved).
+    pub fn as_shown(self, now: NaiveDateTime) -> Self {
+        let status = match self.status {
             SessionStatus::Published if now >= self.ends_at => SessionStatus::Held,
             status => status,
-        }
+        };
+        Self { status, ..self }
     }
 
     pub fn seats_left(&self) -> i64 {

@@ -10,22 +10,18 @@ use model::views::{
     todo::{ToDo, ToDoSessions},
 };
 
-/// Mine: hosted at one of `platforms`, or anywhere in one of the areas whose paths are bound
-/// from `?{first}` on.
-fn mine(
-    platforms: &[i64],
-    area_paths: &[String],
-    first: usize,
-    platform: &str,
-    path: &str,
-) -> String {
+/// Every statement here binds two values (?1, ?2) and then the area paths, from ?3 on.
+const FIRST_PATH: usize = 3;
+
+/// Mine: hosted at one of `platforms`, or anywhere in one of the areas at `area_paths`.
+fn mine(platforms: &[i64], area_paths: &[String], platform: &str, path: &str) -> String {
     let mut terms = Vec::new();
     if !platforms.is_empty() {
         let ids: Vec<String> = platforms.iter().map(i64::to_string).collect();
         terms.push(format!("{platform} IN ({})", ids.join(",")));
     }
     for i in 0..area_paths.len() {
-        let n = i + first;
+        let n = i + FIRST_PATH;
         terms.push(format!("({path} >= ?{n} AND {path} < ?{n} || '~')"));
     }
     format!("({})", terms.join(" OR "))
@@ -33,6 +29,11 @@ fn mine(
 
 const TODAY: &str = "s.status IN ('published', 'held') AND date(s.starts_at) = date(?1)";
 const TO_RECORD: &str = "s.status IN ('published', 'held') AND s.ends_at <= ?1";
+
+/// Sessions hosted at one of `platforms` or held in one of the areas.
+fn my_sessions(platforms: &[i64], area_paths: &[String]) -> String {
+    mine(platforms, area_paths, "s.host_platform_id", "s.area_path")
+}
 
 /// The counts for whoever runs `platforms` or staffs the areas at `area_paths`.
 #[tracing::instrument(level = "debug", skip_all)]
@@ -45,23 +46,16 @@ pub async fn counts(
     if platforms.is_empty() && area_paths.is_empty() {
         return Ok(ToDo::default());
     }
-    // ?1 and ?2 are the times; the paths follow.
-    let sessions = mine(
-        platforms,
-        area_paths,
-        3,
-        "s.host_platform_id",
-        "s.area_path",
-    );
+    // ?1 now, ?2 today.
+    let sessions = my_sessions(platforms, area_paths);
     let sql = format!(
         "SELECT
-           (SELECT count(*) FROM sessions s WHERE {sessions}
-              AND {TODAY}) AS today,
+           (SELECT count(*) FROM sessions s WHERE {sessions} AND {TODAY}) AS today,
            (SELECT count(*) FROM sessions s WHERE {sessions} AND {TO_RECORD}) AS to_record,
            (SELECT count(*) FROM topics t WHERE {topics} AND t.status = 'pending') AS to_review,
            (SELECT count(*) FROM outcomes o JOIN sessions s ON s.id = o.session_id WHERE {sessions}
               AND o.handling_status <> 'completed' AND o.deadline < ?2) AS overdue",
-        topics = mine(platforms, area_paths, 3, "t.platform_id", "t.area_path"),
+        topics = mine(platforms, area_paths, "t.platform_id", "t.area_path"),
     );
     let mut q = sqlx::query_as::<_, ToDo>(&sql)
         .bind(db_time(now))
@@ -84,13 +78,8 @@ pub async fn sessions(
     if platforms.is_empty() && area_paths.is_empty() {
         return Ok(ToDoSessions::default());
     }
-    let mine = mine(
-        platforms,
-        area_paths,
-        3,
-        "s.host_platform_id",
-        "s.area_path",
-    );
+    // ?1 now, ?2 how many.
+    let mine = my_sessions(platforms, area_paths);
     let list = |which: &'static str, order: &'static str| {
         let sql = format!("{CARD} WHERE {mine} AND {which} ORDER BY s.starts_at {order} LIMIT ?2");
         async move {

@@ -49,13 +49,9 @@ pub async fn load_closing(id: i64) -> Result<ClosingView, AppError> {
         imported_from: store::ledger::imports::source_of(&db, host.session_id).await?,
         recorded_afterwards,
         sign_in_sheet,
-        card: {
-            let card = repo::sessions::card(&db, host.session_id).await?;
-            crate::api::sessions::SessionCard {
-                status: card.shown_status(now),
-                ..card
-            }
-        },
+        card: repo::sessions::card(&db, host.session_id)
+            .await?
+            .as_shown(now),
         has_minutes: minutes.is_some(),
         minutes: minutes.unwrap_or_default(),
         attendance: repo::minutes::attendance(&db, host.session_id).await?,

@@ -47,10 +47,7 @@ pub async fn load_manage_sessions(month: Option<String>) -> Result<ManageSession
     let sessions = repo::sessions::between_at(&db, &ids, start(month), start(month.next()))
         .await?
         .into_iter()
-        .map(|card| SessionCard {
-            status: card.shown_status(now),
-            ..card
-        })
+        .map(|card| card.as_shown(now))
         .collect();
     Ok(ManageSessions {
         month,

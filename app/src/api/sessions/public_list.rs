@@ -74,15 +74,18 @@ pub async fn load_public_sessions(
         Some(a) if platform.is_none() => {
             let counts =
                 repo::sessions::upcoming_by_child(&db, &a.path, kind, from_time, now).await?;
-            repo::areas::children_with_counts(&db, a, true)
+            // The children alone: their platforms are not counted here (the chips count
+            // sessions), so the list page does not pay for that.
+            repo::areas::children(&db, a)
                 .await?
                 .into_iter()
+                .filter(|c| c.active)
                 .map(|c| {
                     let n = counts
                         .iter()
-                        .find(|(path, _)| *path == c.area.path)
+                        .find(|(path, _)| *path == c.path)
                         .map_or(0, |(_, n)| *n);
-                    (c.area, n)
+                    (c, n)
                 })
                 .collect()
         }

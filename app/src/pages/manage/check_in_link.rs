@@ -4,23 +4,18 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::desk::{can_check_in, CheckInButton};
 use crate::{
     api::manage_sessions::{load_check_in_link, CheckInLink},
-    components::LoadedForm,
+    components::{page_code, LoadedForm},
     forms::FormState,
     i18n::{fmt_datetime, use_lang, Label, T},
 };
 
 #[component]
 pub fn CheckInLinkPage() -> impl IntoView {
-    let params = use_params_map();
-    let data = Resource::new_blocking(
-        move || params.read().get("code").unwrap_or_default(),
-        load_check_in_link,
-    );
+    let data = Resource::new_blocking(page_code(), load_check_in_link);
     view! { <LoadedForm data=data render=|v, state| view! { <CheckInLinkView link=v state=state/> }/> }
 }
 

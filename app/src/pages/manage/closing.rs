@@ -62,8 +62,8 @@ enum Task {
 }
 
 impl Task {
-    /// The task the address names (`?task=`, `?outcome=`, `?problem=`, a member search), or
-    /// that of the form whose refused post came back here.
+    /// The task of the form whose refused post came back here (wherever it was sent from), else
+    /// the one the address names (`?task=`, `?outcome=`, `?problem=`, a member search).
     fn chosen(query: &leptos_router::params::ParamsMap, state: &FormState) -> Self {
         let row = || state.value("row").and_then(|v| v.parse().ok());
         let posted = match state.source.as_str() {
@@ -79,20 +79,21 @@ impl Task {
             _ => None,
         };
         let id = |key: &str| query.get(key).and_then(|v| v.parse().ok());
-        let named = match query.get("task").as_deref() {
-            Some("minutes") => Some(Self::Minutes),
-            Some("sheet") => Some(Self::SignInSheet),
-            Some("files") => Some(Self::Files),
-            Some("members") => Some(Self::Members),
-            Some("outcome") => Some(Self::AddOutcome),
-            Some("problem") => Some(Self::AddProblem),
-            Some("review") => Some(Self::AddReview),
-            _ if query.get("member_q").is_some() => Some(Self::Members),
+        let named = || match query.get("task").as_deref() {
+            Some("minutes") => Self::Minutes,
+            Some("sheet") => Self::SignInSheet,
+            Some("files") => Self::Files,
+            Some("members") => Self::Members,
+            Some("outcome") => Self::AddOutcome,
+            Some("problem") => Self::AddProblem,
+            Some("review") => Self::AddReview,
+            _ if query.get("member_q").is_some() => Self::Members,
             _ => id("outcome")
                 .map(Self::Outcome)
-                .or_else(|| id("problem").map(Self::Problem)),
+                .or_else(|| id("problem").map(Self::Problem))
+                .unwrap_or(Self::Overview),
         };
-        posted.or(named).unwrap_or(Self::Overview)
+        posted.unwrap_or_else(named)
     }
 
     /// The link that opens this task from the overview.
@@ -270,10 +271,12 @@ fn TaskForm(task: Task, view: ClosingView, state: FormState) -> impl IntoView {
         .collect();
     // The lead-department fields suggest the area's departments (typing another name is
     // allowed: a ledger may name one not on the list).
-    let departments = view! {
-        <datalist id="departments">
-            {view.departments.iter().map(|d| view! { <option value=d.clone()></option> }).collect_view()}
-        </datalist>
+    let departments = || {
+        view! {
+            <datalist id="departments">
+                {view.departments.iter().map(|d| view! { <option value=d.clone()></option> }).collect_view()}
+            </datalist>
+        }
     };
     let heading = |text: T, anchor: &'static str| view! { <h1 id=anchor>{text.tr(lang)}</h1> };
     match task {
@@ -301,7 +304,7 @@ fn TaskForm(task: Task, view: ClosingView, state: FormState) -> impl IntoView {
         .into_any(),
         Task::AddOutcome => view! {
             {heading(T::AddOutcome, "outcomes")}
-            {departments}
+            {departments()}
             <AddOutcomeForm id=id members=view.members.clone() state=state/>
         }
         .into_any(),
@@ -309,7 +312,7 @@ fn TaskForm(task: Task, view: ClosingView, state: FormState) -> impl IntoView {
             Some(o) => view! {
                 {heading(T::UpdateOutcomeTitle, "outcomes")}
                 <div class="card" id=format!("outcome-{row}")><OutcomeFacts outcome=o.clone()/></div>
-                {departments}
+                {departments()}
                 <HandlingForm id=id outcome=o.clone() state=state/>
             }
             .into_any(),
