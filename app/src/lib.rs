@@ -10,6 +10,7 @@
 pub mod api;
 pub mod components;
 pub mod form_state;
+pub mod islands;
 pub mod pages;
 mod root;
 #[cfg(feature = "ssr")]

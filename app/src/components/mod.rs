@@ -2,6 +2,7 @@
 //! loading and errors.
 
 mod fields;
+mod island_scripts;
 mod layout;
 mod loaded;
 mod records;
@@ -10,6 +11,7 @@ pub use fields::{
     submitted, CheckboxGroup, Hidden, Notice, PostForm, RadioGroup, SelectField, Submit, TextArea,
     TextField,
 };
+pub use island_scripts::IslandScripts;
 pub use layout::{Breadcrumbs, Layout};
 pub use loaded::{page_code, page_id, Loaded, LoadedForm};
 pub use records::{OutcomeFacts, ProblemFacts, RatingLine, ReviewCards};

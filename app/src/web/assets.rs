@@ -14,6 +14,10 @@ use leptos::config::LeptosOptions;
 pub struct Assets {
     /// `/pkg/yishitong.<hash>.css`, or `/pkg/yishitong.css` for a build without hashes.
     pub stylesheet: Arc<str>,
+    /// The wasm bundle's JavaScript glue, loaded only by a page with an island.
+    pub script: Arc<str>,
+    /// The wasm bundle itself.
+    pub wasm: Arc<str>,
 }
 
 impl Assets {
@@ -34,16 +38,23 @@ impl Assets {
 
     /// The names given the hash file's contents (`css: <hash>` lines; empty when unhashed).
     fn from_hashes(options: &LeptosOptions, hashes: &str) -> Self {
-        let css_hash = hashes.lines().find_map(|line| {
-            let (file, hash) = line.trim().split_once(':')?;
-            (file.trim() == "css").then(|| hash.trim())
-        });
-        let name = match css_hash {
-            Some(hash) => format!("{}.{hash}.css", options.output_name),
-            None => format!("{}.css", options.output_name),
+        let name = |kind: &str, extension: &str| {
+            let hash = hashes.lines().find_map(|line| {
+                let (file, hash) = line.trim().split_once(':')?;
+                (file.trim() == kind).then(|| hash.trim())
+            });
+            // Unhashed, the wasm keeps the output name too: `.cargo/config.toml` pins
+            // LEPTOS_OUTPUT_NAME, which drops wasm-bindgen's `_bg`.
+            let file = match hash {
+                Some(hash) => format!("{}.{hash}.{extension}", options.output_name),
+                None => format!("{}.{extension}", options.output_name),
+            };
+            Arc::from(format!("/{}/{file}", options.site_pkg_dir))
         };
         Self {
-            stylesheet: format!("/{}/{name}", options.site_pkg_dir).into(),
+            stylesheet: name("css", "css"),
+            script: name("js", "js"),
+            wasm: name("wasm", "wasm"),
         }
     }
 }
@@ -66,6 +77,9 @@ mod tests {
             &*Assets::from_hashes(&options(), hashes).stylesheet,
             "/pkg/yishitong.IdKI1_Ml7uZywf.css"
         );
+        let assets = Assets::from_hashes(&options(), hashes);
+        assert_eq!(&*assets.script, "/pkg/yishitong.0iNw.js");
+        assert_eq!(&*assets.wasm, "/pkg/yishitong.VCil.wasm");
     }
 
     #[test]

@@ -18,6 +18,20 @@ pub fn apply() {
     }
 }
 
+/// Lets this page use the camera (the check-in desk's scanner). Every other response keeps the
+/// site's `camera=()`, so no other page, and nothing framed in one, can ask for it.
+pub fn allow_camera() {
+    if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+        opts.insert_header(
+            http::HeaderName::from_static("permissions-policy"),
+            http::HeaderValue::from_static(CAMERA_HERE),
+        );
+    }
+}
+
+/// The site's permissions policy with the camera allowed for this site's own page.
+pub const CAMERA_HERE: &str = "camera=(self), microphone=(), geolocation=(), payment=()";
+
 /// Scripts only by nonce (and the wasm they instantiate), styles and images from this site
 /// (QR codes and charts are inline SVG markup, not `data:` URLs), forms only to this site, and
 /// no framing: a page cannot be dressed up inside another site to harvest numbers.

@@ -11,6 +11,7 @@ mod mobile;
 mod month;
 mod person_name;
 mod registration_code;
+mod request_key;
 mod seats;
 mod shanghai;
 mod text;
@@ -32,6 +33,7 @@ pub use mobile::{mask as mask_mobile, Mobile, MobileError};
 pub use month::Month;
 pub use person_name::{PersonName, PersonNameError};
 pub use registration_code::{RegistrationCode, RegistrationCodeError};
+pub use request_key::{RequestKey, RequestKeyError};
 pub use seats::{Seats, SeatsError};
 pub use shanghai::{
     parse_local_date, parse_local_datetime, DateTimeError, SHANGHAI_OFFSET_SECONDS,

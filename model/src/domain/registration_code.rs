@@ -33,6 +33,14 @@ impl RegistrationCode {
         }
     }
 
+    /// The code a ticket's QR code or a keyboard-like scanner gives: the ticket's whole link
+    /// (`…/checkin/CODE`, perhaps with a trailing `/`) or the bare code; the link's last part is
+    /// the code.
+    pub fn from_ticket(read: &str) -> Result<Self, RegistrationCodeError> {
+        let read = read.trim().trim_end_matches('/');
+        Self::parse(read.rsplit('/').next().unwrap_or(read))
+    }
+
     /// The code numbered `n` (taken modulo [`Self::SPACE`]): distinct numbers below the space
     /// give distinct codes.
     pub fn from_number(n: u64) -> Self {
@@ -87,6 +95,22 @@ mod tests {
             "I is not in the alphabet"
         );
         assert!(RegistrationCode::parse("报名码报名码报名").is_err());
+    }
+
+    #[test]
+    fn a_ticket_gives_its_code_as_a_link_or_bare() {
+        for read in [
+            "https://yst.example.cn/checkin/AB3DEF7H",
+            "https://yst.example.cn/checkin/AB3DEF7H/",
+            " ab3def7h ",
+        ] {
+            assert_eq!(
+                RegistrationCode::from_ticket(read).unwrap().as_str(),
+                "AB3DEF7H"
+            );
+        }
+        assert!(RegistrationCode::from_ticket("https://example.cn/").is_err());
+        assert!(RegistrationCode::from_ticket("").is_err());
     }
 
     proptest::proptest! {

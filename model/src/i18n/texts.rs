@@ -361,6 +361,15 @@ texts! {
     StaffSignInFirst => "工作人员：请先登录，再扫码签到", "Staff: sign in first, then scan again";
     SeeMyTicket => "查看我的报名", "See my registration";
     CheckInWindow => "签到时间", "Check-in";
+    ScanStart => "用摄像头扫码签到", "Scan tickets with the camera";
+    ScanStop => "停止扫码", "Stop scanning";
+    ScanAim => "把报名二维码对准摄像头，扫到即签到", "Hold a ticket's QR code up to the camera: it checks in as soon as it is read";
+    ScanNoCamera => "无法打开摄像头：请允许本页使用摄像头，或在下面输入报名码", "The camera could not be opened: allow this page to use it, or type the code below";
+    ScanOffline => "网络已断开，扫到的签到先存在本机，联网后自动补签", "Offline: scans are kept on this device and sent when the network returns";
+    ScanWaiting => "待发送", "Waiting to send:";
+    ScanSignInAgain => "登录已过期：请重新登录，本机存下的签到会在回到本页后补签", "Signed out: sign in again; the scans kept on this device are sent when you are back on this page";
+    ScanFailed => "这张票没有签上，请输入报名码重试", "This ticket was not checked in; type its code to try again";
+    ScanQueueFull => "本机存下的签到已满，请联网后再扫", "This device holds as many scans as it can; connect to the network before scanning more";
     FindAtDesk => "按姓名、手机尾号或报名码查找", "Find by name, last digits of the number, or code";
     FindButton => "查找", "Find";
     NobodyFound => "没有找到，请换个写法，或按现场登记办理", "Nobody found; try another spelling, or record them as a walk-in";

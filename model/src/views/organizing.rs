@@ -76,3 +76,23 @@ pub struct RosterPerson {
     pub mobile: Option<crate::domain::Mobile>,
     pub member_user_id: Option<i64>,
 }
+
+/// What the desk's camera scanner is told of one scanned ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScanAnswer {
+    /// Whom it is about, shown first: "周建国".
+    pub name: Option<String>,
+    /// What came of it, in the reader's language: "签到成功".
+    pub message: String,
+    pub tone: ScanTone,
+    /// How many are checked in now, so the desk's count stays current.
+    pub attended: i64,
+}
+
+/// How a scan's answer is shown: done, done before (counted once), or refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScanTone {
+    Done,
+    Again,
+    Refused,
+}

@@ -411,3 +411,147 @@ async fn the_desk_finds_a_forgotten_code_and_a_scanned_ticket_checks_in_with_one
     );
     assert_eq!(state().await.as_deref(), Some("attended"));
 }
+
+/// The desk scanner's call: a ticket read at `at` (ms since 1970), sent under `key`.
+async fn scan(
+    organizer: &common::Browser,
+    session: i64,
+    code: &str,
+    key: &str,
+    at: i64,
+) -> common::Answer {
+    let body = format!("id={session}&code={code}&key={key}&at={at}");
+    organizer
+        .post_raw(
+            "/api/manage-sessions/scan",
+            &[
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("accept", "application/json"),
+                ("origin", organizer.origin()),
+            ],
+            body,
+        )
+        .await
+}
+
+fn answer_of(answer: &common::Answer) -> app::views::organizing::ScanAnswer {
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    serde_json::from_str(&answer.body).unwrap_or_else(|e| panic!("{e}: {}", answer.body))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scanned_ticket_sent_again_under_its_key_is_answered_the_same_and_counted_once() {
+    use app::views::organizing::ScanTone;
+
+    let app = TestApp::spawn().await;
+    let session = app.session(10, 2).await;
+    let resident = app.browser();
+    let code = resident
+        .registration_code(session, "周建国", "13500001234")
+        .await;
+    let early = resident
+        .registration_code(session, "李秀英", "13500005678")
+        .await;
+    app.open_check_in(session).await;
+    let organizer = app.signed_in("organizer_a").await;
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    let state = |code: &str| {
+        let query = format!("SELECT state FROM registrations WHERE code = '{code}'");
+        let app = &app;
+        async move { app.text(&query).await }
+    };
+
+    // The desk page may use the camera and loads the island; no other page may.
+    let desk = organizer.get(&format!("/manage/sessions/{session}")).await;
+    let policy = |a: &common::Answer| a.headers["permissions-policy"].to_str().unwrap().to_owned();
+    assert!(
+        policy(&desk).contains("camera=(self)"),
+        "{:?}",
+        desk.headers
+    );
+    assert!(desk.body.contains("<leptos-island") && desk.body.contains(r#"type="module""#));
+    let elsewhere = organizer.get("/manage").await;
+    assert!(policy(&elsewhere).contains("camera=()"));
+    assert!(!elsewhere.body.contains("<script"), "no island, no script");
+
+    let key = "desk1-aaaaaaaaaaaaaaaa";
+    let first = answer_of(&scan(&organizer, session, &code, key, now_ms).await);
+    assert_eq!(first.tone, ScanTone::Done);
+    assert_eq!(first.name.as_deref(), Some("周建国"));
+    assert_eq!((first.message.as_str(), first.attended), ("签到成功", 1));
+    // Its answer lost, the desk sends it again: the same answer, nothing counted twice.
+    let again = answer_of(&scan(&organizer, session, &code, key, now_ms).await);
+    assert_eq!(again, first);
+    let audited = format!(
+        "SELECT count(*) FROM audit_log a JOIN registrations r ON r.id = a.entity_id
+         WHERE a.entity = 'registration' AND r.code = '{code}' AND a.after_json LIKE '%attended%'"
+    );
+    assert_eq!(app.scalar(&audited).await, 1);
+
+    // Taken back at the desk, a late resend of the same scan does not check them in again.
+    organizer
+        .submit(
+            &format!("/manage/sessions/{session}"),
+            "/api/manage-sessions/undo-check-in",
+            &[("id", &session.to_string()), ("code", &code)],
+        )
+        .await;
+    assert_eq!(state(&code).await.as_deref(), Some("registered"));
+    let late = answer_of(&scan(&organizer, session, &code, key, now_ms).await);
+    assert_eq!(late.tone, ScanTone::Done);
+    assert_eq!(state(&code).await.as_deref(), Some("registered"));
+
+    // A new scan of the ticket is a new check-in; one more says it was done already.
+    let anew = answer_of(&scan(&organizer, session, &code, "desk1-bbbbbbbbbbbbbbbb", now_ms).await);
+    assert_eq!((anew.tone, anew.attended), (ScanTone::Done, 1));
+    let twice =
+        answer_of(&scan(&organizer, session, &code, "desk1-cccccccccccccccc", now_ms).await);
+    assert_eq!(twice.tone, ScanTone::Again);
+    assert!(twice.message.contains("不重复计数"), "{}", twice.message);
+
+    // A scan that waited offline counts as of when it was read; a clock ahead counts as now.
+    let read = now_ms - 10 * 60 * 1000;
+    answer_of(&scan(&organizer, session, &early, "desk1-dddddddddddddddd", read).await);
+    let at = app
+        .text(&format!(
+            "SELECT checked_in_at FROM registrations WHERE code = '{early}'"
+        ))
+        .await
+        .unwrap();
+    let expected = chrono::DateTime::from_timestamp_millis(read)
+        .unwrap()
+        .naive_utc()
+        + chrono::TimeDelta::hours(8);
+    assert_eq!(at, expected.format("%Y-%m-%d %H:%M:%S").to_string());
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM registrations WHERE code = '{early}' AND checkin_method = 'qr'"
+        ))
+        .await,
+        1
+    );
+
+    // Refusals are answers to show, not errors; a malformed key is refused outright.
+    let unknown = answer_of(
+        &scan(
+            &organizer,
+            session,
+            "AAAAAAAA",
+            "desk1-eeeeeeeeeeeeeeee",
+            now_ms,
+        )
+        .await,
+    );
+    assert_eq!((unknown.tone, unknown.name), (ScanTone::Refused, None));
+    assert!(unknown.message.contains("不属于本场活动"));
+    let bad_key = scan(&organizer, session, &code, "short", now_ms).await;
+    assert_eq!(bad_key.status, 400, "{}", bad_key.body);
+    // Another platform's organizer cannot scan into this session.
+    let other = app.signed_in("organizer_b").await;
+    let refused = scan(&other, session, &code, "desk2-aaaaaaaaaaaaaaaa", now_ms).await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM check_in_requests").await,
+        3
+    );
+}

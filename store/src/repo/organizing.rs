@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use super::{outbox, StoreError};
 use crate::{audit, clock::db_time, db::Db};
 use model::{
-    domain::{RegistrationCode, RegistrationState, SessionStatus},
+    domain::{RegistrationCode, RegistrationState, RequestKey, SessionStatus},
     messages::Message,
     views::organizing::{Attendee, SessionDraft, SessionFields},
 };
@@ -320,8 +320,66 @@ pub async fn check_in(
     now: NaiveDateTime,
 ) -> Result<CheckIn, StoreError> {
     let mut tx = db.write.begin().await?;
-    if let Some(refused) = outside_window(&mut tx, session_id, now).await? {
-        return Ok(refused);
+    let (outcome, _) = check_in_on(&mut tx, by, session_id, code, method, now).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Checks in a ticket the desk's camera read at `at`, sent under `key`. Sent again under the same
+/// key — the answer was lost, or the scan waited in the desk's offline queue — it gets its first
+/// answer back and changes nothing, even if the check-in was taken back in between.
+#[tracing::instrument(level = "debug", skip_all)]
+pub async fn check_in_scanned(
+    db: &Db,
+    by: i64,
+    session_id: i64,
+    code: &RegistrationCode,
+    key: &RequestKey,
+    at: NaiveDateTime,
+) -> Result<CheckIn, StoreError> {
+    let mut tx = db.write.begin().await?;
+    let sent_before: Option<String> = sqlx::query_scalar(
+        "SELECT r.name FROM check_in_requests k JOIN registrations r ON r.id = k.registration_id
+         WHERE k.session_id = ? AND k.user_id = ? AND k.request_key = ?",
+    )
+    .bind(session_id)
+    .bind(by)
+    .bind(key.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(name) = sent_before {
+        return Ok(CheckIn::CheckedIn { name });
+    }
+    let (outcome, registration) = check_in_on(&mut tx, by, session_id, code, "qr", at).await?;
+    if let Some(registration_id) = registration {
+        sqlx::query(
+            "INSERT INTO check_in_requests (session_id, user_id, request_key, registration_id, created_at)
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(session_id)
+        .bind(by)
+        .bind(key.as_str())
+        .bind(registration_id)
+        .bind(db_time(at))
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// A check-in by code at `at` inside the caller's transaction: what came of it, and the
+/// registration it checked in when it changed one.
+async fn check_in_on(
+    tx: &mut sqlx::SqliteConnection,
+    by: i64,
+    session_id: i64,
+    code: &RegistrationCode,
+    method: &str,
+    at: NaiveDateTime,
+) -> Result<(CheckIn, Option<i64>), StoreError> {
+    if let Some(refused) = outside_window(&mut *tx, session_id, at).await? {
+        return Ok((refused, None));
     }
     let found: Option<(i64, RegistrationState, String)> = sqlx::query_as(
         "SELECT id, state, name FROM registrations WHERE code = ? AND session_id = ?",
@@ -330,20 +388,20 @@ pub async fn check_in(
     .bind(session_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let outcome = match found {
-        None => CheckIn::UnknownCode,
-        Some((_, RegistrationState::Attended, name)) => CheckIn::AlreadyIn { name },
+    Ok(match found {
+        None => (CheckIn::UnknownCode, None),
+        Some((_, RegistrationState::Attended, name)) => (CheckIn::AlreadyIn { name }, None),
         Some((_, RegistrationState::Cancelled | RegistrationState::Waitlisted, name)) => {
-            CheckIn::NoSeat { name }
+            (CheckIn::NoSeat { name }, None)
         }
         Some((id, before, name)) => {
             sqlx::query(
                 "UPDATE registrations SET state = 'attended', checked_in_at = ?, checkin_method = ?, leave_reason = NULL,
                      updated_at = ? WHERE id = ?",
             )
-            .bind(db_time(now))
+            .bind(db_time(at))
             .bind(method)
-            .bind(db_time(now))
+            .bind(db_time(at))
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -352,19 +410,27 @@ pub async fn check_in(
                 ..AttendanceEntry::state(session_id, RegistrationState::Attended)
             };
             let before = AttendanceEntry::state(session_id, before);
-            audit_attendance(&mut tx, by, id, Some(&before), &after).await?;
-            CheckIn::CheckedIn { name }
+            audit_attendance(&mut *tx, by, id, Some(&before), &after).await?;
+            (CheckIn::CheckedIn { name }, Some(id))
         }
-    };
-    tx.commit().await?;
-    Ok(outcome)
+    })
+}
+
+/// How many are checked in at a session now.
+pub async fn attended_count(db: &Db, session_id: i64) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM registrations WHERE session_id = ? AND state = 'attended'",
+    )
+    .bind(session_id)
+    .fetch_one(&db.read)
+    .await?)
 }
 
 /// How long a check-in at the desk can be taken back: long enough to notice the wrong row was
 /// tapped, short enough that no count has been read off it.
 pub const UNDO_WITHIN: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
 
-/// The latest check-in at the door (by code or from a list, not a walk-in) made since `since`:
+/// The latest check-in at the door (by code, scanned or from a list; not a walk-in) made since `since`:
 /// its code and name, for the desk's 撤销.
 pub async fn last_check_in(
     db: &Db,
@@ -373,7 +439,7 @@ pub async fn last_check_in(
 ) -> Result<Option<(String, String)>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT code, name FROM registrations
-         WHERE session_id = ? AND state = 'attended' AND walk_in = 0 AND checkin_method = 'code'
+         WHERE session_id = ? AND state = 'attended' AND walk_in = 0 AND checkin_method IN ('code', 'qr')
            AND checked_in_at >= ?
          ORDER BY checked_in_at DESC, id DESC LIMIT 1",
     )
@@ -394,24 +460,29 @@ pub async fn undo_check_in(
     now: NaiveDateTime,
 ) -> Result<Option<String>, StoreError> {
     let mut tx = db.write.begin().await?;
-    let undone: Option<(i64, String)> = sqlx::query_as(
-        "UPDATE registrations SET state = 'registered', checked_in_at = NULL, checkin_method = NULL,
-             updated_at = ?1
-         WHERE code = ?2 AND session_id = ?3 AND state = 'attended' AND walk_in = 0
-           AND checkin_method = 'code' AND checked_in_at >= ?4
-         RETURNING id, name",
+    let undone: Option<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, name, checkin_method FROM registrations
+         WHERE code = ? AND session_id = ? AND state = 'attended' AND walk_in = 0
+           AND checkin_method IN ('code', 'qr') AND checked_in_at >= ?",
     )
-    .bind(db_time(now))
     .bind(code.as_str())
     .bind(session_id)
     .bind(db_time(now - UNDO_WITHIN))
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((id, name)) = undone else {
+    let Some((id, name, method)) = undone else {
         return Ok(None);
     };
+    sqlx::query(
+        "UPDATE registrations SET state = 'registered', checked_in_at = NULL, checkin_method = NULL,
+             updated_at = ? WHERE id = ?",
+    )
+    .bind(db_time(now))
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     let before = AttendanceEntry {
-        method: Some("code"),
+        method: Some(&method),
         ..AttendanceEntry::state(session_id, RegistrationState::Attended)
     };
     let after = AttendanceEntry::state(session_id, RegistrationState::Registered);

@@ -18,12 +18,10 @@ pub async fn check_in_code(
     let result = async {
         let (me, db, host) = super::changeable_session(&id).await?;
         let mut errors = FieldErrors::default();
-        // A keyboard-like scanner types the ticket's whole link (…/checkin/CODE): its last part
-        // is the code.
-        let typed = code.trim().trim_end_matches('/');
-        let typed = typed.rsplit('/').next().unwrap_or(typed);
-        let Some(code) = errors.check("code", RegistrationCode::parse(typed), |_| T::CodeMalformed)
-        else {
+        // A keyboard-like scanner types the ticket's whole link (…/checkin/CODE).
+        let Some(code) = errors.check("code", RegistrationCode::from_ticket(&code), |_| {
+            T::CodeMalformed
+        }) else {
             return Err(errors.into());
         };
         let checked =

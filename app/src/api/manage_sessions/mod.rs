@@ -18,6 +18,7 @@ mod retry_message;
 #[cfg(feature = "ssr")]
 mod roster;
 mod save;
+mod scan_check_in;
 mod todo_view;
 mod undo_check_in;
 mod walk_in;
@@ -35,6 +36,7 @@ pub use publish::PublishSession;
 pub use record_held::RecordHeldSession;
 pub use retry_message::RetryMessage;
 pub use save::SaveSession;
+pub use scan_check_in::{scan_check_in, ScanCheckIn};
 pub use todo_view::{load_todo, ToDoView};
 pub use undo_check_in::UndoCheckIn;
 pub use walk_in::AddWalkIn;

@@ -9,10 +9,11 @@ use leptos_router::hooks::use_query_map;
 use super::sessions::choices;
 use crate::{
     api::manage_sessions::{AddWalkIn, Attendee, CheckInCode, UndoCheckIn},
-    components::{Hidden, PostForm, SelectField, Submit, TextField},
+    components::{Hidden, IslandScripts, PostForm, SelectField, Submit, TextField},
     domain::{RegistrationRole, RegistrationState},
     forms::FormState,
-    i18n::{fmt_datetime, fmt_time, use_lang, Label, T},
+    i18n::{fmt_datetime, fmt_time, use_lang, Label, Lang, T},
+    islands::desk_scanner::{DeskScanner, ScannerTexts},
 };
 
 /// The most people a search lists: more means the search should be narrower.
@@ -47,6 +48,8 @@ pub fn CheckInDesk(
     state: FormState,
 ) -> impl IntoView {
     let lang = use_lang();
+    #[cfg(feature = "ssr")]
+    crate::web::page_policy::allow_camera();
     let walk_in_roles: Vec<(String, String)> = choices(
         &RegistrationRole::ALL
             .iter()
@@ -95,7 +98,8 @@ pub fn CheckInDesk(
             {window.map(|(opens, closes)| view! {
                 <p class="hint">{T::CheckInWindow.tr(lang)} " " {fmt_datetime(opens, lang)} "–" {fmt_time(closes)}</p>
             })}
-            <p class="counts">{T::Registered.tr(lang)} " " {registered} " · " {T::Attended.tr(lang)} " " {attended}</p>
+            <DeskScanner id=id.clone() registered attended=attended as i64 texts=scanner_texts(lang)/>
+            <IslandScripts/>
             <PostForm action=check_in state=state.clone()>
                 <Hidden name="id" value=id_code/>
                 <TextField name="code" label=T::CheckInCode autocomplete="off" autofocus=at_desk/>
@@ -127,6 +131,24 @@ pub fn CheckInDesk(
                 <Submit label=T::WalkInButton secondary=true/>
             </PostForm>
         </section>
+    }
+}
+
+/// The scanner island's words in the reader's language.
+fn scanner_texts(lang: Lang) -> ScannerTexts {
+    let t = |t: T| t.tr(lang).to_owned();
+    ScannerTexts {
+        registered: t(T::Registered),
+        attended: t(T::Attended),
+        start: t(T::ScanStart),
+        stop: t(T::ScanStop),
+        aim: t(T::ScanAim),
+        no_camera: t(T::ScanNoCamera),
+        offline: t(T::ScanOffline),
+        waiting: t(T::ScanWaiting),
+        sign_in_again: t(T::ScanSignInAgain),
+        failed: t(T::ScanFailed),
+        queue_full: t(T::ScanQueueFull),
     }
 }
 

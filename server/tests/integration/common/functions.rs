@@ -353,6 +353,14 @@ pub fn rows() -> Vec<Row> {
                 ("walk_in_role", s("resident")),
             ]
         }),
+        row("manage-sessions/scan", Data, EDITS_A, |f, _| {
+            vec![
+                ("id", s(f.future)),
+                ("code", f.registration_code.clone()),
+                ("key", s("desk-1-0123456789abcdef")),
+                ("at", s("0")),
+            ]
+        }),
         row("manage-sessions/undo-check-in", Form, EDITS_A, |f, _| {
             vec![("id", s(f.future)), ("code", s(&f.registration_code))]
         }),
