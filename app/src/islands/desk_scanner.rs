@@ -112,7 +112,10 @@ pub fn DeskScanner(
                 </p>
             </Show>
             <ol class="scan-log" aria-live="polite">
-                {move || ui.log.get().into_iter().map(|l| view! { <ScanLine line=l/> }).collect_view()}
+                // Keyed, so an answer is added as one new line and the lines shown stay as they are.
+                <For each=move || ui.log.get() key=|l| l.key.clone() let:line>
+                    <ScanLine line/>
+                </For>
             </ol>
         </div>
     }
