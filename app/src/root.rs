@@ -58,7 +58,8 @@ fn stylesheet_href() -> Arc<str> {
 }
 
 /// The HTML document around every page, rendered once per request on the server. It links no
-/// script: no page has an island yet, and every page works as plain HTML. (The options are the
+/// script: every page works as plain HTML, and the one page with an island (the check-in desk)
+/// links the wasm bundle for itself (`components::IslandScripts`). (The options are the
 /// signature the axum integration calls a shell with.)
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { test, expect, signIn } from "./fixtures";
+import { test, expect, signIn, publishSessionSoon } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // axe-core, the accessibility engine browsers' own audits use, injected into each page.
@@ -39,6 +39,12 @@ test("every staff page type passes axe-core", async ({ page, browser }) => {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);
   }
+  // The check-in desk of a session about to start, with its scanner island awake.
+  await page.goto("/manage");
+  const checkInDesk = await publishSessionSoon(page, "无障碍检查的签到台");
+  await page.goto(checkInDesk);
+  await expect(page.getByRole("button", { name: "用摄像头扫码签到" })).toBeVisible();
+  expect(await violations(page), "the check-in desk").toEqual([]);
   const staff = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 800 } })).newPage();
   await signIn(staff, "city");
   for (const path of ["/manage/tallies", "/manage/areas", "/manage/platforms", "/manage/users", "/manage/members"]) {
