@@ -11,6 +11,7 @@ mod downloads;
 mod error_status;
 mod html_tail;
 pub mod jobs;
+mod list_cache;
 pub mod messages;
 mod multipart_guard;
 mod preferences;

@@ -7,6 +7,8 @@ use axum::{
     routing::get,
     Router,
 };
+use std::sync::Arc;
+
 use leptos::prelude::provide_context;
 use leptos_axum::{
     generate_route_list, handle_server_fns_with_context, AxumRouteListing, LeptosRoutes,
@@ -19,6 +21,7 @@ use tower_http::{
     CompressionLevel,
 };
 
+use crate::list_cache::ListCache;
 use app::{shell, web::AppState, App};
 use store::calendar::Feed;
 
@@ -99,6 +102,11 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             crate::security_headers::add,
+        ))
+        // Outside the headers, so a kept page is served with the headers it was rendered with.
+        .layer(middleware::from_fn_with_state(
+            (state.clone(), Arc::new(ListCache::default())),
+            crate::list_cache::serve,
         ))
         .layer(middleware::from_fn(crate::asset_cache::mark))
         // Brotli's own default (quality 11) costs milliseconds and megabytes per page; at 4 it

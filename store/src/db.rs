@@ -1,4 +1,12 @@
-use std::{path::Path, str::FromStr, time::Duration};
+use std::{
+    path::Path,
+    str::FromStr,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
 
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
@@ -15,6 +23,10 @@ use super::readers::Readers;
 pub struct Db {
     pub read: Readers,
     pub write: SqlitePool,
+    /// Counts the times the write connection was handed back: after every write, so a copy of
+    /// something read from the database is current while this has not moved (see
+    /// [`Db::changes`]).
+    changes: Arc<AtomicU64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,9 +61,17 @@ impl Db {
             .pragma("secure_delete", "on");
         // A pool's default health check before each acquire is a round trip to the
         // connection's thread; an embedded file has no link to break, so it is skipped.
+        let changes = Arc::new(AtomicU64::new(0));
+        let counted = changes.clone();
         let write = SqlitePoolOptions::new()
             .test_before_acquire(false)
             .max_connections(1)
+            // The connection comes back once its transaction has committed (or rolled back), so
+            // the count moves only after a change can be read.
+            .after_release(move |_, _| {
+                counted.fetch_add(1, Ordering::Release);
+                Box::pin(async { Ok(true) })
+            })
             .connect_with(options.clone())
             .await
             .map_err(open_err)?;
@@ -59,7 +79,17 @@ impl Db {
         let read = Readers::open(&options.read_only(true), readers)
             .await
             .map_err(open_err)?;
-        Ok(Self { read, write })
+        Ok(Self {
+            read,
+            write,
+            changes,
+        })
+    }
+
+    /// A number that moves after every write. Read it before reading the database and again
+    /// later: if it has not moved, nothing written since can be missing from what was read.
+    pub fn changes(&self) -> u64 {
+        self.changes.load(Ordering::Acquire)
     }
 
     pub async fn close(&self) {

@@ -5,6 +5,8 @@ use http::{header, HeaderValue};
 use leptos::prelude::*;
 
 const COOKIE: &str = "area";
+/// How the cookie's `Set-Cookie` value starts.
+pub const SET_PREFIX: &str = "area=";
 /// A year: residents come back for the next season's sessions.
 const MAX_AGE_SECONDS: u32 = 365 * 24 * 3600;
 
@@ -14,7 +16,8 @@ pub fn remembered() -> Option<i64> {
     parse(&cookies)
 }
 
-fn parse(cookies: &str) -> Option<i64> {
+/// The remembered area in a `Cookie` header, if it holds a well-formed id.
+pub fn parse(cookies: &str) -> Option<i64> {
     cookies
         .split(';')
         .filter_map(|c| c.trim().split_once('='))

@@ -14,7 +14,7 @@ use store::{
 
 use super::request::header_value;
 
-const LOOKUP_COOKIE: &str = "yst_lookup";
+pub const LOOKUP_COOKIE: &str = "yst_lookup";
 
 /// The look-up token this browser holds, if any.
 pub fn current() -> Option<String> {

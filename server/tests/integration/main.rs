@@ -22,6 +22,7 @@ mod injection;
 mod layers;
 mod ledger;
 mod limits;
+mod list_pages;
 mod lookup;
 mod members;
 mod messages;
