@@ -112,30 +112,7 @@ async fn run(cli: Cli) -> Result<Report, site::SiteError> {
 
     let pages = site.upcoming_session_pages().await?;
     if runs(Part::Pages) {
-        eprintln!("bench: reading {} session pages", pages.len());
-        let list = site.page("/sessions");
-        for clients in [8, 32] {
-            let urls = pages.clone();
-            let clock = CpuClock::start(cli.pid);
-            let sample = load::run(clients, phase, move |c, i| {
-                site::get_page(c, urls[i % urls.len()].clone())
-            })
-            .await;
-            report.add(
-                format!("session page, {clients} clients"),
-                sample,
-                clock.stop(),
-            );
-            let url = list.clone();
-            let clock = CpuClock::start(cli.pid);
-            let sample =
-                load::run(clients, phase, move |c, _| site::get_page(c, url.clone())).await;
-            report.add(
-                format!("session list, {clients} clients"),
-                sample,
-                clock.stop(),
-            );
-        }
+        read_pages(&cli, &site, &pages, phase, &mut report).await?;
     }
     if runs(Part::SignUps) || runs(Part::Race) {
         sign_ups(
@@ -184,6 +161,62 @@ async fn run(cli: Cli) -> Result<Report, site::SiteError> {
     }
     report.peak_memory_kib = cli.pid.and_then(stats::peak_memory_kib);
     Ok(report)
+}
+
+/// The resident pages under load: the 404 page first, as the ceiling of this server in this run
+/// (a page rendered with no data), then a session page, a township's list, a city's and the list
+/// of anywhere, each also reported as a share of that ceiling.
+async fn read_pages(
+    cli: &Cli,
+    site: &site::Site,
+    pages: &[String],
+    phase: Duration,
+    report: &mut Report,
+) -> Result<(), site::SiteError> {
+    let (city, _) = site::first_city_and_year(&cli.database).await?;
+    let township = site::township_with_sessions(&cli.database).await?;
+    eprintln!(
+        "bench: reading {} session pages, the lists of township {township} and city {city}",
+        pages.len()
+    );
+    let lists = [
+        (
+            "session list, a township",
+            format!("/sessions?area={township}"),
+        ),
+        ("session list, a city", format!("/sessions?area={city}")),
+        ("session list, anywhere", "/sessions".to_owned()),
+    ];
+    for clients in [8, 32] {
+        let missing = site.page("/no-such-page");
+        let clock = CpuClock::start(cli.pid);
+        let sample = load::run(clients, phase, move |c, _| {
+            site::get_status(c, missing.clone(), reqwest::StatusCode::NOT_FOUND)
+        })
+        .await;
+        let ceiling = report.add(format!("404 page, {clients} clients"), sample, clock.stop());
+        let urls = pages.to_vec();
+        let clock = CpuClock::start(cli.pid);
+        let sample = load::run(clients, phase, move |c, i| {
+            site::get_page(c, urls[i % urls.len()].clone())
+        })
+        .await;
+        let rate = report.add(
+            format!("session page, {clients} clients"),
+            sample,
+            clock.stop(),
+        );
+        report.share(format!("session page, {clients} clients"), rate, ceiling);
+        for (name, path) in &lists {
+            let url = site.page(path);
+            let clock = CpuClock::start(cli.pid);
+            let sample =
+                load::run(clients, phase, move |c, _| site::get_page(c, url.clone())).await;
+            let rate = report.add(format!("{name}, {clients} clients"), sample, clock.stop());
+            report.share(format!("{name}, {clients} clients"), rate, ceiling);
+        }
+    }
+    Ok(())
 }
 
 /// Sign-ups under load into sessions with room for all of them, then the race for 50 seats.

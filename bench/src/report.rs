@@ -11,6 +11,8 @@ use crate::{
 #[derive(Default)]
 pub struct Report {
     rows: Vec<(String, Sample, CpuUse)>,
+    /// Pages' requests/s as a share of the 404 page's in the same run: (what, rate, share).
+    shares: Vec<(String, f64, f64)>,
     race: Option<(Sample, Counts)>,
     pub weights: Vec<(String, usize)>,
     pub exports: Vec<crate::exports::ExportRun>,
@@ -22,13 +24,27 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn add(&mut self, name: String, sample: Sample, cpu: CpuUse) {
+    /// Adds a phase; returns its rate of good answers per second.
+    pub fn add(&mut self, name: String, sample: Sample, cpu: CpuUse) -> f64 {
+        let rate = rate(&sample);
         self.rows.push((name, sample, cpu));
+        rate
+    }
+
+    /// Records a page's rate as a share of the ceiling measured in the same run.
+    pub fn share(&mut self, name: String, rate: f64, ceiling: f64) {
+        self.shares
+            .push((name, rate, rate / ceiling.max(f64::EPSILON)));
     }
 
     pub fn race(&mut self, burst: Sample, counts: Counts) {
         self.race = Some((burst, counts));
     }
+}
+
+/// Good answers per second.
+fn rate(s: &Sample) -> f64 {
+    (s.latencies.len() - s.failures) as f64 / s.elapsed.as_secs_f64().max(f64::EPSILON)
 }
 
 fn ms(d: std::time::Duration) -> String {
@@ -45,11 +61,10 @@ impl fmt::Display for Report {
             writeln!(f, "|---|---:|---:|---:|---:|---:|---:|")?;
         }
         for (name, s, cpu) in &self.rows {
-            let ok = s.latencies.len() - s.failures;
             writeln!(
                 f,
                 "| {name} | {:.0} | {} | {} | {} of {} | {} | {} |",
-                ok as f64 / s.elapsed.as_secs_f64().max(f64::EPSILON),
+                rate(s),
                 ms(percentile(&s.latencies, 50.0)),
                 ms(percentile(&s.latencies, 99.0)),
                 s.failures,
@@ -63,6 +78,17 @@ impl fmt::Display for Report {
                 cpu.steal_percent
                     .map_or("—".to_owned(), |p| format!("{p:.0}%"))
             )?;
+        }
+        if !self.shares.is_empty() {
+            writeln!(f)?;
+            writeln!(
+                f,
+                "| page | requests/s | share of the 404 page's requests/s (same run, same clients) |"
+            )?;
+            writeln!(f, "|---|---:|---:|")?;
+            for (name, rate, share) in &self.shares {
+                writeln!(f, "| {name} | {rate:.0} | {:.0}% |", share * 100.0)?;
+            }
         }
         if let Some((burst, counts)) = &self.race {
             writeln!(f)?;

@@ -215,8 +215,13 @@ pub fn shanghai_now() -> chrono::NaiveDateTime {
 
 /// Reads a page; success is a 200.
 pub async fn get_page(client: Client, url: String) -> bool {
+    get_status(client, url, StatusCode::OK).await
+}
+
+/// Reads a page; success is the status given, with the whole body.
+pub async fn get_status(client: Client, url: String, expected: StatusCode) -> bool {
     match client.get(url).send().await {
-        Ok(answer) => answer.status() == StatusCode::OK && answer.bytes().await.is_ok(),
+        Ok(answer) => answer.status() == expected && answer.bytes().await.is_ok(),
         Err(_) => false,
     }
 }
@@ -280,6 +285,26 @@ pub async fn counts(database: &str, session: i64) -> Result<Counts, SiteError> {
         waiting,
         oversold_sessions,
     })
+}
+
+/// The township of the soonest upcoming session: a township list residents would open.
+pub async fn township_with_sessions(database: &str) -> Result<i64, SiteError> {
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(database)
+        .read_only(true);
+    let pool = sqlx::SqlitePool::connect_with(options).await?;
+    let now = shanghai_now().format("%Y-%m-%d %H:%M:%S").to_string();
+    let township: i64 = sqlx::query_scalar(
+        "SELECT CASE a.level WHEN 'village' THEN a.parent_id ELSE a.id END
+         FROM sessions s JOIN areas a ON a.id = s.area_id
+         WHERE s.status = 'published' AND s.starts_at > ? AND a.level IN ('township', 'village')
+         ORDER BY s.starts_at LIMIT 1",
+    )
+    .bind(now)
+    .fetch_one(&pool)
+    .await?;
+    pool.close().await;
+    Ok(township)
 }
 
 /// The first city's id and the current year, read from the database (read-only).
