@@ -2,7 +2,7 @@
 # Installs what building and testing need, each only when missing or at the wrong version, so a
 # warm machine pays nothing. Sourced by run.sh, test.sh and bench.sh.
 #   setup_build   the wasm target, cargo-leptos, the wasm-bindgen CLI matching Cargo.lock, wasm-opt
-#   setup_browser Debian's Chromium and the end-to-end test's npm packages
+#   setup_browser Debian's Chromium, a Java runtime for the HTML checker, the end-to-end test's npm packages
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,6 +43,13 @@ setup_browser() {
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  fi
+  # The W3C Nu HTML Checker (vnu.jar, from npm) runs on Java.
+  if ! command -v java >/dev/null 2>&1; then
+    log "installing a Java runtime for the HTML checker"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
   fi
   if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] \
      || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
