@@ -66,6 +66,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     provide_context(lang);
     let size = request_text_size();
     provide_context(size);
+    provide_context(crate::components::FormCount::default());
     // Only islands hydrate, and none reads the page's resources: they are not written into the
     // page as data (Leptos's loader script says the same on the pages that carry it).
     if let Some(context) = Owner::current_shared_context() {

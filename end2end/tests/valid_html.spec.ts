@@ -31,7 +31,8 @@ test("every page type is valid HTML by the W3C Nu checker", async ({ page, brows
   try {
     await page.goto("/sessions?area=all");
     const session = await page.locator(".cards .card a").first().getAttribute("href");
-    const area = await page.locator(".chips a").first().getAttribute("href");
+    await page.goto("/");
+    const area = await page.locator('main a[href^="/areas/"]').first().getAttribute("href");
     const resident = [
       "/", "/sessions?area=all", area!, "/find", "/login", "/figures", "/r/YSTDEM22", "/no-such-page",
       session!, `${session}/results`, `${session}/poster`,

@@ -1,5 +1,8 @@
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{
+    atomic::{AtomicUsize, Ordering},
+    Arc, Mutex,
+};
 
 use leptos::prelude::*;
 
@@ -11,7 +14,31 @@ use crate::{
 /// The state one form shows: the page's flash state if this form was the one posted, and the
 /// labels its fields gave themselves, so the error summary names each field it lists.
 #[derive(Clone, Default)]
-struct ThisForm(FormState, Labels);
+struct ThisForm(FormState, Labels, Prefix);
+
+/// What the ids of a form's fields start with: nothing in a page's first form, `f2-` in its
+/// second, and so on, so that two forms with a field of the same name keep their ids apart.
+#[derive(Clone, Default)]
+struct Prefix(Arc<str>);
+
+/// Numbers the forms of the page being rendered (provided once per page by the shell).
+#[derive(Clone, Default)]
+pub struct FormCount(Arc<AtomicUsize>);
+
+impl FormCount {
+    fn prefix(&self) -> Prefix {
+        match self.0.fetch_add(1, Ordering::Relaxed) {
+            0 => Prefix::default(),
+            n => Prefix(Arc::from(format!("f{}-", n + 1))),
+        }
+    }
+}
+
+/// The id of a part (`field`, `hint`, `error`, `lines`) of the field `name` of the enclosing form.
+fn dom_id(part: &str, name: &str) -> String {
+    let prefix = use_context::<ThisForm>().unwrap_or_default().2;
+    format!("{}{part}-{name}", prefix.0)
+}
 
 #[derive(Clone, Default)]
 struct Labels(Arc<Mutex<BTreeMap<&'static str, T>>>);
@@ -24,7 +51,7 @@ impl Labels {
 
 /// A field of the enclosing form says what it is called.
 fn register_label(name: &'static str, label: T) {
-    if let Some(ThisForm(_, labels)) = use_context::<ThisForm>() {
+    if let Some(ThisForm(_, labels, _)) = use_context::<ThisForm>() {
         if let Ok(mut map) = labels.0.lock() {
             map.insert(name, label);
         }
@@ -81,7 +108,10 @@ pub fn PostForm(
     };
     let summary: Vec<(String, T)> = mine.errors.iter().map(|(k, v)| (k.clone(), *v)).collect();
     let labels = Labels::default();
-    provide_context(ThisForm(mine, labels.clone()));
+    let prefix = use_context::<FormCount>()
+        .map(|count| count.prefix())
+        .unwrap_or_default();
+    provide_context(ThisForm(mine, labels.clone(), prefix.clone()));
     // The fields first, so that each has said what it is called before the summary names it.
     let fields = children();
     view! {
@@ -99,7 +129,7 @@ pub fn PostForm(
                                 Some((name, line)) => (name.to_owned(), line.parse().ok()),
                                 None => (field, None),
                             };
-                            let href = format!("#field-{name}");
+                            let href = format!("#{}field-{name}", prefix.0);
                             let text = match line {
                                 Some(n) => on_line(n, text.tr(lang), lang),
                                 None => text.tr(lang).to_owned(),
@@ -113,7 +143,7 @@ pub fn PostForm(
                     </ul>
                 </div>
             })}
-            <span id="field-_form"></span>
+            <span id=format!("{}field-_form", prefix.0)></span>
             {fields}
         </form>
     }
@@ -129,19 +159,19 @@ fn label_view(
     let lang = use_lang();
     register_label(name, label);
     view! {
-        <label for=format!("field-{name}")>
+        <label for=dom_id("field", name)>
             {label.tr(lang)}
             {optional.then(|| view! { <span class="optional">{T::Optional.tr(lang)}</span> })}
         </label>
-        {hint.map(|h| view! { <p class="hint" id=format!("hint-{name}")>{h.tr(lang)}</p> })}
-        {error.map(|e| view! { <p class="field-error" id=format!("error-{name}")>{e.tr(lang)}</p> })}
+        {hint.map(|h| view! { <p class="hint" id=dom_id("hint", name)>{h.tr(lang)}</p> })}
+        {error.map(|e| view! { <p class="field-error" id=dom_id("error", name)>{e.tr(lang)}</p> })}
     }
 }
 
 fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
     let ids: Vec<String> = [
-        hint.then(|| format!("hint-{name}")),
-        error.then(|| format!("error-{name}")),
+        hint.then(|| dom_id("hint", name)),
+        error.then(|| dom_id("error", name)),
     ]
     .into_iter()
     .flatten()
@@ -175,7 +205,7 @@ pub fn TextField(
             {label_view(name, label, optional, hint, error)}
             <input
                 type=kind
-                id=format!("field-{name}")
+                id=dom_id("field", name)
                 name=name
                 value=value
                 required=!optional
@@ -207,7 +237,7 @@ pub fn TextArea(
     let invalid = error.is_some() || !lines.is_empty();
     let described = [
         described_by(name, hint.is_some(), error.is_some()),
-        (!lines.is_empty()).then(|| format!("lines-{name}")),
+        (!lines.is_empty()).then(|| dom_id("lines", name)),
     ]
     .into_iter()
     .flatten()
@@ -217,12 +247,12 @@ pub fn TextArea(
         <div class="field" class:has-error=invalid>
             {label_view(name, label, optional, hint, error)}
             {(!lines.is_empty()).then(|| view! {
-                <ul class="field-error" id=format!("lines-{name}")>
+                <ul class="field-error" id=dom_id("lines", name)>
                     {lines.into_iter().map(|(n, t)| view! { <li>{on_line(n, t.tr(lang), lang)}</li> }).collect_view()}
                 </ul>
             })}
             <textarea
-                id=format!("field-{name}")
+                id=dom_id("field", name)
                 name=name
                 rows=rows.to_string()
                 required=!optional
@@ -253,7 +283,7 @@ pub fn SelectField(
         <div class="field" class:has-error=error.is_some()>
             {label_view(name, label, optional, hint, error)}
             <select
-                id=format!("field-{name}")
+                id=dom_id("field", name)
                 name=name
                 required=!optional
                 aria-invalid=error.is_some().then_some("true")
@@ -286,7 +316,7 @@ pub fn CheckboxGroup(
         None => default,
     };
     view! {
-        <fieldset class="field checkboxes" class:has-error=error.is_some() id=format!("field-{name}")>
+        <fieldset class="field checkboxes" class:has-error=error.is_some() id=dom_id("field", name)>
             <legend>{label.tr(lang)}</legend>
             {hint.map(|h| view! { <p class="hint">{h.tr(lang)}</p> })}
             {error.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
@@ -317,7 +347,7 @@ pub fn RadioGroup(
     let chosen = kept.unwrap_or(default);
     register_label(name, label);
     view! {
-        <fieldset class="field radios" class:has-error=error.is_some() id=format!("field-{name}")>
+        <fieldset class="field radios" class:has-error=error.is_some() id=dom_id("field", name)>
             <legend>{label.tr(lang)}</legend>
             {error.map(|e| view! { <p class="field-error">{e.tr(lang)}</p> })}
             {options.into_iter().map(|(value, text)| {

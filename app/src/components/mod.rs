@@ -8,8 +8,8 @@ mod loaded;
 mod records;
 
 pub use fields::{
-    submitted, CheckboxGroup, Hidden, Notice, PostForm, RadioGroup, SelectField, Submit, TextArea,
-    TextField,
+    submitted, CheckboxGroup, FormCount, Hidden, Notice, PostForm, RadioGroup, SelectField, Submit,
+    TextArea, TextField,
 };
 pub use island_scripts::IslandScripts;
 pub use layout::{Breadcrumbs, Layout};

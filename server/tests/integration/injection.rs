@@ -86,6 +86,19 @@ fn headless_tables(html: &str) -> usize {
         .count()
 }
 
+/// Ids used more than once on a page: a label, an error link or `aria-describedby` would point
+/// at the wrong element.
+fn duplicate_ids(html: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let with_id = scraper::Selector::parse("[id]").unwrap();
+    let mut seen = std::collections::HashSet::new();
+    doc.select(&with_id)
+        .filter_map(|e| e.value().id())
+        .filter(|id| !seen.insert(id.to_owned()))
+        .map(str::to_owned)
+        .collect()
+}
+
 async fn one(app: &TestApp, sql: &str) -> i64 {
     app.scalar(sql).await
 }
@@ -426,6 +439,7 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
             0,
             "{who} {path}: a table without column headers"
         );
+        assert_eq!(duplicate_ids(&page.body), Vec::<String>::new(), "{who} {path}");
         seen.push_str(&page.body);
     }
     // The workspace's to-do lists hostile session titles, and an empty list the soonest ones.
