@@ -33,14 +33,19 @@ pub async fn trim(req: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes.slice(..kept)))
 }
 
-/// Where a page ends: after `</html>` when only scripts follow it, else the whole body.
+/// Where a page ends: after `</html>` when only scripts (and markers) follow it, else the whole
+/// body.
 fn page_end(page: &[u8]) -> usize {
     const END: &[u8] = b"</html>";
     let Some(at) = page.windows(END.len()).rposition(|w| w == END) else {
         return page.len();
     };
     let end = at + END.len();
-    let tail = &page[end..];
+    // A debug build's renderer puts its empty-node marker `<!>` between the page and the scripts.
+    let mut tail = &page[end..];
+    while let Some(rest) = tail.strip_prefix(b"<!>") {
+        tail = rest;
+    }
     let only_scripts = tail.is_empty()
         || (tail.starts_with(b"<script") && tail.trim_ascii_end().ends_with(b"</script>"));
     if only_scripts {
@@ -61,6 +66,9 @@ mod tests {
             &page[..page_end(page)],
             b"<!DOCTYPE html><html><body>x</body></html>"
         );
+        let marked =
+            b"<html><body>x</body></html><!><script nonce=\"n\">__RESOLVED_RESOURCES=[];</script>";
+        assert_eq!(&marked[..page_end(marked)], b"<html><body>x</body></html>");
         let plain = b"<html><body>x</body></html>";
         assert_eq!(page_end(plain), plain.len());
         let odd = b"<html></html>text";

@@ -1,8 +1,5 @@
-use std::collections::BTreeMap;
-use std::sync::{
-    atomic::{AtomicUsize, Ordering},
-    Arc, Mutex,
-};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 
@@ -21,16 +18,25 @@ struct ThisForm(FormState, Labels, Prefix);
 #[derive(Clone, Default)]
 struct Prefix(Arc<str>);
 
-/// Numbers the forms of the page being rendered (provided once per page by the shell).
+/// Numbers the forms of the page being rendered (provided once per page by the shell), by action
+/// and row: a page may be rendered in more than one pass, and each pass must give a form the same
+/// ids.
 #[derive(Clone, Default)]
-pub struct FormCount(Arc<AtomicUsize>);
+pub struct FormCount(Arc<Mutex<HashMap<String, Prefix>>>);
 
 impl FormCount {
-    fn prefix(&self) -> Prefix {
-        match self.0.fetch_add(1, Ordering::Relaxed) {
-            0 => Prefix::default(),
-            n => Prefix(Arc::from(format!("f{}-", n + 1))),
-        }
+    fn prefix(&self, action: &str, row: Option<&str>) -> Prefix {
+        let Ok(mut forms) = self.0.lock() else {
+            return Prefix::default();
+        };
+        let n = forms.len();
+        forms
+            .entry(format!("{action}#{}", row.unwrap_or("")))
+            .or_insert_with(|| match n {
+                0 => Prefix::default(),
+                n => Prefix(Arc::from(format!("f{}-", n + 1))),
+            })
+            .clone()
     }
 }
 
@@ -101,15 +107,20 @@ pub fn PostForm(
     children: Children,
 ) -> impl IntoView {
     let lang = use_lang();
-    let mine = if state.source == action && row.is_none_or(|r| state.value("row") == Some(r)) {
+    let mine = if state.source == action
+        && row
+            .as_ref()
+            .is_none_or(|r| state.value("row").as_ref() == Some(r))
+    {
         state
     } else {
         FormState::default()
     };
     let summary: Vec<(String, T)> = mine.errors.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    let has_errors = !summary.is_empty();
     let labels = Labels::default();
     let prefix = use_context::<FormCount>()
-        .map(|count| count.prefix())
+        .map(|count| count.prefix(action, row.as_deref()))
         .unwrap_or_default();
     provide_context(ThisForm(mine, labels.clone(), prefix.clone()));
     // The fields first, so that each has said what it is called before the summary names it.
@@ -143,7 +154,8 @@ pub fn PostForm(
                     </ul>
                 </div>
             })}
-            <span id=format!("{}field-_form", prefix.0)></span>
+            // Where the summary's link to a form-level error leads; only a form with errors has one.
+            {has_errors.then(|| view! { <span id=format!("{}field-_form", prefix.0)></span> })}
             {fields}
         </form>
     }

@@ -439,7 +439,11 @@ async fn hostile_text_in_every_field_injects_nothing_into_any_page() {
             0,
             "{who} {path}: a table without column headers"
         );
-        assert_eq!(duplicate_ids(&page.body), Vec::<String>::new(), "{who} {path}");
+        assert_eq!(
+            duplicate_ids(&page.body),
+            Vec::<String>::new(),
+            "{who} {path}"
+        );
         seen.push_str(&page.body);
     }
     // The workspace's to-do lists hostile session titles, and an empty list the soonest ones.
