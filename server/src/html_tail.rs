@@ -1,9 +1,11 @@
 //! Leptos's asynchronous rendering appends two inline scripts after `</html>` (its tables of
-//! resolved resources and pending chunks, empty here: no page hydrates its resources). They
-//! make every page invalid HTML and cost bytes on a slow phone for nothing, so they are cut.
+//! resolved resources and pending chunks). After `</html>` they make every page invalid HTML.
+//! A page without an island hydrates nothing and needs neither, so they are cut, bytes a slow
+//! phone never loads; a page with an island keeps them, moved to the end of its `<body>`, where
+//! they are valid (the debug build's islands refuse to wake without them).
 
 use axum::{
-    body::Body,
+    body::{Body, Bytes},
     extract::Request,
     http::{header, StatusCode},
     middleware::Next,
@@ -28,51 +30,82 @@ pub async fn trim(req: Request, next: Next) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, MOST).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let kept = page_end(&bytes);
     parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(bytes.slice(..kept)))
+    Response::from_parts(parts, Body::from(tidy(bytes)))
 }
 
-/// Where a page ends: after `</html>` when only scripts (and markers) follow it, else the whole
-/// body.
-fn page_end(page: &[u8]) -> usize {
-    const END: &[u8] = b"</html>";
-    let Some(at) = page.windows(END.len()).rposition(|w| w == END) else {
-        return page.len();
+/// The page with the scripts after `</html>` cut, or moved into `<body>` on a page with an island;
+/// any other page as it was.
+fn tidy(page: Bytes) -> Bytes {
+    let Some((end, scripts)) = split_tail(&page) else {
+        return page;
     };
+    if !contains(&page[..end], b"<leptos-island") {
+        return page.slice(..end);
+    }
+    let Some(body_end) = page[..end].windows(7).rposition(|w| w == b"</body>") else {
+        return page;
+    };
+    let mut moved = Vec::with_capacity(page.len());
+    moved.extend_from_slice(&page[..body_end]);
+    moved.extend_from_slice(&page[scripts..]);
+    moved.extend_from_slice(&page[body_end..end]);
+    Bytes::from(moved)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Where the page ends (after `</html>`) and where the scripts after it start, when only scripts
+/// (and the debug build's empty-node markers `<!>`) follow it.
+fn split_tail(page: &[u8]) -> Option<(usize, usize)> {
+    const END: &[u8] = b"</html>";
+    let at = page.windows(END.len()).rposition(|w| w == END)?;
     let end = at + END.len();
-    // A debug build's renderer puts its empty-node marker `<!>` between the page and the scripts.
-    let mut tail = &page[end..];
-    while let Some(rest) = tail.strip_prefix(b"<!>") {
-        tail = rest;
+    let mut scripts = end;
+    while page[scripts..].starts_with(b"<!>") {
+        scripts += 3;
     }
-    let only_scripts = tail.is_empty()
-        || (tail.starts_with(b"<script") && tail.trim_ascii_end().ends_with(b"</script>"));
-    if only_scripts {
-        end
-    } else {
-        page.len()
-    }
+    let tail = &page[scripts..];
+    (tail.starts_with(b"<script") && tail.trim_ascii_end().ends_with(b"</script>"))
+        .then_some((end, scripts))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::page_end;
+    use super::tidy;
+    use axum::body::Bytes;
+
+    fn tidied(page: &'static [u8]) -> Bytes {
+        tidy(Bytes::from_static(page))
+    }
 
     #[test]
-    fn scripts_after_the_page_are_cut_and_nothing_else() {
+    fn scripts_after_a_page_without_islands_are_cut_and_nothing_else() {
         let page = b"<!DOCTYPE html><html><body>x</body></html><script nonce=\"n\">__RESOLVED_RESOURCES=[];</script><script>__INCOMPLETE_CHUNKS=[];</script>";
         assert_eq!(
-            &page[..page_end(page)],
+            &tidied(page)[..],
             b"<!DOCTYPE html><html><body>x</body></html>"
         );
         let marked =
             b"<html><body>x</body></html><!><script nonce=\"n\">__RESOLVED_RESOURCES=[];</script>";
-        assert_eq!(&marked[..page_end(marked)], b"<html><body>x</body></html>");
-        let plain = b"<html><body>x</body></html>";
-        assert_eq!(page_end(plain), plain.len());
-        let odd = b"<html></html>text";
-        assert_eq!(page_end(odd), odd.len());
-        assert_eq!(page_end(b"no page"), 7);
+        assert_eq!(&tidied(marked)[..], b"<html><body>x</body></html>");
+        for unchanged in [
+            &b"<html><body>x</body></html>"[..],
+            b"<html></html>text",
+            b"no page",
+        ] {
+            assert_eq!(&tidy(Bytes::copy_from_slice(unchanged))[..], unchanged);
+        }
+    }
+
+    #[test]
+    fn a_page_with_an_island_keeps_its_scripts_inside_the_body() {
+        let page = b"<html><body><leptos-island>i</leptos-island></body></html><!><script>__R=[];</script>";
+        assert_eq!(
+            &tidied(page)[..],
+            b"<html><body><leptos-island>i</leptos-island><script>__R=[];</script></body></html>"
+        );
     }
 }
