@@ -24,6 +24,11 @@ const phone = {
   },
 };
 
+// The staff's desk: a 1280×800 screen with a mouse, for the scenarios an office computer runs
+// (the check-in desk and the sign-in sheet, the lists, 长辈模式 on a larger screen).
+const desk = { ...phone, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
+const deskScenarios = /(organizer|no_dead_ends|elder|session_tools)\.spec\.ts/;
+
 export default defineConfig({
   testDir: "./tests",
   // A scenario here is many pages long (sign in, publish, a resident signs up, …) and the machine
@@ -36,5 +41,7 @@ export default defineConfig({
   projects: [
     { name: "js", use: { ...phone, javaScriptEnabled: true } },
     { name: "no-js", use: { ...phone, javaScriptEnabled: false } },
+    { name: "desk-js", testMatch: deskScenarios, use: { ...desk, javaScriptEnabled: true } },
+    { name: "desk-no-js", testMatch: deskScenarios, use: { ...desk, javaScriptEnabled: false } },
   ],
 });
