@@ -23,5 +23,12 @@ cargo leptos build
 log "unit and integration tests"
 cargo test --workspace
 
+# `cargo test` relinks the server binary without the `erase_components` cfg that
+# `cargo leptos build` gives debug builds (server and wasm alike); an island rendered by that
+# binary would not match the wasm's. Relink it as cargo-leptos builds it (the crates of both
+# builds stay cached, so this takes seconds).
+log "relinking the server as cargo leptos builds it"
+cargo leptos build
+
 log "browser tests"
 "$ROOT/end2end/run.sh" "$ROOT/target/debug/yishitong" "$ROOT/target/site"
