@@ -76,6 +76,32 @@ async function sessionWithTickets(page: Page, browser: Browser, title: string, n
   return { workspace, codes, links: codes.map((c) => `${origin}/checkin/${c}`) };
 }
 
+/** A session with `names` signed up, and the organizer's desk open in a browser whose camera plays
+ *  their tickets (one every 0.5 s, in a loop); `scenario` runs there, and the browser is closed. */
+async function atCameraDesk(
+  page: Page,
+  browser: Browser,
+  baseURL: string,
+  title: string,
+  names: string[],
+  phonePrefix: string,
+  scenario: (desk: { page: Page; context: BrowserContext; workspace: string; codes: string[] }) => Promise<void>,
+) {
+  const { workspace, codes, links } = await sessionWithTickets(page, browser, title, names, phonePrefix);
+  const dir = mkdtempSync(join(tmpdir(), "yst-camera-"));
+  // A ticket every half second: faster than any queue of people reaches the desk.
+  writeQrVideo(join(dir, "tickets.y4m"), links, { fps: 10, hold: 4, gap: 1 });
+  const desk = await cameraDesk(join(dir, "tickets.y4m"), baseURL);
+  try {
+    await desk.page.goto(workspace);
+    await recordAnswers(desk.page);
+    await scenario({ page: desk.page, context: desk.context, workspace, codes });
+  } finally {
+    await desk.browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 test("without scripts the desk has no camera button and the typed code still checks in", async ({ page, browser }) => {
   test.skip(test.info().project.name === "js", "the scanner's JS-off face");
   const { workspace, codes } = await sessionWithTickets(page, browser, "扫码台无脚本", ["孙桂兰"], "1370007");
@@ -90,16 +116,8 @@ test("without scripts the desk has no camera button and the typed code still che
 test("the camera checks in a stream of tickets, each once, naming each person", async ({ page, browser, baseURL }) => {
   test.skip(test.info().project.name === "no-js", "the camera needs the island");
   const names = ["周建国", "林秀英", "王德福", "陈桂芳", "刘志强", "杨淑珍", "赵大爷", "黄美华", "吴国平", "徐丽娟", "孙长青", "马秀兰"];
-  const { workspace, codes, links } = await sessionWithTickets(page, browser, "扫码台连续签到", names, "1370008");
-  const dir = mkdtempSync(join(tmpdir(), "yst-camera-"));
-  // A ticket every half second: faster than any queue of people reaches the desk.
-  writeQrVideo(join(dir, "tickets.y4m"), links, { fps: 10, hold: 4, gap: 1 });
-  const desk = await cameraDesk(join(dir, "tickets.y4m"), baseURL!);
-  try {
-    const p = desk.page;
-    await p.goto(workspace);
+  await atCameraDesk(page, browser, baseURL!, "扫码台连续签到", names, "1370008", async ({ page: p, codes }) => {
     await expect(p.locator(".scanner .counts")).toContainText("已签到 0");
-    await recordAnswers(p);
     await p.getByRole("button", { name: "用摄像头扫码签到" }).click();
     await expect(p.getByRole("button", { name: "停止扫码" })).toBeVisible();
     await expect(p.locator("[data-attended]")).toHaveText(String(names.length), { timeout: 30_000 });
@@ -121,23 +139,13 @@ test("the camera checks in a stream of tickets, each once, naming each person", 
       `desk scanner: ${done.length} tickets, ${((done.length - 1) / minutes).toFixed(0)} scans/min; ` +
         `scan to name p50 ${ms[Math.floor(ms.length / 2)]} ms, max ${ms[ms.length - 1]} ms`,
     );
-  } finally {
-    await desk.browser.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("scans made while the network is down wait on the desk and are sent once when it returns", async ({ page, browser, baseURL }) => {
   test.skip(test.info().project.name === "no-js", "the camera needs the island");
   const names = ["郑海燕", "冯建军", "蒋玉梅", "韩立新", "曹凤英"];
-  const { workspace, codes, links } = await sessionWithTickets(page, browser, "扫码台断网签到", names, "1370009");
-  const dir = mkdtempSync(join(tmpdir(), "yst-camera-"));
-  writeQrVideo(join(dir, "tickets.y4m"), links, { fps: 10, hold: 4, gap: 1 });
-  const desk = await cameraDesk(join(dir, "tickets.y4m"), baseURL!);
-  try {
-    const p = desk.page;
-    await p.goto(workspace);
-    await recordAnswers(p);
+  await atCameraDesk(page, browser, baseURL!, "扫码台断网签到", names, "1370009", async ({ page: p, context, workspace, codes }) => {
     // The first answer to every scan is lost on the way back (the request reached the server):
     // the desk sends it again under the same key and is told the same, 签到成功, counted once.
     const answered = new Set<string>();
@@ -148,14 +156,14 @@ test("scans made while the network is down wait on the desk and are sent once wh
       answered.add(key);
       return route.abort("connectionreset");
     });
-    await desk.context.setOffline(true);
+    await context.setOffline(true);
     await p.getByRole("button", { name: "用摄像头扫码签到" }).click();
     await expect(p.locator("[data-waiting]")).toHaveText(String(names.length), { timeout: 30_000 });
     await expect(p.locator(".scan-waiting")).toContainText("网络已断开");
     await p.getByRole("button", { name: "停止扫码" }).click();
     expect(await answers(p)).toEqual([]);
 
-    await desk.context.setOffline(false);
+    await context.setOffline(false);
     await expect(p.locator("[data-attended]")).toHaveText(String(names.length), { timeout: 30_000 });
     await expect(p.locator(".scan-waiting")).toHaveCount(0);
     const seen = await answers(p);
@@ -164,8 +172,5 @@ test("scans made while the network is down wait on the desk and are sent once wh
     await p.unroute("**/api/manage-sessions/scan");
     await p.goto(workspace);
     await expect(p.locator(".scanner .counts")).toContainText(`已签到 ${names.length}`);
-  } finally {
-    await desk.browser.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -40,6 +40,9 @@ pub struct Desk {
     sending: RefCell<bool>,
     reading: RefCell<bool>,
     camera: RefCell<Option<(web_sys::MediaStream, IntervalHandle)>>,
+    /// The off-screen canvas frames are read through: one for the page, not one per frame (ten a
+    /// second of garbage on a cheap phone).
+    canvas: RefCell<Option<web_sys::CanvasRenderingContext2d>>,
 }
 
 impl Desk {
@@ -60,6 +63,7 @@ impl Desk {
             sending: RefCell::new(false),
             reading: RefCell::new(false),
             camera: RefCell::default(),
+            canvas: RefCell::default(),
         });
         let online = desk.clone();
         // The listener lasts as long as the page.
@@ -114,7 +118,15 @@ impl Desk {
         if self.reading.replace(true) {
             return;
         }
-        let codes = frame_codes(&video).unwrap_or_default();
+        if self.canvas.borrow().is_none() {
+            *self.canvas.borrow_mut() = frame_canvas();
+        }
+        let codes = self
+            .canvas
+            .borrow()
+            .as_ref()
+            .and_then(|context| frame_codes(&video, context))
+            .unwrap_or_default();
         self.reading.replace(false);
         let now = js_sys::Date::now();
         for read in codes {
@@ -259,8 +271,24 @@ async fn open_camera(video: &web_sys::HtmlVideoElement) -> Result<web_sys::Media
     Ok(stream)
 }
 
-/// The QR codes in the video's current frame, read through an off-screen canvas.
-fn frame_codes(video: &web_sys::HtmlVideoElement) -> Option<Vec<String>> {
+/// An off-screen canvas to read frames through, set up for frequent reading.
+fn frame_canvas() -> Option<web_sys::CanvasRenderingContext2d> {
+    let canvas: web_sys::HtmlCanvasElement =
+        document().create_element("canvas").ok()?.dyn_into().ok()?;
+    let options = web_sys::ContextAttributes2d::new();
+    options.set_will_read_frequently(true);
+    canvas
+        .get_context_with_context_options("2d", &options)
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// The QR codes in the video's current frame, read through the off-screen canvas of `context`.
+fn frame_codes(
+    video: &web_sys::HtmlVideoElement,
+    context: &web_sys::CanvasRenderingContext2d,
+) -> Option<Vec<String>> {
     // HAVE_CURRENT_DATA: a frame to draw.
     if video.ready_state() < 2 || video.video_width() == 0 {
         return None;
@@ -268,17 +296,11 @@ fn frame_codes(video: &web_sys::HtmlVideoElement) -> Option<Vec<String>> {
     let scale = (f64::from(FRAME_WIDTH) / f64::from(video.video_width())).min(1.0);
     let width = (f64::from(video.video_width()) * scale) as u32;
     let height = (f64::from(video.video_height()) * scale) as u32;
-    let canvas: web_sys::HtmlCanvasElement =
-        document().create_element("canvas").ok()?.dyn_into().ok()?;
-    canvas.set_width(width);
-    canvas.set_height(height);
-    let options = web_sys::ContextAttributes2d::new();
-    options.set_will_read_frequently(true);
-    let context: web_sys::CanvasRenderingContext2d = canvas
-        .get_context_with_context_options("2d", &options)
-        .ok()??
-        .dyn_into()
-        .ok()?;
+    let canvas = context.canvas()?;
+    if canvas.width() != width || canvas.height() != height {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
     context
         .draw_image_with_html_video_element_and_dw_and_dh(
             video,
