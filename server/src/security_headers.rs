@@ -64,7 +64,7 @@ pub async fn add(State(state): State<AppState>, req: Request<Body>, next: Next) 
         (header::REFERRER_POLICY, "same-origin"),
         (
             header::HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=(), payment=()",
+            app::web::page_policy::NOTHING_ALLOWED,
         ),
         (
             header::HeaderName::from_static("cross-origin-opener-policy"),

@@ -29,7 +29,9 @@ pub fn allow_camera() {
     }
 }
 
-/// The site's permissions policy with the camera allowed for this site's own page.
+/// The site's permissions policy: no camera, microphone, location or payment for any page...
+pub const NOTHING_ALLOWED: &str = "camera=(), microphone=(), geolocation=(), payment=()";
+/// ...but the camera for this site's own check-in desk.
 pub const CAMERA_HERE: &str = "camera=(self), microphone=(), geolocation=(), payment=()";
 
 /// Scripts only by nonce (and the wasm they instantiate), styles and images from this site

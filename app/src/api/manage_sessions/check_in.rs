@@ -30,21 +30,14 @@ pub async fn check_in_code(
         // No `#check-in`: a page opened at a fragment skips `autofocus`, and the focused code
         // box scrolls itself into view anyway.
         let desk = format!("/manage/sessions/{}", host.session_id);
+        let said = super::check_in_said(&checked);
         let refusal = match checked {
-            CheckIn::CheckedIn { name } => {
-                return Ok(Done::with_notice(desk, T::CheckedIn).about(name));
+            CheckIn::CheckedIn { name } => return Ok(Done::with_notice(desk, said).about(name)),
+            CheckIn::AlreadyIn { name } | CheckIn::NoSeat { name } => {
+                return Ok(Done::with_notice(desk, said).about(name).warning());
             }
-            CheckIn::AlreadyIn { name } => {
-                return Ok(Done::with_notice(desk, T::AlreadyCheckedIn)
-                    .about(name)
-                    .warning());
-            }
-            CheckIn::NoSeat { name } => {
-                return Ok(Done::with_notice(desk, T::NoSeatFor).about(name).warning());
-            }
-            CheckIn::UnknownCode => ("code", T::CodeNotForSession),
-            CheckIn::NotYetOpen => (FORM_FIELD, T::CheckInNotYetOpen),
-            CheckIn::Closed => (FORM_FIELD, T::CheckInClosed),
+            CheckIn::UnknownCode => ("code", said),
+            CheckIn::NotYetOpen | CheckIn::Closed => (FORM_FIELD, said),
         };
         errors.add(refusal.0, refusal.1);
         Err(errors.into())

@@ -43,6 +43,22 @@ pub use walk_in::AddWalkIn;
 
 pub use crate::views::organizing::{Attendee, SessionDraft, SessionFields};
 
+/// What the desk says of a check-in by code, typed or scanned (after the person's name where
+/// there is one).
+#[cfg(feature = "ssr")]
+pub(crate) fn check_in_said(checked: &store::repo::organizing::CheckIn) -> crate::i18n::T {
+    use crate::i18n::T;
+    use store::repo::organizing::CheckIn;
+    match checked {
+        CheckIn::CheckedIn { .. } => T::CheckedIn,
+        CheckIn::AlreadyIn { .. } => T::AlreadyCheckedIn,
+        CheckIn::NoSeat { .. } => T::NoSeatFor,
+        CheckIn::UnknownCode => T::CodeNotForSession,
+        CheckIn::NotYetOpen => T::CheckInNotYetOpen,
+        CheckIn::Closed => T::CheckInClosed,
+    }
+}
+
 /// The signed-in principal, the database and the session named by a form's `id`, once it is
 /// checked that the principal runs that session.
 #[cfg(feature = "ssr")]

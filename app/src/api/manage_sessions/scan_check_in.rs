@@ -44,13 +44,12 @@ pub async fn scan_check_in(
     let checked =
         organizing::check_in_scanned(&db, me.user_id, host.session_id, &code, &key, read_at)
             .await?;
-    let (name, message, tone) = match checked {
-        CheckIn::CheckedIn { name } => (Some(name), T::CheckedIn, ScanTone::Done),
-        CheckIn::AlreadyIn { name } => (Some(name), T::AlreadyCheckedIn, ScanTone::Again),
-        CheckIn::NoSeat { name } => (Some(name), T::NoSeatFor, ScanTone::Refused),
-        CheckIn::UnknownCode => (None, T::CodeNotForSession, ScanTone::Refused),
-        CheckIn::NotYetOpen => (None, T::CheckInNotYetOpen, ScanTone::Refused),
-        CheckIn::Closed => (None, T::CheckInClosed, ScanTone::Refused),
+    let message = super::check_in_said(&checked);
+    let (name, tone) = match checked {
+        CheckIn::CheckedIn { name } => (Some(name), ScanTone::Done),
+        CheckIn::AlreadyIn { name } => (Some(name), ScanTone::Again),
+        CheckIn::NoSeat { name } => (Some(name), ScanTone::Refused),
+        CheckIn::UnknownCode | CheckIn::NotYetOpen | CheckIn::Closed => (None, ScanTone::Refused),
     };
     Ok(ScanAnswer {
         name,
